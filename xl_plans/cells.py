@@ -1,0 +1,241 @@
+"""Raw cell grids from a workbook file: fast values, and error and formula cells told apart.
+
+python-calamine reads values quickly but shows an error cell (#DIV/0!) and a formula that was
+never calculated as blank (reliability.md). Blank, error and uncalculated must never be confused,
+so each sheet's XML is also scanned for those two cases (only when it holds formulas or errors at
+all) and they are marked as ErrorValue and Uncalculated. The grid starts at A1: row and column
+indexes are the sheet's, 0-based.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import re
+import zipfile
+from collections.abc import Iterator
+from io import BytesIO
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import python_calamine as calamine
+from defusedxml import ElementTree as SafeET
+
+from xl_plans.errors import WorkbookError
+from xl_plans.sniff import sniff
+
+# A sheet with more rows than this is not a service plan (and would cost seconds to read).
+MAX_ROWS = 100_000
+
+_FORMULA_OR_ERROR = re.compile(rb"<(?:\w+:)?f[\s>/]|\bt\s*=\s*[\"']e[\"']")
+_ADDRESS = re.compile(r"([A-Z]+)(\d+)")
+_REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorValue:
+    """An error cell: #DIV/0!, #REF!, #N/A, ..."""
+
+    code: str
+
+    def __str__(self) -> str:
+        return self.code
+
+
+@dataclass(frozen=True, slots=True)
+class Uncalculated:
+    """A formula saved without its result (the file was written by a tool that does not
+    calculate): its value is unknown, not blank."""
+
+    formula: str
+
+    def __str__(self) -> str:
+        return f"={self.formula}"
+
+
+CellValue = (
+    str | float | int | bool | dt.date | dt.datetime | dt.time | ErrorValue | Uncalculated | None
+)
+
+
+def column_letter(index: int) -> str:
+    """0-based column index -> letters (0 -> A, 27 -> AB)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def address(row: int, col: int) -> str:
+    """0-based row and column -> "B12"."""
+    return f"{column_letter(col)}{row + 1}"
+
+
+def parse_address(ref: str) -> tuple[int, int]:
+    """"B12" -> (11, 1), 0-based."""
+    match = _ADDRESS.fullmatch(ref.replace("$", "").upper())
+    if not match:
+        raise ValueError(f"not a cell address: {ref!r}")
+    col = 0
+    for char in match[1]:
+        col = col * 26 + ord(char) - 64
+    return int(match[2]) - 1, col - 1
+
+
+@dataclass(frozen=True)
+class SheetInfo:
+    name: str
+    visible: bool
+    is_worksheet: bool  # False for chart sheets, dialog and macro sheets
+
+
+@dataclass
+class Grid:
+    name: str
+    rows: list[list[CellValue]]
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # r0, c0, r1, c1
+
+    def value(self, row: int, col: int) -> CellValue:
+        if row < len(self.rows) and col < len(self.rows[row]):
+            return self.rows[row][col]
+        return None
+
+    @property
+    def width(self) -> int:
+        return max((len(row) for row in self.rows), default=0)
+
+
+class Workbook:
+    """An open workbook file. Use as a context manager; `grid(name)` reads one sheet."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self._archive = sniff(self.path)
+        try:
+            self._book = calamine.CalamineWorkbook.from_path(str(self.path))
+            metadata = self._book.sheets_metadata
+        except calamine.PasswordError:
+            self.close()
+            raise WorkbookError("encrypted", self.path) from None
+        except Exception as exc:  # calamine's errors (zip, XML, unsupported) are all "damaged"
+            self.close()
+            raise WorkbookError("corrupt-workbook", self.path, _short(exc)) from None
+        self.sheets = [
+            SheetInfo(
+                name=meta.name,
+                visible=meta.visible == calamine.SheetVisibleEnum.Visible,
+                is_worksheet=meta.typ == calamine.SheetTypeEnum.WorkSheet,
+            )
+            for meta in metadata
+        ]
+        self._members = self._sheet_members()
+
+    def __enter__(self) -> Workbook:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._archive.close()
+        book = getattr(self, "_book", None)
+        if book is not None:
+            book.close()
+
+    @property
+    def sheet_names(self) -> list[str]:
+        return [sheet.name for sheet in self.sheets]
+
+    def grid(self, name: str) -> Grid:
+        """All cells of a worksheet from A1, with error and uncalculated cells marked."""
+        try:
+            sheet = self._book.get_sheet_by_name(name)
+            end = sheet.end
+            if end is not None and end[0] >= MAX_ROWS:
+                raise WorkbookError("too-large", self.path,
+                                    f"sheet {name} has over {MAX_ROWS:,} rows")
+            # skip_empty_area=False: the grid starts at A1, so indexes are the sheet's own.
+            rows: list[list[CellValue]] = [
+                [_value(v) for v in raw] for raw in sheet.to_python(skip_empty_area=False)
+            ]
+            merged = [(r0, c0, r1, c1) for (r0, c0), (r1, c1) in sheet.merged_cell_ranges or []]
+        except WorkbookError:
+            raise
+        except Exception as exc:  # damaged sheet XML, bad CRC
+            raise WorkbookError("corrupt-workbook", self.path, f"sheet {name}: {_short(exc)}") \
+                from None
+        for (row, col), flag in self._flags(name):
+            while len(rows) <= row:  # calamine drops rows holding only uncalculated formulas
+                rows.append([])
+            cells = rows[row]
+            if len(cells) <= col:
+                cells.extend([None] * (col + 1 - len(cells)))
+            cells[col] = flag
+        return Grid(name, rows, merged)
+
+    def _sheet_members(self) -> dict[str, str]:
+        """Sheet name -> its XML part, from the workbook part and its relationships."""
+        try:
+            workbook = SafeET.fromstring(self._archive.read("xl/workbook.xml"))
+            rels = SafeET.fromstring(self._archive.read("xl/_rels/workbook.xml.rels"))
+        except (KeyError, SafeET.ParseError, zipfile.BadZipFile, OSError) as exc:
+            raise WorkbookError("corrupt-workbook", self.path, _short(exc)) from None
+        targets = {rel.get("Id"): rel.get("Target", "") for rel in rels}
+        members = {}
+        for sheet in workbook.iter():
+            if sheet.tag.endswith("}sheet") and sheet.get(_REL_NS) in targets:
+                target = targets[sheet.get(_REL_NS)].replace("\\", "/")
+                target = target[1:] if target.startswith("/") else posixpath.join("xl", target)
+                members[sheet.get("name", "")] = posixpath.normpath(target)
+        return members
+
+    def _flags(self, name: str) -> Iterator[tuple[tuple[int, int], ErrorValue | Uncalculated]]:
+        member = self._members.get(name)
+        if member is None:
+            return
+        try:
+            data = self._archive.read(member)
+        except (KeyError, zipfile.BadZipFile, OSError, EOFError) as exc:
+            raise WorkbookError("corrupt-workbook", self.path, f"sheet {name}: {_short(exc)}") \
+                from None
+        if not _FORMULA_OR_ERROR.search(data):
+            return
+        yield from _scan_cells(data)
+
+
+def _scan_cells(data: bytes) -> Iterator[tuple[tuple[int, int], ErrorValue | Uncalculated]]:
+    """Error cells and formulas with no cached value, from a sheet's XML."""
+    for _event, elem in SafeET.iterparse(BytesIO(data), events=("end",)):
+        if not elem.tag.endswith("}c") and elem.tag != "c":
+            continue
+        ref = elem.get("r")
+        cell_type = elem.get("t", "n")
+        formula = value = None
+        for child in elem:
+            tag = child.tag.rsplit("}", 1)[-1]
+            if tag == "f":
+                formula = child.text or ""
+            elif tag == "v":
+                value = child.text
+        if ref:
+            if cell_type == "e":
+                yield parse_address(ref), ErrorValue(value or "#N/A")
+            elif formula is not None and not value and cell_type != "str":
+                yield parse_address(ref), Uncalculated(formula)
+        elem.clear()
+
+
+def _value(value: Any) -> CellValue:
+    if isinstance(value, str):
+        return value if value != "" else None
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+        return int(value)
+    return value  # type: ignore[no-any-return]
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return text[:200]

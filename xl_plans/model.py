@@ -1,0 +1,357 @@
+"""What a service plan holds: pydantic models of a plan, its rows and the values in them.
+
+This module imports nothing else of ours (see DESIGN.md, "Layers"). Values that officers type
+tolerantly (targets, actuals, dates) are kept twice: the text exactly as typed, and what it was
+read as, so nothing an officer wrote is lost and every number can be explained.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Polarity(StrEnum):
+    HIGHER = "Higher is better"
+    LOWER = "Lower is better"
+    BAND = "Target band"
+
+
+class Measure(StrEnum):
+    CUMULATIVE = "Cumulative"
+    SNAPSHOT = "Snapshot"
+    ANNUAL = "Annual"
+    INFO_ONLY = "Info only"
+
+
+class Unit(StrEnum):
+    NUMBER = "Number"
+    PERCENT = "%"
+    MONEY = "£"
+    YES_NO = "Yes/No"
+
+
+class Status(StrEnum):
+    """Delivery status of a priority outcome or a project milestone."""
+
+    NOT_STARTED = "Not started"
+    ON_TRACK = "On track"
+    AT_RISK = "At risk"
+    OFF_TRACK = "Off track"
+    COMPLETE = "Complete"
+    ON_HOLD = "On hold"
+    CANCELLED = "Cancelled"
+
+
+class RiskStatus(StrEnum):
+    OPEN = "Open"
+    CLOSED = "Closed"
+
+
+class ValueBasis(StrEnum):
+    ANNUAL = "Annual"
+    TOTAL = "Total"
+
+
+class Quarter(StrEnum):
+    Q1 = "Q1"
+    Q2 = "Q2"
+    Q3 = "Q3"
+    Q4 = "Q4"
+
+    @property
+    def number(self) -> int:
+        return int(self.value[1])
+
+
+class RiskMatrix(StrEnum):
+    FOUR = "4x4"
+    FIVE = "5x5"
+
+
+class Rag(StrEnum):
+    GREEN = "Green"
+    AMBER = "Amber"
+    RED = "Red"
+    NO_DATA = "No data"
+    NOT_DUE = "Not due"
+    INFO_ONLY = "Info only"
+
+
+class Band(StrEnum):
+    LOW = "Low"
+    MEDIUM = "Medium"
+    HIGH = "High"
+    VERY_HIGH = "Very High"
+
+
+# --------------------------------------------------------------------------- values
+
+
+class NumKind(StrEnum):
+    """What a number-like cell was read as."""
+
+    NUMBER = "number"  # a value: 12, "1,234", "£3,500 per annum", "29.3%", "zero"
+    BLANK = "blank"
+    NOT_APPLICABLE = "not-applicable"  # "N/A", "-", "n/a"
+    TO_BE_CONFIRMED = "to-be-confirmed"  # "TBC", "TBA"
+    INFO_ONLY = "info-only"  # "INFO ONLY": an indicator reported for information
+    TEXT = "text"  # words that are not a number: "50% of all formal presentations"
+
+
+class Num(BaseModel):
+    """A number-like cell: the text as typed (None when the cell held a real number) and its value.
+
+    `percent` is True when the text carried a % sign; `value` is then a fraction (29.3% -> 0.293),
+    as Excel stores a percentage.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    kind: NumKind = NumKind.BLANK
+    value: float | None = None
+    text: str | None = None
+    percent: bool = False
+
+    @property
+    def has_value(self) -> bool:
+        return self.value is not None
+
+
+class WhenKind(StrEnum):
+    """What a date-like cell was read as."""
+
+    DATE = "date"  # a day: a date cell, "01/04/2024", "31 st March 2023"
+    PERIOD = "period"  # a span: "March 2024", "Q3 2023/24", "Summer 2021", "2023/24"
+    ONGOING = "ongoing"  # "Ongoing": no end date
+    BLANK = "blank"
+    NOT_APPLICABLE = "not-applicable"
+    TO_BE_CONFIRMED = "to-be-confirmed"
+    TEXT = "text"  # words that are not a date
+
+
+class When(BaseModel):
+    """A date-like cell: the text as typed (None for a real date cell) and the span it means.
+
+    `end` is the deadline (the last day of the period named); `start` its first day. "March 2024
+    and ongoing" is the period March 2024 with `ongoing` set.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    kind: WhenKind = WhenKind.BLANK
+    start: dt.date | None = None
+    end: dt.date | None = None
+    ongoing: bool = False
+    text: str | None = None
+
+    @property
+    def due(self) -> dt.date | None:
+        return self.end
+
+
+BLANK_NUM = Num()
+BLANK_WHEN = When()
+
+
+# --------------------------------------------------------------------------- rows
+
+
+class Source(BaseModel):
+    """Where a row came from: its sheet, row number, and the cell and raw value of every field."""
+
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+    file: str | None = None
+    sheet: str
+    row: int
+    cells: dict[str, str] = Field(default_factory=dict)  # field -> "B12"
+    raw: dict[str, Any] = Field(default_factory=dict)  # field -> cell value as read
+
+    def cell(self, field: str) -> str | None:
+        """The address of a field's cell, e.g. "KPIs!F12"."""
+        address = self.cells.get(field)
+        return f"{self.sheet}!{address}" if address else None
+
+
+class Row(BaseModel):
+    """A data row of a plan sheet. `extra` keeps columns the template does not know."""
+
+    model_config = ConfigDict(frozen=True)
+
+    extra: dict[str, Any] = Field(default_factory=dict)
+    # Provenance is not content: excluded from dumps so equal plans compare equal.
+    source: Source | None = Field(default=None, exclude=True, repr=False)
+
+
+class PlanDetails(BaseModel):
+    """The Plan sheet: who the plan belongs to and which period it reports."""
+
+    model_config = ConfigDict(frozen=True)
+
+    council: str | None = None
+    service: str | None = None
+    directorate: str | None = None
+    head_of_service: str | None = None
+    cabinet_member: str | None = None
+    plan_year: str | None = None  # "2023/24" as typed
+    plan_period: str | None = None  # "2022-2025" for multi-year plans
+    reporting_quarter: Quarter | None = None
+    version: str | None = None
+    risk_matrix: RiskMatrix | None = None
+    template_version: str | None = None
+    extra: dict[str, Any] = Field(default_factory=dict)
+    source: Source | None = Field(default=None, exclude=True, repr=False)
+
+
+class Priority(Row):
+    """One outcome of a service priority; several outcomes of one priority share its Ref."""
+
+    ref: str | None = None
+    priority: str | None = None
+    theme: str | None = None
+    outcome: str | None = None
+    target_date: When = BLANK_WHEN
+    lead: str | None = None
+    status: Status | None = None
+    percent_complete: Num = BLANK_NUM
+    update: str | None = None
+
+
+class Kpi(Row):
+    ref: str | None = None
+    indicator: str | None = None
+    theme: str | None = None
+    lead: str | None = None
+    polarity: Polarity | None = None
+    measure: Measure | None = None
+    unit: Unit | None = None
+    annual_target: Num = BLANK_NUM
+    tolerance: Num = BLANK_NUM
+    q1_target: Num = BLANK_NUM
+    q2_target: Num = BLANK_NUM
+    q3_target: Num = BLANK_NUM
+    q4_target: Num = BLANK_NUM
+    q1: Num = BLANK_NUM
+    q2: Num = BLANK_NUM
+    q3: Num = BLANK_NUM
+    q4: Num = BLANK_NUM
+    last_year_q1: Num = BLANK_NUM
+    last_year_q2: Num = BLANK_NUM
+    last_year_q3: Num = BLANK_NUM
+    last_year_q4: Num = BLANK_NUM
+    comment: str | None = None
+    corrective_action: str | None = None
+
+    def actual(self, quarter: int) -> Num:
+        """Actual for quarter 1..4 of the plan year."""
+        return getattr(self, f"q{quarter}")  # type: ignore[no-any-return]
+
+    def quarter_target(self, quarter: int) -> Num:
+        return getattr(self, f"q{quarter}_target")  # type: ignore[no-any-return]
+
+    def last_year(self, quarter: int) -> Num:
+        return getattr(self, f"last_year_q{quarter}")  # type: ignore[no-any-return]
+
+
+class KpiYear(Row):
+    """A KPI's target and outturn for one year of a multi-year plan (the KPI Years sheet)."""
+
+    ref: str | None = None
+    year: str | None = None
+    target: Num = BLANK_NUM
+    outturn: Num = BLANK_NUM
+    benchmark: Num = BLANK_NUM
+    comment: str | None = None
+
+
+class Risk(Row):
+    ref: str | None = None
+    risk: str | None = None
+    category: str | None = None
+    owner: str | None = None
+    inherent_likelihood: Num = BLANK_NUM
+    inherent_impact: Num = BLANK_NUM
+    controls: str | None = None
+    residual_likelihood: Num = BLANK_NUM
+    residual_impact: Num = BLANK_NUM
+    target_likelihood: Num = BLANK_NUM
+    target_impact: Num = BLANK_NUM
+    review_date: When = BLANK_WHEN
+    status: RiskStatus | None = None
+
+
+class Milestone(Row):
+    """One milestone of a project (the Projects sheet has a row per milestone)."""
+
+    ref: str | None = None
+    project: str | None = None
+    outcome: str | None = None
+    manager: str | None = None
+    sponsor: str | None = None
+    milestone: str | None = None
+    due: When = BLANK_WHEN
+    status: Status | None = None
+
+
+class Contract(Row):
+    ref: str | None = None
+    contract: str | None = None
+    supplier: str | None = None
+    description: str | None = None
+    contact: str | None = None
+    value: Num = BLANK_NUM
+    value_basis: ValueBasis | None = None
+    start_date: When = BLANK_WHEN
+    end_date: When = BLANK_WHEN
+    review_date: When = BLANK_WHEN
+    extension_option: str | None = None
+
+
+class BudgetLine(Row):
+    year: str | None = None
+    gross_budget: Num = BLANK_NUM
+    net_budget: Num = BLANK_NUM
+    fte: Num = BLANK_NUM
+    comment: str | None = None
+
+
+class VersionEntry(Row):
+    version: str | None = None
+    date: When = BLANK_WHEN
+    author: str | None = None
+    changes: str | None = None
+
+
+class Plan(BaseModel):
+    """A whole service plan. `file` and `sheets` say where it was read from (not content)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    details: PlanDetails = Field(default_factory=PlanDetails)
+    priorities: tuple[Priority, ...] = ()
+    kpis: tuple[Kpi, ...] = ()
+    kpi_years: tuple[KpiYear, ...] = ()
+    risks: tuple[Risk, ...] = ()
+    milestones: tuple[Milestone, ...] = ()
+    contracts: tuple[Contract, ...] = ()
+    budget: tuple[BudgetLine, ...] = ()
+    versions: tuple[VersionEntry, ...] = ()
+    file: str | None = Field(default=None, exclude=True)
+    sheets: dict[str, str | None] = Field(default_factory=dict, exclude=True)  # section -> sheet
+
+    def content(self) -> dict[str, Any]:
+        """The plan's data without provenance: equal for plans that say the same thing."""
+        return self.model_dump(mode="json")
+
+    @property
+    def priority_refs(self) -> list[str]:
+        """Distinct priority Refs in sheet order."""
+        return list(dict.fromkeys(p.ref for p in self.priorities if p.ref))
+
+    @property
+    def project_names(self) -> list[str]:
+        return list(dict.fromkeys(m.project or m.ref or "" for m in self.milestones))

@@ -1,0 +1,377 @@
+"""The plan workbook contract: sheets, headers, synonyms, formats and dropdown lists.
+
+One declaration drives the template, the reader, the validator and the writers (DESIGN.md).
+Nothing else in xl_plans names a sheet, a header or a cell position.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum, StrEnum
+
+from pydantic import BaseModel
+
+from xl_plans import model as m
+
+TEMPLATE_VERSION = "1.0"
+
+
+class Kind(StrEnum):
+    """How a column's cells are read and formatted."""
+
+    TEXT = "text"
+    NUMBER = "number"  # a Num: number-like, text kept
+    PERCENT = "percent"  # a Num shown as a percentage
+    MONEY = "money"  # a Num shown in pounds
+    WHEN = "when"  # a When: date or period, text kept
+    CHOICE = "choice"  # one of an enum's values, offered as a dropdown
+
+
+NUMBER_FORMATS: dict[Kind, str] = {
+    Kind.TEXT: "@",
+    Kind.NUMBER: "General",
+    Kind.PERCENT: "0.0%",
+    Kind.MONEY: '"£"#,##0',
+    Kind.WHEN: "dd/mm/yyyy",
+    Kind.CHOICE: "@",
+}
+
+
+@dataclass(frozen=True)
+class Column:
+    field: str  # the model attribute
+    header: str  # the canonical header the template writes
+    kind: Kind = Kind.TEXT
+    synonyms: tuple[str, ...] = ()
+    required: bool = False
+    width: int = 14
+    choices: type[Enum] | None = None
+    help: str = ""
+    number_format: str | None = None  # overrides the kind's format
+
+    @property
+    def format(self) -> str:
+        return self.number_format or NUMBER_FORMATS[self.kind]
+
+
+@dataclass(frozen=True)
+class Sheet:
+    name: str
+    section: str  # the Plan attribute it fills
+    model: type[BaseModel]
+    columns: tuple[Column, ...]
+    synonyms: tuple[str, ...] = ()
+    required: bool = False
+    help: str = ""
+    # Columns whose vertically merged cells apply to every row they span (a priority's Ref
+    # merged over its outcomes); other merged cells are read once, at their top-left cell.
+    key_fields: tuple[str, ...] = field(default=())
+
+    def column(self, field_name: str) -> Column:
+        for column in self.columns:
+            if column.field == field_name:
+                return column
+        raise KeyError(field_name)
+
+
+def _c(field_name: str, header: str, kind: Kind = Kind.TEXT, *synonyms: str, **kw: object) -> Column:
+    return Column(field_name, header, kind, tuple(synonyms), **kw)  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------- the Plan sheet
+
+PLAN_SHEET = "Plan"
+PLAN_SYNONYMS = ("Plan Details", "Details", "Cover", "Service Plan", "About")
+PLAN_HEADERS = ("Field", "Value")
+PLAN_FIELDS: tuple[Column, ...] = (
+    _c("council", "Council", Kind.TEXT, "Authority", "Council Name", width=40),
+    _c("service", "Service", Kind.TEXT, "Service Name", "Service Area", "Department",
+       required=True),
+    _c("directorate", "Directorate", Kind.TEXT, "Division", "Directorate Name"),
+    _c("head_of_service", "Head of Service", Kind.TEXT, "Manager of Service",
+       "Managers of Service", "Service Manager", "Head of Service Name", "Director"),
+    _c("cabinet_member", "Cabinet Member", Kind.TEXT, "Portfolio Holder", "Lead Member",
+       "Cabinet Members"),
+    _c("plan_year", "Plan Year", Kind.TEXT, "Year", "Financial Year", required=True,
+       help="The financial year the plan covers, e.g. 2024/25."),
+    _c("plan_period", "Plan Period", Kind.TEXT, "Period", "Plan Years",
+       help="For a plan over several years, e.g. 2022-2025."),
+    _c("reporting_quarter", "Reporting Quarter", Kind.CHOICE, "Quarter", "Current Quarter",
+       "Reporting Period", choices=m.Quarter,
+       help="The latest quarter with actuals filled in."),
+    _c("version", "Version", Kind.TEXT, "Version Number", "Plan Version"),
+    _c("risk_matrix", "Risk Matrix", Kind.CHOICE, "Matrix", "Risk Scale", choices=m.RiskMatrix,
+       help="4x4 or 5x5: the scale your risk scores use."),
+    _c("template_version", "Template Version", Kind.TEXT, help="Filled in by xl_plans."),
+)
+
+# --------------------------------------------------------------------------- the data sheets
+
+_QUARTERS = (1, 2, 3, 4)
+
+SHEETS: tuple[Sheet, ...] = (
+    Sheet(
+        "Priorities", "priorities", m.Priority, required=True,
+        synonyms=("Service Priorities", "Priority", "Outcomes", "Service Priority"),
+        key_fields=("ref", "priority", "theme"),
+        help="One row per outcome. A priority with several outcomes or dates takes several "
+        "rows with the same Ref.",
+        columns=(
+            _c("ref", "Ref", Kind.TEXT, "Reference", "No", "Number", "Priority Ref", "ID",
+               required=True, width=8),
+            _c("priority", "Priority", Kind.TEXT, "Service Priority", "Priority Title",
+               "Objective", "Key Task", "Action", required=True, width=45),
+            _c("theme", "Corporate Theme", Kind.TEXT, "Link to Corporate Plan", "Theme",
+               "Corporate Priority", "Corporate Plan Link", "Links to Corporate Plan",
+               width=20),
+            _c("outcome", "Outcome", Kind.TEXT, "Expected Outcome", "Expected Outcomes",
+               "Outcomes", "Success Measure", "Deliverable", width=45),
+            _c("target_date", "Target Date", Kind.WHEN, "Target Completion Date",
+               "Completion Date", "Due Date", "Deadline", "Date", "Timescale", width=16),
+            _c("lead", "Lead", Kind.TEXT, "Lead Officer", "Responsible Officer", "Owner",
+               width=18),
+            _c("status", "Status", Kind.CHOICE, "Progress Status", "RAG Status",
+               choices=m.Status, width=14),
+            _c("percent_complete", "% Complete", Kind.PERCENT, "Percent Complete",
+               "Percentage Complete", "Progress %", "Complete %", width=12),
+            _c("update", "Update", Kind.TEXT, "Progress Update", "Comment", "Comments",
+               "Progress", "Commentary", width=45),
+        ),
+    ),
+    Sheet(
+        "KPIs", "kpis", m.Kpi, required=True,
+        synonyms=("KPI", "Performance Indicators", "Indicators", "PIs", "Performance",
+                  "Key Performance Indicators"),
+        help="One row per indicator. Targets and actuals are numbers; a % is typed as 85%. "
+        "Quarter targets are an optional profile; leave a quarter blank when there is no data.",
+        columns=(
+            _c("ref", "Ref", Kind.TEXT, "KPI", "KPI Ref", "PI Ref", "Reference", "Code", "ID",
+               "No", required=True, width=8),
+            _c("indicator", "Indicator", Kind.TEXT, "Description", "KPI Description",
+               "Key Performance Indicator (KPI) description", "Performance Indicator",
+               "Measure Description", "Indicator Name", "KPI Name", required=True, width=45),
+            _c("theme", "Corporate Theme", Kind.TEXT, "Theme", "Link to Corporate Plan",
+               "Corporate Priority", width=18),
+            _c("lead", "Lead", Kind.TEXT, "Lead Officer", "Responsible Officer", "Owner",
+               width=16),
+            _c("polarity", "Polarity", Kind.CHOICE, "Good Performance Is", "Direction",
+               "Better Is", choices=m.Polarity, width=16),
+            _c("measure", "Measure", Kind.CHOICE, "Measure Type", "Type", "Calculation",
+               choices=m.Measure, width=13),
+            _c("unit", "Unit", Kind.CHOICE, "Units", "Unit of Measure", choices=m.Unit,
+               width=9),
+            _c("annual_target", "Annual Target", Kind.NUMBER, "Target", "Year Target",
+               "Annual Target 2024/25", "Full Year Target", required=True, width=14),
+            _c("tolerance", "Tolerance %", Kind.PERCENT, "Tolerance", "Amber Tolerance",
+               width=11),
+            *(_c(f"q{q}_target", f"Q{q} Target", Kind.NUMBER, f"Target Q{q}",
+                 f"Quarter {q} Target", width=11) for q in _QUARTERS),
+            *(_c(f"q{q}", f"Q{q}", Kind.NUMBER, f"Q{q} Actual", f"Actual Q{q}",
+                 f"Quarter {q}", f"Quarter {q} Actual", width=11) for q in _QUARTERS),
+            *(_c(f"last_year_q{q}", f"Last Year Q{q}", Kind.NUMBER, f"Q{q} Last Year",
+                 f"Previous Year Q{q}", f"LY Q{q}", width=13) for q in _QUARTERS),
+            _c("comment", "Comment", Kind.TEXT, "Comments", "Commentary", "Performance Comment",
+               "Update", width=40),
+            _c("corrective_action", "Corrective Action", Kind.TEXT, "Action",
+               "Actions", "Remedial Action", "Improvement Action", width=40),
+        ),
+    ),
+    Sheet(
+        "KPI Years", "kpi_years", m.KpiYear,
+        synonyms=("KPI History", "Multi-year Targets", "KPI Targets", "Multi Year", "Outturns"),
+        help="Targets and outturns of other years for multi-year plans: one row per indicator "
+        "per year. The Ref is the indicator's Ref on the KPIs sheet.",
+        columns=(
+            _c("ref", "Ref", Kind.TEXT, "KPI", "KPI Ref", required=True, width=8),
+            _c("year", "Year", Kind.TEXT, "Financial Year", "Plan Year", required=True,
+               width=10),
+            _c("target", "Target", Kind.NUMBER, "Year Target", width=14),
+            _c("outturn", "Outturn", Kind.NUMBER, "Actual", "Result", width=14),
+            _c("benchmark", "Benchmark", Kind.NUMBER, "Top Quartile", "Comparator", width=14),
+            _c("comment", "Comment", Kind.TEXT, "Comments", "Note", width=40),
+        ),
+    ),
+    Sheet(
+        "Risks", "risks", m.Risk, required=True,
+        synonyms=("Risk Register", "Risk", "Risk Management", "Service Risks"),
+        help="Score likelihood and impact on your council's matrix (see Risk Matrix on the "
+        "Plan sheet).",
+        columns=(
+            _c("ref", "Ref", Kind.TEXT, "Risk Ref", "Reference", "ID", "No", required=True,
+               width=8),
+            _c("risk", "Risk", Kind.TEXT, "Risk Description", "Description", "Risk Title",
+               required=True, width=45),
+            _c("category", "Category", Kind.TEXT, "Risk Category", "Type", width=14),
+            _c("owner", "Owner", Kind.TEXT, "Risk Owner", "Lead", width=16),
+            _c("inherent_likelihood", "Inherent Likelihood", Kind.NUMBER,
+               "Inherent Likelihood Score", "Gross Likelihood", width=11),
+            _c("inherent_impact", "Inherent Impact", Kind.NUMBER, "Inherent Impact Score",
+               "Gross Impact", width=11),
+            _c("controls", "Controls", Kind.TEXT, "Existing Controls", "Mitigation",
+               "Mitigating Actions", "Controls in Place", width=40),
+            _c("residual_likelihood", "Residual Likelihood", Kind.NUMBER,
+               "Residual Likelihood Score", "Net Likelihood", "Likelihood", "Current Likelihood",
+               required=True, width=11),
+            _c("residual_impact", "Residual Impact", Kind.NUMBER, "Residual Impact Score",
+               "Net Impact", "Impact", "Current Impact", required=True, width=11),
+            _c("target_likelihood", "Target Likelihood", Kind.NUMBER, "Target Likelihood Score",
+               width=11),
+            _c("target_impact", "Target Impact", Kind.NUMBER, "Target Impact Score", width=11),
+            _c("review_date", "Review Date", Kind.WHEN, "Next Review", "Review", width=13),
+            _c("status", "Status", Kind.CHOICE, "Risk Status", choices=m.RiskStatus, width=10),
+        ),
+    ),
+    Sheet(
+        "Projects", "milestones", m.Milestone,
+        synonyms=("Milestones", "Project Milestones", "Project", "Project Management"),
+        key_fields=("ref", "project", "outcome", "manager", "sponsor"),
+        help="One row per milestone; a project with several milestones takes several rows "
+        "with the same Ref. Due may be a date or a quarter such as Q3 2024/25.",
+        columns=(
+            _c("ref", "Ref", Kind.TEXT, "Project Ref", "Reference", "ID", width=8),
+            _c("project", "Project", Kind.TEXT, "Project Title", "Project Name", required=True,
+               width=35),
+            _c("outcome", "Outcome", Kind.TEXT, "Proposed Outcome", "Expected Outcome",
+               width=35),
+            _c("manager", "Manager", Kind.TEXT, "Project Manager", width=18),
+            _c("sponsor", "Sponsor", Kind.TEXT, "Project Sponsor", width=18),
+            _c("milestone", "Milestone", Kind.TEXT, "Milestones", "Milestone Description",
+               required=True, width=40),
+            _c("due", "Due", Kind.WHEN, "Due Date", "Milestone Date", "Target Date", "When",
+               required=True, width=14),
+            _c("status", "Status", Kind.CHOICE, "Milestone Status", choices=m.Status, width=14),
+        ),
+    ),
+    Sheet(
+        "Contracts", "contracts", m.Contract,
+        synonyms=("Contract Register", "Contract", "Contracts Register"),
+        columns=(
+            _c("ref", "Ref", Kind.TEXT, "Contract Ref", "Reference", "ID", width=8),
+            _c("contract", "Contract", Kind.TEXT, "Title of Agreement", "Contract Title",
+               "Contract Name", "Title", required=True, width=35),
+            _c("supplier", "Supplier", Kind.TEXT, "Supplier Name", "Contractor", "Provider",
+               width=25),
+            _c("description", "Description", Kind.TEXT,
+               "Description of the goods and / or services being provided", "Services",
+               width=40),
+            _c("contact", "Contact", Kind.TEXT, "Service Contact", "Contract Manager",
+               "Officer", width=18),
+            _c("value", "Value", Kind.MONEY, "Contract Sum", "Contract Sum £", "Contract Value",
+               "Annual Value", "Value £", width=14),
+            _c("value_basis", "Value Basis", Kind.CHOICE, "Basis", choices=m.ValueBasis,
+               width=11),
+            _c("start_date", "Start Date", Kind.WHEN, "Start", "Commenced", width=13),
+            _c("end_date", "End Date", Kind.WHEN, "End", "Expiry Date", "Expiry", required=True,
+               width=13),
+            _c("review_date", "Review Date", Kind.WHEN, "Review", width=13),
+            _c("extension_option", "Extension Option", Kind.TEXT,
+               "Option to extend and length of extension", "Option to Extend", "Extension",
+               width=30),
+        ),
+    ),
+    Sheet(
+        "Budget", "budget", m.BudgetLine,
+        synonyms=("Budgets", "Finance", "Resources", "Budget and Staff"),
+        help="One row per financial year: gross and net budget in pounds, staff in FTE.",
+        columns=(
+            _c("year", "Year", Kind.TEXT, "Financial Year", "Budget Year", required=True,
+               width=10),
+            _c("gross_budget", "Gross Budget", Kind.MONEY, "Gross", "Gross Expenditure",
+               "Gross Budget £", width=15),
+            _c("net_budget", "Net Budget", Kind.MONEY, "Net", "Net Expenditure", "Net Budget £",
+               width=15),
+            _c("fte", "FTE", Kind.NUMBER, "Staff FTE", "Staff", "Staff Resources", width=9,
+               number_format="0.00"),
+            _c("comment", "Comment", Kind.TEXT, "Comments", "Note", "Notes", width=45),
+        ),
+    ),
+    Sheet(
+        "Versions", "versions", m.VersionEntry,
+        synonyms=("Version Control", "Version History", "Change Log"),
+        columns=(
+            _c("version", "Version", Kind.TEXT, "Version No", "Version Number", required=True,
+               width=10),
+            _c("date", "Date", Kind.WHEN, "Version Date", width=13),
+            _c("author", "Author", Kind.TEXT, "Updated By", "Owner", width=18),
+            _c("changes", "Changes", Kind.TEXT, "Summary of Changes", "Details", "Description",
+               "Amendments", width=50),
+        ),
+    ),
+)
+
+SHEETS_BY_NAME: dict[str, Sheet] = {sheet.name: sheet for sheet in SHEETS}
+
+# Sheets the tool writes and never reads as input.
+STATUS_SHEET = "Status"
+CHECKS_SHEET = "Checks"
+GUIDANCE_SHEET = "Guidance"
+OUTPUT_SHEETS = (STATUS_SHEET, CHECKS_SHEET, GUIDANCE_SHEET)
+
+# How far down a sheet the reader looks for the header row, and how many rows the template
+# formats and offers dropdowns on.
+HEADER_SEARCH_ROWS = 30
+TEMPLATE_ROWS = 500
+
+# --------------------------------------------------------------------------- dropdown synonyms
+
+# Words officers use for dropdown values, keyed as values.normalise_key() keys them.
+CHOICE_SYNONYMS: dict[type[Enum], dict[str, Enum]] = {
+    m.Polarity: {
+        **dict.fromkeys(("higher", "high", "up", "increase", "biggerisbetter", "higherbetter",
+                         "maximise", "more"), m.Polarity.HIGHER),
+        **dict.fromkeys(("lower", "low", "down", "decrease", "smallerisbetter", "lowerbetter",
+                         "minimise", "less", "fewer"), m.Polarity.LOWER),
+        **dict.fromkeys(("band", "range", "targetrange", "withinband", "withinrange"),
+                        m.Polarity.BAND),
+    },
+    m.Measure: {
+        **dict.fromkeys(("cumulative", "ytd", "yeartodate", "cum"), m.Measure.CUMULATIVE),
+        **dict.fromkeys(("snapshot", "pointintime", "quarterly", "inquarter", "rate"),
+                        m.Measure.SNAPSHOT),
+        **dict.fromkeys(("annual", "yearly", "yearend", "annually"), m.Measure.ANNUAL),
+        **dict.fromkeys(("infoonly", "information", "informationonly", "info",
+                         "forinformation"), m.Measure.INFO_ONLY),
+    },
+    m.Unit: {
+        **dict.fromkeys(("number", "no", "count", "numeric", "n"), m.Unit.NUMBER),
+        **dict.fromkeys(("pct", "percent", "percentage"), m.Unit.PERCENT),
+        **dict.fromkeys(("gbp", "pounds", "money", "cost", "gbppounds"), m.Unit.MONEY),
+        **dict.fromkeys(("yesno", "yn", "boolean"), m.Unit.YES_NO),
+    },
+    m.Status: {
+        **dict.fromkeys(("notyetstarted", "notstarted", "planned", "tostart"),
+                        m.Status.NOT_STARTED),
+        **dict.fromkeys(("ontrack", "green", "ontarget", "inprogress", "progressing",
+                         "g"), m.Status.ON_TRACK),
+        **dict.fromkeys(("atrisk", "amber", "slipping", "someslippage", "a"), m.Status.AT_RISK),
+        **dict.fromkeys(("offtrack", "red", "delayed", "behind", "behindschedule", "r"),
+                        m.Status.OFF_TRACK),
+        **dict.fromkeys(("complete", "completed", "done", "achieved", "finished", "delivered"),
+                        m.Status.COMPLETE),
+        **dict.fromkeys(("onhold", "paused", "deferred", "postponed"), m.Status.ON_HOLD),
+        **dict.fromkeys(("cancelled", "canceled", "withdrawn", "abandoned"),
+                        m.Status.CANCELLED),
+    },
+    m.RiskStatus: {
+        **dict.fromkeys(("open", "live", "active", "current"), m.RiskStatus.OPEN),
+        **dict.fromkeys(("closed", "retired", "archived"), m.RiskStatus.CLOSED),
+    },
+    m.ValueBasis: {
+        **dict.fromkeys(("annual", "perannum", "pa", "peryear", "yearly"), m.ValueBasis.ANNUAL),
+        **dict.fromkeys(("total", "contractsum", "whole", "wholelife", "lifetime", "oneoff"),
+                        m.ValueBasis.TOTAL),
+    },
+    m.Quarter: {
+        **{f"quarter{q}": m.Quarter(f"Q{q}") for q in _QUARTERS},
+        **{str(q): m.Quarter(f"Q{q}") for q in _QUARTERS},
+    },
+    m.RiskMatrix: {
+        **dict.fromkeys(("4by4", "44", "4", "four"), m.RiskMatrix.FOUR),
+        **dict.fromkeys(("5by5", "55", "5", "five"), m.RiskMatrix.FIVE),
+    },
+}
+
+
+def choice_labels(enum: type[Enum]) -> list[str]:
+    """The dropdown list for an enum, in declaration order."""
+    return [str(member.value) for member in enum]

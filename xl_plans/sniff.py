@@ -1,0 +1,132 @@
+"""Is this file a workbook we can safely read? Decided from its bytes, not its name.
+
+Checks run before any spreadsheet library touches the file: lock files, empty files, formats
+told apart by their content (OLE2 .xls or encrypted package, zip, text), zip container health,
+member names that escape the folder, zip bombs (refused before anything is inflated) and XML
+with document type declarations (entity expansion attacks: OOXML never has a DTD).
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import olefile
+
+from xl_plans.errors import WorkbookError
+
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = b"PK"
+
+# Limits far above any real service plan (a 500-row plan is about 200 KB inflated).
+MAX_TOTAL_INFLATED = 256 * 1024 * 1024
+MAX_MEMBER_INFLATED = 128 * 1024 * 1024
+MAX_MEMBERS = 10_000
+# Real sheet XML compresses 10-30x; 200x on a member over 1 MB means a zip bomb.
+MAX_RATIO = 200
+RATIO_FLOOR = 1024 * 1024
+
+
+def sniff(path: Path) -> zipfile.ZipFile:
+    """Open `path` as an OOXML zip after the safety checks, or raise WorkbookError."""
+    if path.name.startswith("~$"):
+        raise WorkbookError("lock-file", path, _lock_owner(path))
+    if not path.exists():
+        raise WorkbookError("file-not-found", path)
+    if not path.is_file():
+        raise WorkbookError("not-a-file", path)
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(512)
+    except OSError as exc:
+        raise WorkbookError("file-unreadable", path, exc.strerror or "") from None
+    if not head:
+        raise WorkbookError("file-empty", path)
+    if head.startswith(OLE2_MAGIC):
+        raise WorkbookError(_ole_kind(path), path)
+    if not head.startswith(ZIP_MAGIC):
+        raise WorkbookError(_text_kind(head), path)
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise WorkbookError("corrupt-workbook", path, str(exc)) from None
+    try:
+        _check_members(archive, path)
+    except BaseException:
+        archive.close()
+        raise
+    return archive
+
+
+def _lock_owner(path: Path) -> str:
+    """Excel writes the user's name into its lock file: say who has the plan open."""
+    try:
+        data = path.read_bytes()[:200]
+    except OSError:
+        return ""
+    name = data[1 : 1 + data[0]].decode("latin-1", "replace").strip() if data else ""
+    return f"held by {name}" if name.isprintable() and name else ""
+
+
+def _ole_kind(path: Path) -> str:
+    """An OLE2 file is either an encrypted OOXML package or a legacy binary workbook."""
+    try:
+        with olefile.OleFileIO(str(path)) as ole:
+            if ole.exists("EncryptionInfo") or ole.exists("EncryptedPackage"):
+                return "encrypted"
+            if ole.exists("Workbook") or ole.exists("Book"):
+                return "legacy-xls"
+            if ole.exists("WordDocument"):
+                return "word-document"
+    except (OSError, ValueError, IndexError) as exc:  # olefile raises these on damage
+        raise WorkbookError("corrupt-workbook", path, str(exc)) from None
+    return "not-a-workbook"
+
+
+def _text_kind(head: bytes) -> str:
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError:
+        if b"\x00" in head:
+            return "not-a-workbook"
+    return "text-not-workbook"
+
+
+def _check_members(archive: zipfile.ZipFile, path: Path) -> None:
+    infos = archive.infolist()
+    names = {info.filename for info in infos}
+    if len(infos) > MAX_MEMBERS:
+        raise WorkbookError("too-large", path, f"{len(infos)} parts")
+    for info in infos:
+        name = info.filename
+        if name.startswith(("/", "\\")) or ".." in Path(name.replace("\\", "/")).parts:
+            raise WorkbookError("unsafe-workbook", path, f"a part named {name!r}")
+    if "xl/workbook.bin" in names:
+        raise WorkbookError("xlsb-not-supported", path)
+    if "mimetype" in names or "content.xml" in names:
+        raise WorkbookError("ods-not-supported", path)
+    if "word/document.xml" in names or "ppt/presentation.xml" in names:
+        raise WorkbookError("word-document", path)
+    if "xl/workbook.xml" not in names:
+        raise WorkbookError("not-a-workbook", path, "no workbook part inside")
+    total = 0
+    for info in infos:
+        total += info.file_size
+        if info.file_size > MAX_MEMBER_INFLATED or total > MAX_TOTAL_INFLATED:
+            raise WorkbookError("too-large", path, f"{total // (1024 * 1024)} MB inflated")
+        if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise WorkbookError("unsafe-workbook", path, f"{info.filename} is a zip bomb")
+    for info in infos:
+        if info.filename.endswith((".xml", ".rels", ".vml")):
+            _check_xml_head(archive, info, path)
+
+
+def _check_xml_head(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path) -> None:
+    """Refuse any part declaring a DTD: the route of billion-laughs and external entities."""
+    try:
+        with archive.open(info) as member:
+            head = member.read(4096)
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
+        raise WorkbookError("corrupt-workbook", path, f"{info.filename}: {exc}") from None
+    if b"<!DOCTYPE" in head.upper() or b"<!ENTITY" in head.upper():
+        raise WorkbookError("unsafe-workbook", path, f"{info.filename} declares a DTD")

@@ -1,0 +1,166 @@
+"""The plan template: a blank workbook built from the schema, and a Plan written into it.
+
+Styled header rows, widths, frozen panes, dropdowns for every choice column, number and date
+formats on whole columns (so new rows an officer types get them too), a Guidance sheet and a
+template version stamp on the Plan sheet.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from xl_plans import schema
+from xl_plans.cellwrite import put
+from xl_plans.model import Plan, PlanDetails
+from xl_plans.saving import atomic_save
+
+HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
+HEADER_FONT = Font(bold=True, color="FFFFFF")
+LABEL_FONT = Font(bold=True)
+HEADER_BORDER = Border(bottom=Side(style="thin", color="000000"))
+WRAP_TOP = Alignment(wrap_text=True, vertical="top")
+TITLE_FONT = Font(bold=True, size=14, color="1F4E79")
+
+
+def new_template(service: str | None = None, year: str | None = None,
+                 council: str | None = None) -> Workbook:
+    """A blank plan workbook, with the service, year and council filled in if given."""
+    details = PlanDetails(service=service, plan_year=year, council=council)
+    return plan_workbook(Plan(details=details))
+
+
+def plan_workbook(plan: Plan) -> Workbook:
+    """The template with `plan` written into it."""
+    book = Workbook()
+    plan_sheet = book.active
+    assert plan_sheet is not None
+    plan_sheet.title = schema.PLAN_SHEET
+    _write_details(plan_sheet, plan.details)
+    for spec in schema.SHEETS:
+        sheet = book.create_sheet(spec.name)
+        _write_table(sheet, spec, getattr(plan, spec.section))
+    _write_guidance(book.create_sheet(schema.GUIDANCE_SHEET))
+    book.properties.title = f"Service plan: {plan.details.service or ''}".strip()
+    book.properties.keywords = f"xl_plans template {schema.TEMPLATE_VERSION}"
+    return book
+
+
+def save_workbook(book: Workbook, target: Path, *, overwrite: bool = False) -> Path:
+    return atomic_save(lambda temp: book.save(temp), target, overwrite=overwrite)
+
+
+def _header(cell: Any, text: str) -> None:
+    put(cell, text)
+    cell.fill, cell.font, cell.border = HEADER_FILL, HEADER_FONT, HEADER_BORDER
+    cell.alignment = Alignment(wrap_text=True, vertical="center")
+
+
+def _dropdown(sheet: Worksheet, column: schema.Column, cells: str) -> None:
+    assert column.choices is not None
+    labels = schema.choice_labels(column.choices)
+    validation = DataValidation(
+        type="list", formula1='"' + ",".join(labels) + '"', allow_blank=True,
+        showErrorMessage=True, errorTitle=column.header,
+        error=f"Choose one of: {', '.join(labels)}.",
+        showInputMessage=bool(column.help), promptTitle=column.header[:32],
+        prompt=column.help[:255] or None,
+    )
+    validation.add(cells)
+    sheet.add_data_validation(validation)
+
+
+def _write_details(sheet: Worksheet, details: PlanDetails) -> None:
+    for col, text in enumerate((*schema.PLAN_HEADERS, "Notes"), start=1):
+        _header(sheet.cell(1, col), text)
+    for row, column in enumerate(schema.PLAN_FIELDS, start=2):
+        label = sheet.cell(row, 1)
+        put(label, column.header)
+        label.font = LABEL_FONT
+        value = getattr(details, column.field)
+        if column.field == "template_version":
+            value = schema.TEMPLATE_VERSION  # the stamp says which template wrote the file
+        put(sheet.cell(row, 2), value, column.format)
+        put(sheet.cell(row, 3), column.help or None)
+        if column.choices is not None:
+            _dropdown(sheet, column, f"B{row}")
+    for label, value in details.extra.items():
+        row = sheet.max_row + 1
+        put(sheet.cell(row, 1), label)
+        put(sheet.cell(row, 2), value)
+    sheet.column_dimensions["A"].width = 22
+    sheet.column_dimensions["B"].width = 45
+    sheet.column_dimensions["C"].width = 55
+    sheet.freeze_panes = "A2"
+
+
+def _write_table(sheet: Worksheet, spec: schema.Sheet, rows: tuple[Any, ...]) -> None:
+    extras = list(dict.fromkeys(key for row in rows for key in row.extra))
+    headers = [column.header for column in spec.columns] + extras
+    for col, text in enumerate(headers, start=1):
+        _header(sheet.cell(1, col), text)
+    last_row = max(schema.TEMPLATE_ROWS, len(rows) + 1)
+    for col, column in enumerate(spec.columns, start=1):
+        letter = get_column_letter(col)
+        dimension = sheet.column_dimensions[letter]
+        dimension.width = column.width
+        dimension.number_format = column.format  # new rows typed by officers get it too
+        if column.choices is not None:
+            _dropdown(sheet, column, f"{letter}2:{letter}{last_row}")
+    for r, row in enumerate(rows, start=2):
+        for col, column in enumerate(spec.columns, start=1):
+            cell = sheet.cell(r, col)
+            put(cell, getattr(row, column.field), column.format)
+            if column.kind is schema.Kind.TEXT and column.width >= 30:
+                cell.alignment = WRAP_TOP
+        for offset, key in enumerate(extras, start=len(spec.columns) + 1):
+            put(sheet.cell(r, offset), row.extra.get(key))
+    sheet.freeze_panes = "C2" if len(spec.columns) > 6 else "A2"
+    sheet.row_dimensions[1].height = 32
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}1"
+
+
+def _write_guidance(sheet: Worksheet) -> None:
+    lines: list[tuple[str, str]] = [
+        ("title", "How to fill in this service plan"),
+        ("text", "Fill in the Plan sheet first: service, plan year and the reporting quarter. "
+                 "Then one sheet at a time. Keep the header rows as they are; you may add "
+                 "columns of your own to the right, and they are kept."),
+        ("text", "Dropdowns offer the allowed values. Dates may be typed as dates (31/03/2025) or "
+                 "as text such as 'March 2025', 'Q3 2024/25' or 'March 2025 and ongoing'."),
+        ("text", "Numbers: type percentages with a % sign (85%). Where there is no data, leave "
+                 "the cell blank and say why in the Comment: a blank is 'No data', never Red."),
+        ("text", "Text such as 'INFO ONLY', 'TBC', 'N/A' or 'zero' is understood in number "
+                 "columns and kept exactly as you typed it."),
+    ]
+    for spec in schema.SHEETS:
+        lines.append(("heading", spec.name))
+        if spec.help:
+            lines.append(("text", spec.help))
+        for column in spec.columns:
+            if column.choices is not None:
+                allowed = ", ".join(schema.choice_labels(column.choices))
+                lines.append(("text", f"{column.header}: one of {allowed}."))
+    lines.append(("heading", "KPI Years (multi-year plans)"))
+    lines.append(("text", "The KPIs sheet holds the plan year's targets and quarterly actuals. "
+                          "Targets and outturns of earlier and later years go on the KPI Years "
+                          "sheet, one row per indicator per year, with the same Ref."))
+    lines.append(("heading", "Checking the plan"))
+    lines.append(("text", "Click Validate on the Service Plans ribbon (or run "
+                          "'xl-plans validate PLAN.xlsx') to list every problem with a link to "
+                          "its cell. Template version " + schema.TEMPLATE_VERSION + "."))
+    sheet.column_dimensions["A"].width = 110
+    for row, (style, text) in enumerate(lines, start=1):
+        cell = sheet.cell(row, 1)
+        put(cell, text)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        if style == "title":
+            cell.font = TITLE_FONT
+        elif style == "heading":
+            cell.font = LABEL_FONT

@@ -1,0 +1,304 @@
+"""Tolerant reading of what officers type into cells: numbers, dates, periods, choices, text.
+
+The one place where cell values are interpreted. Every parser keeps the text as typed next to
+what it was read as, and never raises for bad data: what it cannot read comes back as TEXT for
+the validator to point at.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import math
+import re
+from collections.abc import Mapping
+from enum import Enum
+from typing import TypeVar
+
+from dateutil import parser as dateparser
+
+from xl_plans.model import Num, NumKind, When, WhenKind
+
+E = TypeVar("E", bound=Enum)
+
+# Excel's serial day 0 (1900 system, counting its phantom 29 Feb 1900).
+EXCEL_EPOCH = dt.date(1899, 12, 30)
+# Serial numbers we accept as dates in a date column: 1 Jan 1960 .. 31 Dec 2099.
+SERIAL_RANGE = (21916, 73415)
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_XML_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def clean_text(value: object) -> str | None:
+    """Text of a cell, tidied: NBSP to space, `_x000D_` escapes and control characters removed,
+    Windows line ends to \\n, outer white space stripped. Blank -> None."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, dt.datetime) and value.time() == dt.time(0):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = str(value)
+    text = _XML_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    text = _CONTROL.sub("", text).strip()
+    return text or None
+
+
+def normalise_key(text: str) -> str:
+    """Key for matching headers and choices: case, spaces and punctuation ignored."""
+    text = text.lower().replace("%", " pct ").replace("£", " gbp ").replace("&", " and ")
+    return re.sub(r"[^a-z0-9]+", "", text)
+
+
+# --------------------------------------------------------------------------- numbers
+
+_NA_WORDS = {"na", "n/a", "n.a.", "-", "–", "—", "not applicable", "nil return"}
+_TBC_WORDS = {"tbc", "tba", "tbd", "to be confirmed", "to be agreed", "to be determined"}
+_INFO_WORDS = {"info only", "information only", "for information", "for information only"}
+_ZERO_WORDS = {"zero", "nil", "none", "nought"}
+# Trailing words that qualify a sum without changing it ("£3,500 per annum").
+_QUALIFIERS = re.compile(
+    r"\s*(per\s+annum|p\.?\s?a\.?|per\s+year|a\s+year|annually|per\s+month|pcm|in\s+total|total)"
+    r"\s*\.?$",
+    re.IGNORECASE,
+)
+_NUMBER = re.compile(
+    r"""^(?P<neg>-|−|\()?\s*(?P<cur>£)?\s*(?P<neg2>-)?\s*
+        (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)
+        \s*(?P<scale>k|m|bn)?\s*(?P<pct>%)?\s*(?P<close>\))?$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_SCALES = {"k": 1e3, "m": 1e6, "bn": 1e9}
+
+
+def parse_num(value: object) -> Num:
+    """Read a number-like cell. Real numbers pass through; text is read tolerantly:
+    `1,234`, `£1,234.50`, `(123)`, `85%`, `zero`, `INFO ONLY`, `-`, `N/A`, `TBC`."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return Num()
+    if isinstance(value, bool):
+        return Num(kind=NumKind.NUMBER, value=1.0 if value else 0.0)
+    if isinstance(value, int | float):
+        if isinstance(value, float) and not math.isfinite(value):
+            return Num(kind=NumKind.TEXT, text=str(value))
+        return Num(kind=NumKind.NUMBER, value=float(value))
+    text = clean_text(value)
+    if text is None:
+        return Num()
+    return _parse_num_text(text)
+
+
+def _parse_num_text(text: str) -> Num:
+    word = " ".join(text.lower().split()).rstrip(".")
+    if word in _NA_WORDS:
+        return Num(kind=NumKind.NOT_APPLICABLE, text=text)
+    if word in _TBC_WORDS:
+        return Num(kind=NumKind.TO_BE_CONFIRMED, text=text)
+    if word in _INFO_WORDS:
+        return Num(kind=NumKind.INFO_ONLY, text=text)
+    if word in _ZERO_WORDS:
+        return Num(kind=NumKind.NUMBER, value=0.0, text=text)
+    if word in {"yes", "y", "true"}:
+        return Num(kind=NumKind.NUMBER, value=1.0, text=text)
+    if word in {"no", "n", "false"}:
+        return Num(kind=NumKind.NUMBER, value=0.0, text=text)
+    core = _QUALIFIERS.sub("", text).strip()
+    match = _NUMBER.match(core)
+    if not match or (match["neg"] == "(") != bool(match["close"]):
+        return Num(kind=NumKind.TEXT, text=text)
+    number = float(match["num"].replace(",", ""))
+    if match["scale"]:
+        number *= _SCALES[match["scale"].lower()]
+    percent = bool(match["pct"])
+    if percent:
+        number = round(number / 100, 12)
+    if match["neg"] or match["neg2"]:
+        number = -number
+    return Num(kind=NumKind.NUMBER, value=number, text=text, percent=percent)
+
+
+# --------------------------------------------------------------------------- dates
+
+_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+_MONTHS["sept"] = 9
+_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
+
+_ONGOING = re.compile(
+    r"\s*(?:,|;|-|and|&)?\s*(?:then\s+)?(?:ongoing|on-going|continuous|annual\s+review)\b.*$",
+    re.IGNORECASE,
+)
+_LEAD_IN = re.compile(r"^(?:by|before|end\s+of|by\s+end\s+of|by\s+the\s+end\s+of|from)\s+", re.I)
+_ORDINAL = re.compile(r"(\d{1,2})\s*(?:st|nd|rd|th)\b", re.IGNORECASE)
+_FY = re.compile(r"^(?:fy\s*)?(\d{4})\s*[/-]\s*(\d{2}|\d{4})$", re.IGNORECASE)
+_QUARTER = re.compile(
+    r"^(?:q|quarter\s*)([1-4])(?:\s*(?:of\s+)?(?:fy\s*)?(\d{4})\s*[/-]\s*(\d{2}|\d{4}))?$",
+    re.IGNORECASE,
+)
+_MONTH_YEAR = re.compile(rf"^({_MONTH_RE})\.?,?\s+(\d{{4}})$", re.IGNORECASE)
+_SEASON_YEAR = re.compile(r"^(spring|summer|autumn|fall|winter)\s+(\d{4})$", re.IGNORECASE)
+_YEAR = re.compile(r"^(\d{4})$")
+_RANGE = re.compile(r"^(.+?)\s+(?:to|until|till|-|–|—)\s+(.+)$", re.IGNORECASE)
+_NUMERIC_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$")
+_TEXT_DATE = re.compile(rf"^(\d{{1,2}})\s+({_MONTH_RE})\.?,?\s+(\d{{4}})$", re.IGNORECASE)
+
+
+def fy_start_year(plan_year: str | None) -> int | None:
+    """First calendar year of a financial year written `2023/24`, `2023-24` or `2023/2024`."""
+    if not plan_year:
+        return None
+    match = _FY.match(plan_year.strip())
+    if not match:
+        match_year = _YEAR.match(plan_year.strip())
+        return int(match_year[1]) if match_year else None
+    start, end = int(match[1]), match[2]
+    end_year = int(end) if len(end) == 4 else (start // 100) * 100 + int(end)
+    if end_year % 100 != (start + 1) % 100:
+        return None
+    return start
+
+
+def quarter_span(quarter: int, fy_start: int, fy_start_month: int = 4) -> tuple[dt.date, dt.date]:
+    """First and last day of quarter 1..4 of the financial year starting in `fy_start`."""
+    month0 = fy_start_month - 1 + 3 * (quarter - 1)
+    year = fy_start + month0 // 12
+    month = month0 % 12 + 1
+    end_month0 = month0 + 2
+    end_year = fy_start + end_month0 // 12
+    end_month = end_month0 % 12 + 1
+    return dt.date(year, month, 1), _month_end(end_year, end_month)
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def excel_serial_to_date(serial: float) -> dt.date:
+    return EXCEL_EPOCH + dt.timedelta(days=int(serial))
+
+
+def parse_when(value: object, fy_start: int | None = None) -> When:
+    """Read a date-like cell. Real dates pass through; text is read tolerantly and kept:
+    `01/04/2024` (UK day-first), `31 st March 2023`, `March 2024`, `Sep 2024 to March 2026`,
+    `March 2024 and ongoing`, `Q3`, `Q3 2023/24`, `2023/24`, `Summer 2021`, `Ongoing`, `TBC`.
+
+    `fy_start` is the first calendar year of the plan year, used for a bare quarter (`Q3`).
+    """
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return When()
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return When(kind=WhenKind.DATE, start=value, end=value)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if SERIAL_RANGE[0] <= value <= SERIAL_RANGE[1]:
+            day = excel_serial_to_date(value)
+            return When(kind=WhenKind.DATE, start=day, end=day)
+        return When(kind=WhenKind.TEXT, text=clean_text(value))
+    text = clean_text(value)
+    if text is None:
+        return When()
+    return _parse_when_text(text, fy_start)
+
+
+def _parse_when_text(text: str, fy_start: int | None) -> When:
+    word = " ".join(text.lower().split()).rstrip(".")
+    if word in _NA_WORDS:
+        return When(kind=WhenKind.NOT_APPLICABLE, text=text)
+    if word in _TBC_WORDS:
+        return When(kind=WhenKind.TO_BE_CONFIRMED, text=text)
+    core, ongoing = text, False
+    stripped = _ONGOING.sub("", text).strip(" ,;")
+    if stripped != text.strip():
+        ongoing = True
+        core = stripped
+    if not core:
+        return When(kind=WhenKind.ONGOING, ongoing=True, text=text)
+    span = _span(core, fy_start)
+    if span is None:
+        return When(kind=WhenKind.TEXT, text=text, ongoing=ongoing)
+    start, end, is_day = span
+    kind = WhenKind.DATE if is_day and start == end else WhenKind.PERIOD
+    return When(kind=kind, start=start, end=end, ongoing=ongoing, text=text)
+
+
+def _span(text: str, fy_start: int | None) -> tuple[dt.date, dt.date, bool] | None:
+    """(first day, last day, is a single day) of a date or period written as text."""
+    text = " ".join(_LEAD_IN.sub("", text.strip()).split())
+    single = _single_span(text, fy_start)
+    if single is not None:
+        return single
+    match = _RANGE.match(text)
+    if match:
+        first = _single_span(match[1], fy_start)
+        last = _single_span(match[2], fy_start)
+        if first and last and first[0] <= last[1]:
+            return first[0], last[1], False
+    return None
+
+
+def _single_span(text: str, fy_start: int | None) -> tuple[dt.date, dt.date, bool] | None:
+    text = _ORDINAL.sub(r"\1", text.strip()).strip(" ,.")
+    try:
+        if m := _NUMERIC_DATE.match(text):
+            day, month, year = int(m[1]), int(m[2]), int(m[3])
+            year = year + 2000 if year < 100 else year
+            d = dt.date(year, month, day)
+            return d, d, True
+        if m := _TEXT_DATE.match(text):
+            d = dt.date(int(m[3]), _MONTHS[m[2].lower()], int(m[1]))
+            return d, d, True
+        if m := _MONTH_YEAR.match(text):
+            year, month = int(m[2]), _MONTHS[m[1].lower()]
+            return dt.date(year, month, 1), _month_end(year, month), False
+        if m := _SEASON_YEAR.match(text):
+            first, last = _SEASONS[m[1].lower()]
+            year = int(m[2])
+            end_year = year + 1 if last < first else year
+            return dt.date(year, first, 1), _month_end(end_year, last), False
+        if m := _QUARTER.match(text):
+            start_year = fy_start_year(f"{m[2]}/{m[3]}") if m[2] else fy_start
+            if start_year is None:
+                return None
+            first_day, last_day = quarter_span(int(m[1]), start_year)
+            return first_day, last_day, False
+        if m := _FY.match(text):
+            start_year = fy_start_year(text)
+            if start_year is None:
+                return None
+            return dt.date(start_year, 4, 1), dt.date(start_year + 1, 3, 31), False
+        if m := _YEAR.match(text):
+            year = int(m[1])
+            return dt.date(year, 1, 1), dt.date(year, 12, 31), False
+    except ValueError:  # 31/02/2024 and the like: not a date
+        return None
+    if re.search(r"\d{4}", text) and re.search(_MONTH_RE, text, re.IGNORECASE):
+        try:  # "Tuesday 14 March 2023", "March 14, 2023": dateutil knows more spellings
+            parsed = dateparser.parse(text, dayfirst=True, default=dt.datetime(1, 1, 1))
+        except (ValueError, OverflowError):
+            return None
+        if parsed.year > 1:
+            return parsed.date(), parsed.date(), True
+    return None
+
+
+# --------------------------------------------------------------------------- choices
+
+
+def parse_choice(enum: type[E], value: object, synonyms: Mapping[str, E]) -> E | None:
+    """Read a dropdown cell: the enum's own labels or a synonym, matched like headers."""
+    text = clean_text(value)
+    if text is None:
+        return None
+    key = normalise_key(text)
+    for member in enum:
+        if normalise_key(str(member.value)) == key:
+            return member
+    return synonyms.get(key)
