@@ -17,8 +17,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from xl_plans import schema
-from xl_plans.cellwrite import put
-from xl_plans.model import Plan, PlanDetails
+from xl_plans.cellwrite import plain, put
+from xl_plans.model import Plan
 from xl_plans.saving import atomic_save
 
 HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
@@ -29,25 +29,47 @@ WRAP_TOP = Alignment(wrap_text=True, vertical="top")
 TITLE_FONT = Font(bold=True, size=14, color="1F4E79")
 
 
+Tables = dict[str, Any]  # {"Plan": {header: value}, "KPIs": [{header: value}, ...], ...}
+
+
 def new_template(service: str | None = None, year: str | None = None,
                  council: str | None = None) -> Workbook:
     """A blank plan workbook, with the service, year and council filled in if given."""
-    details = PlanDetails(service=service, plan_year=year, council=council)
-    return plan_workbook(Plan(details=details))
+    details = {"Service": service, "Plan Year": year, "Council": council}
+    return tables_workbook({schema.PLAN_SHEET: {k: v for k, v in details.items() if v}})
 
 
 def plan_workbook(plan: Plan) -> Workbook:
     """The template with `plan` written into it."""
+    return tables_workbook(plan_tables(plan))
+
+
+def plan_tables(plan: Plan) -> Tables:
+    """A plan as the cell values an officer would have typed, by sheet and header."""
+    details = {c.header: plain(getattr(plan.details, c.field)) for c in schema.PLAN_FIELDS}
+    tables: Tables = {schema.PLAN_SHEET: {**details, **plan.details.extra}}
+    for spec in schema.SHEETS:
+        tables[spec.name] = [
+            {**{c.header: plain(getattr(row, c.field)) for c in spec.columns}, **row.extra}
+            for row in getattr(plan, spec.section)
+        ]
+    return tables
+
+
+def tables_workbook(tables: Tables) -> Workbook:
+    """The template with cell values written under their headers, exactly as given: values
+    are not checked, so tests can plant the mistakes officers make. Unknown headers become
+    extra columns (or extra Plan fields) after the template's own."""
     book = Workbook()
     plan_sheet = book.active
     assert plan_sheet is not None
     plan_sheet.title = schema.PLAN_SHEET
-    _write_details(plan_sheet, plan.details)
+    _write_details(plan_sheet, dict(tables.get(schema.PLAN_SHEET, {})))
     for spec in schema.SHEETS:
-        sheet = book.create_sheet(spec.name)
-        _write_table(sheet, spec, getattr(plan, spec.section))
+        _write_table(book.create_sheet(spec.name), spec, list(tables.get(spec.name, ())))
     _write_guidance(book.create_sheet(schema.GUIDANCE_SHEET))
-    book.properties.title = f"Service plan: {plan.details.service or ''}".strip()
+    service = tables.get(schema.PLAN_SHEET, {}).get("Service") or ""
+    book.properties.title = f"Service plan: {service}".strip()
     book.properties.keywords = f"xl_plans template {schema.TEMPLATE_VERSION}"
     return book
 
@@ -76,21 +98,21 @@ def _dropdown(sheet: Worksheet, column: schema.Column, cells: str) -> None:
     sheet.add_data_validation(validation)
 
 
-def _write_details(sheet: Worksheet, details: PlanDetails) -> None:
+def _write_details(sheet: Worksheet, values: dict[str, Any]) -> None:
     for col, text in enumerate((*schema.PLAN_HEADERS, "Notes"), start=1):
         _header(sheet.cell(1, col), text)
+    # The stamp says which template wrote the file.
+    values[_TEMPLATE_VERSION_HEADER] = schema.TEMPLATE_VERSION
     for row, column in enumerate(schema.PLAN_FIELDS, start=2):
         label = sheet.cell(row, 1)
         put(label, column.header)
         label.font = LABEL_FONT
-        value = getattr(details, column.field)
-        if column.field == "template_version":
-            value = schema.TEMPLATE_VERSION  # the stamp says which template wrote the file
-        put(sheet.cell(row, 2), value, column.format)
+        put(sheet.cell(row, 2), values.pop(column.header, None), column.format)
+        sheet.cell(row, 2).number_format = column.format
         put(sheet.cell(row, 3), column.help or None)
         if column.choices is not None:
             _dropdown(sheet, column, f"B{row}")
-    for label, value in details.extra.items():
+    for label, value in values.items():
         row = sheet.max_row + 1
         put(sheet.cell(row, 1), label)
         put(sheet.cell(row, 2), value)
@@ -100,9 +122,14 @@ def _write_details(sheet: Worksheet, details: PlanDetails) -> None:
     sheet.freeze_panes = "A2"
 
 
-def _write_table(sheet: Worksheet, spec: schema.Sheet, rows: tuple[Any, ...]) -> None:
-    extras = list(dict.fromkeys(key for row in rows for key in row.extra))
-    headers = [column.header for column in spec.columns] + extras
+_TEMPLATE_VERSION_HEADER = next(c.header for c in schema.PLAN_FIELDS
+                                if c.field == "template_version")
+
+
+def _write_table(sheet: Worksheet, spec: schema.Sheet, rows: list[dict[str, Any]]) -> None:
+    own = [column.header for column in spec.columns]
+    extras = [key for key in dict.fromkeys(k for row in rows for k in row) if key not in own]
+    headers = own + extras
     for col, text in enumerate(headers, start=1):
         _header(sheet.cell(1, col), text)
     last_row = max(schema.TEMPLATE_ROWS, len(rows) + 1)
@@ -113,14 +140,14 @@ def _write_table(sheet: Worksheet, spec: schema.Sheet, rows: tuple[Any, ...]) ->
         dimension.number_format = column.format  # new rows typed by officers get it too
         if column.choices is not None:
             _dropdown(sheet, column, f"{letter}2:{letter}{last_row}")
+    formats = [column.format for column in spec.columns] + ["General"] * len(extras)
+    wrap = [column.kind is schema.Kind.TEXT and column.width >= 30 for column in spec.columns]
     for r, row in enumerate(rows, start=2):
-        for col, column in enumerate(spec.columns, start=1):
+        for col, header in enumerate(headers, start=1):
             cell = sheet.cell(r, col)
-            put(cell, getattr(row, column.field), column.format)
-            if column.kind is schema.Kind.TEXT and column.width >= 30:
+            put(cell, row.get(header), formats[col - 1])
+            if col <= len(wrap) and wrap[col - 1]:
                 cell.alignment = WRAP_TOP
-        for offset, key in enumerate(extras, start=len(spec.columns) + 1):
-            put(sheet.cell(r, offset), row.extra.get(key))
     sheet.freeze_panes = "C2" if len(spec.columns) > 6 else "A2"
     sheet.row_dimensions[1].height = 32
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}1"

@@ -135,7 +135,9 @@ _ONGOING = re.compile(
     r"\s*(?:,|;|-|and|&)?\s*(?:then\s+)?(?:ongoing|on-going|continuous|annual\s+review)\b.*$",
     re.IGNORECASE,
 )
-_LEAD_IN = re.compile(r"^(?:by|before|end\s+of|by\s+end\s+of|by\s+the\s+end\s+of|from)\s+", re.I)
+_LEAD_IN = re.compile(
+    r"^(?:by\s+the\s+end\s+of|by\s+end\s+of|end\s+of|by|before|from)\s+", re.IGNORECASE
+)
 _ORDINAL = re.compile(r"(\d{1,2})\s*(?:st|nd|rd|th)\b", re.IGNORECASE)
 _FY = re.compile(r"^(?:fy\s*)?(\d{4})\s*[/-]\s*(\d{2}|\d{4})$", re.IGNORECASE)
 _QUARTER = re.compile(

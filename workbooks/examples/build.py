@@ -17,7 +17,7 @@ from pathlib import Path
 from types import ModuleType
 
 from xl_plans.reader import plan_from_tables
-from xl_plans.template import plan_workbook, save_workbook
+from xl_plans.template import save_workbook, tables_workbook
 
 HERE = Path(__file__).resolve().parent
 SOURCE = HERE / "source"
@@ -41,9 +41,9 @@ def build(out_dir: Path = HERE) -> list[Path]:
     written = []
     for module in sources():
         name = module.__name__.rsplit(".", 1)[-1]
-        plan = plan_from_tables(module.PLAN)
+        plan_from_tables(module.PLAN)  # raises on a sheet or header the template does not have
         target = out_dir / f"{name}.xlsx"
-        save_workbook(plan_workbook(plan), target, overwrite=True)
+        save_workbook(tables_workbook(module.PLAN), target, overwrite=True)
         written.append(target)
     return written
 

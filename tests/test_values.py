@@ -1,0 +1,210 @@
+"""Tolerant value parsing, tested with strings as they occur in the seed plans."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from xl_plans import model as m
+from xl_plans.schema import CHOICE_SYNONYMS
+from xl_plans.values import (
+    clean_text,
+    fy_start_year,
+    parse_choice,
+    parse_num,
+    parse_when,
+    quarter_span,
+)
+
+D = dt.date
+N = m.NumKind
+W = m.WhenKind
+
+
+@pytest.mark.parametrize(
+    ("typed", "kind", "value", "percent"),
+    [
+        # numbers as typed in the seeds
+        ("29.3%", N.NUMBER, 0.293, True),
+        ("98%", N.NUMBER, 0.98, True),
+        ("100%", N.NUMBER, 1.0, True),
+        ("1,234", N.NUMBER, 1234.0, False),
+        ("£1,234.50", N.NUMBER, 1234.5, False),
+        ("£3,500 per annum", N.NUMBER, 3500.0, False),
+        ("£63,746 per annum", N.NUMBER, 63746.0, False),
+        ("£35,200", N.NUMBER, 35200.0, False),
+        ("(123)", N.NUMBER, -123.0, False),
+        ("-5", N.NUMBER, -5.0, False),
+        ("1800", N.NUMBER, 1800.0, False),
+        ("\u00a01\u00a0037 ", N.TEXT, None, False),  # NBSP as a thousands separator is not ours
+        ("14.73", N.NUMBER, 14.73, False),
+        ("£25", N.NUMBER, 25.0, False),
+        ("£500K", N.NUMBER, 500_000.0, False),
+        ("zero", N.NUMBER, 0.0, False),
+        ("Nil", N.NUMBER, 0.0, False),
+        ("Yes", N.NUMBER, 1.0, False),
+        ("No", N.NUMBER, 0.0, False),
+        # not numbers, kept as typed
+        ("INFO ONLY", N.INFO_ONLY, None, False),
+        ("Info only", N.INFO_ONLY, None, False),
+        ("-", N.NOT_APPLICABLE, None, False),
+        ("N/A", N.NOT_APPLICABLE, None, False),
+        ("n/a", N.NOT_APPLICABLE, None, False),
+        ("TBC", N.TO_BE_CONFIRMED, None, False),
+        ("50% of all formal presentations", N.TEXT, None, False),
+        ("2% reduction", N.TEXT, None, False),
+        ("1037 Enquiries 110 Surgeries", N.TEXT, None, False),
+        ("14 R (2)", N.TEXT, None, False),
+        ("(123", N.TEXT, None, False),
+        ("New Indicator", N.TEXT, None, False),
+    ],
+)
+def test_parse_num_text(typed: str, kind: m.NumKind, value: float | None, percent: bool) -> None:
+    parsed = parse_num(typed)
+    assert (parsed.kind, parsed.value, parsed.percent) == (kind, value, percent)
+    assert parsed.text == clean_text(typed)  # the text as typed is kept
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        (None, m.Num()),
+        ("", m.Num()),
+        ("   ", m.Num()),
+        (0.85, m.Num(kind=N.NUMBER, value=0.85)),
+        (85, m.Num(kind=N.NUMBER, value=85.0)),
+        (True, m.Num(kind=N.NUMBER, value=1.0)),
+        (float("nan"), m.Num(kind=N.TEXT, text="nan")),
+    ],
+)
+def test_parse_num_cells(cell: object, expected: m.Num) -> None:
+    assert parse_num(cell) == expected
+
+
+@pytest.mark.parametrize(
+    ("typed", "kind", "start", "end", "ongoing"),
+    [
+        ("September 2023", W.PERIOD, D(2023, 9, 1), D(2023, 9, 30), False),
+        ("March 2024", W.PERIOD, D(2024, 3, 1), D(2024, 3, 31), False),
+        ("Feb 2024", W.PERIOD, D(2024, 2, 1), D(2024, 2, 29), False),
+        ("March 2024 and ongoing", W.PERIOD, D(2024, 3, 1), D(2024, 3, 31), True),
+        ("Sep 2024 to March 2026", W.PERIOD, D(2024, 9, 1), D(2026, 3, 31), False),
+        ("31 st March 2023", W.DATE, D(2023, 3, 31), D(2023, 3, 31), False),
+        ("31st August 2022", W.DATE, D(2022, 8, 31), D(2022, 8, 31), False),
+        ("14 March 2023", W.DATE, D(2023, 3, 14), D(2023, 3, 14), False),
+        ("01/04/2014", W.DATE, D(2014, 4, 1), D(2014, 4, 1), False),  # UK day-first
+        ("13/08/2015", W.DATE, D(2015, 8, 13), D(2015, 8, 13), False),
+        ("02/09/19", W.DATE, D(2019, 9, 2), D(2019, 9, 2), False),
+        ("Q3 2023/24", W.PERIOD, D(2023, 10, 1), D(2023, 12, 31), False),
+        ("Q4 2022/23", W.PERIOD, D(2023, 1, 1), D(2023, 3, 31), False),
+        ("Quarter 2 2022/23", W.PERIOD, D(2022, 7, 1), D(2022, 9, 30), False),
+        ("2023/24", W.PERIOD, D(2023, 4, 1), D(2024, 3, 31), False),
+        ("2024-25", W.PERIOD, D(2024, 4, 1), D(2025, 3, 31), False),
+        ("Summer 2021", W.PERIOD, D(2021, 6, 1), D(2021, 8, 31), False),
+        ("Winter 2022", W.PERIOD, D(2022, 12, 1), D(2023, 2, 28), False),
+        ("2019", W.PERIOD, D(2019, 1, 1), D(2019, 12, 31), False),
+        ("By end of March 2025", W.PERIOD, D(2025, 3, 1), D(2025, 3, 31), False),
+        ("Ongoing", W.ONGOING, None, None, True),
+        ("Ongoing, annual review", W.ONGOING, None, None, True),
+        ("TBC", W.TO_BE_CONFIRMED, None, None, False),
+        ("N/A", W.NOT_APPLICABLE, None, None, False),
+        ("31/02/2024", W.TEXT, None, None, False),  # no such day
+        ("When funding allows", W.TEXT, None, None, False),
+        ("March 2026 to Sep 2024", W.TEXT, None, None, False),  # backwards range
+    ],
+)
+def test_parse_when_text(typed: str, kind: m.WhenKind, start: dt.date | None,
+                         end: dt.date | None, ongoing: bool) -> None:
+    parsed = parse_when(typed)
+    assert (parsed.kind, parsed.start, parsed.end, parsed.ongoing) == (kind, start, end, ongoing)
+    assert parsed.text == typed
+
+
+def test_bare_quarter_needs_the_plan_year() -> None:
+    assert parse_when("Q3", fy_start=2023).end == D(2023, 12, 31)
+    assert parse_when("Q1", fy_start=2023).start == D(2023, 4, 1)
+    assert parse_when("Q3").kind is W.TEXT  # no plan year: cannot say which Q3
+
+
+@pytest.mark.parametrize(
+    ("cell", "kind", "day"),
+    [
+        (D(2024, 3, 31), W.DATE, D(2024, 3, 31)),
+        (dt.datetime(2024, 3, 31, 0, 0), W.DATE, D(2024, 3, 31)),
+        (45382, W.DATE, D(2024, 3, 31)),  # an Excel serial in a date column
+        (12, W.TEXT, None),  # not a plausible serial
+    ],
+)
+def test_parse_when_cells(cell: object, kind: m.WhenKind, day: dt.date | None) -> None:
+    parsed = parse_when(cell)
+    assert (parsed.kind, parsed.end) == (kind, day)
+
+
+@pytest.mark.parametrize(
+    ("typed", "year"),
+    [("2023/24", 2023), ("2023-24", 2023), ("2023/2024", 2023), ("1999/00", 1999),
+     ("2023/25", None), ("next year", None), (None, None), ("2024", 2024)],
+)
+def test_fy_start_year(typed: str | None, year: int | None) -> None:
+    assert fy_start_year(typed) == year
+
+
+@given(st.integers(1990, 2090), st.integers(1, 4))
+def test_quarters_tile_the_financial_year(year: int, quarter: int) -> None:
+    start, end = quarter_span(quarter, year)
+    assert start.day == 1 and (end - start).days in range(89, 92)
+    if quarter < 4:
+        assert quarter_span(quarter + 1, year)[0] == end + dt.timedelta(days=1)
+    else:
+        assert end == D(year + 1, 3, 31)
+
+
+@pytest.mark.parametrize(
+    ("enum", "typed", "expected"),
+    [
+        (m.Polarity, "Higher is better", m.Polarity.HIGHER),
+        (m.Polarity, "higher is better ", m.Polarity.HIGHER),
+        (m.Polarity, "Lower", m.Polarity.LOWER),
+        (m.Polarity, "Target Band", m.Polarity.BAND),
+        (m.Measure, "cumulative", m.Measure.CUMULATIVE),
+        (m.Measure, "INFO ONLY", m.Measure.INFO_ONLY),
+        (m.Measure, "Year to date", m.Measure.CUMULATIVE),
+        (m.Unit, "%", m.Unit.PERCENT),
+        (m.Unit, "Percentage", m.Unit.PERCENT),
+        (m.Unit, "£", m.Unit.MONEY),
+        (m.Unit, "yes / no", m.Unit.YES_NO),
+        (m.Status, "Completed", m.Status.COMPLETE),
+        (m.Status, "Green", m.Status.ON_TRACK),
+        (m.Status, "amber", m.Status.AT_RISK),
+        (m.Status, "Delayed", m.Status.OFF_TRACK),
+        (m.Quarter, "Quarter 2", m.Quarter.Q2),
+        (m.Quarter, "q3", m.Quarter.Q3),
+        (m.RiskMatrix, "4 x 4", m.RiskMatrix.FOUR),
+        (m.ValueBasis, "per annum", m.ValueBasis.ANNUAL),
+        (m.Status, "Sort of", None),
+        (m.Polarity, None, None),
+    ],
+)
+def test_parse_choice(enum: type, typed: str | None, expected: object) -> None:
+    assert parse_choice(enum, typed, CHOICE_SYNONYMS[enum]) == expected
+
+
+@pytest.mark.parametrize(
+    ("cell", "text"),
+    [
+        ("  Housing\u00a0Services ", "Housing Services"),
+        ("line one_x000D_\nline two", "line one\nline two"),  # CR LF -> LF
+        ("bell\x07 char", "bell char"),
+        ("a\r\nb", "a\nb"),
+        (12.0, "12"),
+        (12.5, "12.5"),
+        (D(2024, 3, 31), "2024-03-31"),
+        ("   ", None),
+        (None, None),
+    ],
+)
+def test_clean_text(cell: object, text: str | None) -> None:
+    assert clean_text(cell) == text

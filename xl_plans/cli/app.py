@@ -1,0 +1,44 @@
+"""The command group and what every command shares: exit codes and error handling."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+from xl_plans import __version__
+from xl_plans.errors import WorkbookError
+from xl_plans.saving import SaveError
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+EXIT_UNUSABLE = 2
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="xl-plans")
+def main() -> None:
+    """Check, score and consolidate council service plans kept in Excel workbooks."""
+
+
+def friendly_errors(func: F) -> F:
+    """Turn the library's errors into a one-line message and exit code 2: never a traceback."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except WorkbookError as exc:
+            raise click.ClickException(f"[{exc.code}] {exc.message}") from None
+        except SaveError as exc:
+            raise click.ClickException(str(exc)) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+# Click's own usage errors exit with 2 and ClickException with 1; make "unusable" always 2.
+click.ClickException.exit_code = EXIT_UNUSABLE

@@ -1,0 +1,50 @@
+"""`xl-plans new` (a blank plan from the template) and `xl-plans summary` (what plans hold)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from xl_plans.cli.app import EXIT_OK, EXIT_PROBLEMS, friendly_errors, main
+from xl_plans.errors import WorkbookError
+from xl_plans.files import find_plans
+from xl_plans.reader import read_plan
+from xl_plans.summary import plan_summary, summary_table
+from xl_plans.template import new_template, save_workbook
+
+
+@main.command()
+@click.option("--service", required=True, help='The service the plan is for, e.g. "Housing".')
+@click.option("--year", required=True, help="The plan year, e.g. 2024/25.")
+@click.option("--council", help="The council's name.")
+@click.option("-o", "--output", "output", required=True, type=click.Path(path_type=Path),
+              help="The workbook to create (.xlsx). An existing file is never overwritten.")
+@friendly_errors
+def new(service: str, year: str, council: str | None, output: Path) -> None:
+    """Create a blank service plan workbook from the template."""
+    if output.suffix.lower() != ".xlsx":
+        raise click.BadParameter("the new plan must be an .xlsx file", param_hint="--output")
+    save_workbook(new_template(service, year, council), output)
+    click.echo(f"Created {output}: a blank {year} plan for {service}.")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@friendly_errors
+def summary(paths: tuple[Path, ...]) -> None:
+    """Read plans (files or folders) and list what each holds."""
+    found = find_plans(paths)
+    rows, problems = [], 0
+    for item in found.files:
+        try:
+            rows.append(plan_summary(read_plan(item)))
+        except WorkbookError as exc:
+            problems += 1
+            click.echo(f"[{exc.code}] {exc.message}", err=True)
+    for skipped in found.skipped:
+        click.echo(f"Skipped {skipped.path}: {skipped.reason}", err=True)
+    click.echo(summary_table(rows))
+    click.echo(f"{len(rows)} plan(s) read, {problems} unreadable, {len(found.skipped)} skipped.")
+    sys.exit(EXIT_PROBLEMS if problems else EXIT_OK)

@@ -1,0 +1,57 @@
+"""Which files in a batch are plans: folders searched recursively, lock files set aside."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from xl_plans.errors import WorkbookError
+
+# Files in a folder worth trying: the readable kinds, and the kinds an officer may have saved a
+# plan as by mistake, so that they are reported rather than silently passed over.
+SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".csv"}
+
+
+@dataclass(frozen=True)
+class Skipped:
+    path: Path
+    code: str
+    reason: str
+
+
+@dataclass
+class Found:
+    files: list[Path] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+
+
+def find_plans(paths: Iterable[Path]) -> Found:
+    """Files to read, in a stable order. Named files are always tried; in folders, files with
+    a spreadsheet suffix. Excel lock files (~$name.xlsx) are skipped, saying who holds them."""
+    found = Found()
+    seen: set[Path] = set()
+    for path in paths:
+        path = Path(path)
+        candidates = (
+            sorted(p for p in path.rglob("*") if p.is_file() and _wanted(p, path))
+            if path.is_dir() else [path]
+        )
+        for candidate in candidates:
+            key = candidate.resolve()
+            if key in seen:
+                continue
+            seen.add(key)
+            if candidate.name.startswith("~$"):
+                error = WorkbookError("lock-file", candidate)
+                found.skipped.append(Skipped(candidate, error.code, error.problem))
+            else:
+                found.files.append(candidate)
+    return found
+
+
+def _wanted(path: Path, root: Path) -> bool:
+    relative = path.relative_to(root)
+    if any(part.startswith(".") for part in relative.parts):  # hidden files, our temp files
+        return False
+    return path.suffix.lower() in SPREADSHEET_SUFFIXES
