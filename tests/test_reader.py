@@ -9,8 +9,8 @@ from typing import Any
 import build  # workbooks/examples/build.py, put on sys.path by conftest
 import openpyxl
 import pytest
-
 from conftest import example
+
 from xl_plans import schema
 from xl_plans.cells import ErrorValue, Uncalculated
 from xl_plans.model import NumKind, Status, WhenKind
@@ -100,7 +100,7 @@ def messy_copy(source: Path, target: Path, seed: int) -> None:
         rng.shuffle(order)
         by_header = {c.header: c for c in spec.columns}
 
-        def rename(text: str) -> str:
+        def rename(text: str, by_header: dict[str, schema.Column] = by_header) -> str:
             column = by_header[text]
             name = rng.choice([column.header, *column.synonyms])
             return rng.choice([name.upper(), name.lower(), f" {name}.", name.replace(" ", "_")])

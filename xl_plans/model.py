@@ -248,13 +248,13 @@ class Kpi(Row):
 
     def actual(self, quarter: int) -> Num:
         """Actual for quarter 1..4 of the plan year."""
-        return getattr(self, f"q{quarter}")  # type: ignore[no-any-return]
+        return getattr(self, f"q{quarter}")
 
     def quarter_target(self, quarter: int) -> Num:
-        return getattr(self, f"q{quarter}_target")  # type: ignore[no-any-return]
+        return getattr(self, f"q{quarter}_target")
 
     def last_year(self, quarter: int) -> Num:
-        return getattr(self, f"last_year_q{quarter}")  # type: ignore[no-any-return]
+        return getattr(self, f"last_year_q{quarter}")
 
 
 class KpiYear(Row):

@@ -13,7 +13,16 @@ from pathlib import Path
 from typing import Any
 
 from xl_plans import schema
-from xl_plans.cells import CellValue, ErrorValue, Grid, SheetInfo, Uncalculated, Workbook, address
+from xl_plans.cells import (
+    CellValue,
+    ErrorValue,
+    Grid,
+    SheetInfo,
+    Uncalculated,
+    Workbook,
+    address,
+    column_letter,
+)
 from xl_plans.model import Num, NumKind, Plan, PlanDetails, Source, When, WhenKind
 from xl_plans.values import (
     clean_text,
@@ -94,7 +103,7 @@ def read_workbook(path: str | Path) -> PlanRead:
 
 def _match_sheet(name: str, synonyms: tuple[str, ...], sheet_names: list[str]) -> str | None:
     """The workbook's sheet for a contract sheet: its own name first, then a synonym."""
-    by_key = {}
+    by_key: dict[str, str] = {}
     for sheet_name in sheet_names:
         by_key.setdefault(normalise_key(sheet_name), sheet_name)
     for candidate in (name, *synonyms):
@@ -158,21 +167,24 @@ def _read_rows(grid: Grid, read: SheetRead, file: str, fy_start: int | None) -> 
     _map_columns(grid, read)
     columns = {column.field: column for column in read.spec.columns}
     fill_down = _merged_fill(grid, read)
-    header_keys = [_key(v) for v in grid.rows[read.header_row]]
+    header_cells = grid.rows[read.header_row]
+    letters = {col: column_letter(col) for col in read.columns.values()}
+    first_col = min(read.columns.values(), default=0)
     unnamed: set[int] = set()
     rows = []
     for index in range(read.header_row + 1, len(grid.rows)):
         cells = grid.rows[index]
         if not any(v is not None for v in cells) and index not in fill_down:
             continue
-        if [_key(v) for v in cells] == header_keys:  # header repeated (pasted page by page)
+        if _is_header_again(cells, header_cells, first_col):  # pasted page by page
             continue
+        fills = fill_down.get(index, {})
         values: dict[str, Any] = {}
         refs: dict[str, str] = {}
         raws: dict[str, Any] = {}
         for field_name, col in read.columns.items():
-            raw = fill_down.get(index, {}).get(col, grid.value(index, col))
-            refs[field_name] = address(index, col)
+            raw = fills[col] if col in fills else (cells[col] if col < len(cells) else None)
+            refs[field_name] = f"{letters[col]}{index + 1}"
             raws[field_name] = raw
             values[field_name] = convert(columns[field_name], raw, fy_start)
         extra = {
@@ -187,6 +199,15 @@ def _read_rows(grid: Grid, read: SheetRead, file: str, fy_start: int | None) -> 
         rows.append(read.spec.model(**values, extra=extra, source=source))
     read.unnamed = sorted(unnamed)
     return rows
+
+
+def _is_header_again(cells: list[CellValue], header: list[CellValue], probe: int) -> bool:
+    """A row that repeats the header row (tables pasted page by page repeat it)."""
+    if probe >= len(cells) or not isinstance(cells[probe], str):
+        return False
+    if _key(cells[probe]) != _key(header[probe]):
+        return False
+    return [_key(v) for v in cells] == [_key(v) for v in header]
 
 
 def _merged_fill(grid: Grid, read: SheetRead) -> dict[int, dict[int, CellValue]]:
@@ -211,6 +232,8 @@ def convert(column: schema.Column, raw: CellValue, fy_start: int | None = None) 
         if column.kind is schema.Kind.WHEN:
             return When(kind=WhenKind.TEXT, text=str(raw))
         return str(raw) if column.kind is schema.Kind.TEXT else None
+    if raw is None:
+        return _BLANKS[column.kind]
     kind = column.kind
     if kind in (schema.Kind.NUMBER, schema.Kind.PERCENT, schema.Kind.MONEY):
         return parse_num(raw)
@@ -220,6 +243,12 @@ def convert(column: schema.Column, raw: CellValue, fy_start: int | None = None) 
         assert column.choices is not None
         return parse_choice(column.choices, raw, schema.CHOICE_SYNONYMS.get(column.choices, {}))
     return clean_text(raw)
+
+
+_BLANKS: dict[schema.Kind, Any] = {
+    schema.Kind.TEXT: None, schema.Kind.CHOICE: None, schema.Kind.WHEN: When(),
+    schema.Kind.NUMBER: Num(), schema.Kind.PERCENT: Num(), schema.Kind.MONEY: Num(),
+}
 
 
 def _extra_value(raw: CellValue) -> Any:

@@ -74,7 +74,9 @@ class Sheet:
         raise KeyError(field_name)
 
 
-def _c(field_name: str, header: str, kind: Kind = Kind.TEXT, *synonyms: str, **kw: object) -> Column:
+def _c(
+    field_name: str, header: str, kind: Kind = Kind.TEXT, *synonyms: str, **kw: object
+) -> Column:
     return Column(field_name, header, kind, tuple(synonyms), **kw)  # type: ignore[arg-type]
 
 

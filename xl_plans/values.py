@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import math
 import re
 from collections.abc import Mapping
@@ -129,7 +130,9 @@ _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name
 _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 _MONTHS["sept"] = 9
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
+_SEASONS = {
+    "spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2),
+}
 
 _ONGOING = re.compile(
     r"\s*(?:,|;|-|and|&)?\s*(?:then\s+)?(?:ongoing|on-going|continuous|annual\s+review)\b.*$",
@@ -300,7 +303,9 @@ def parse_choice(enum: type[E], value: object, synonyms: Mapping[str, E]) -> E |
     if text is None:
         return None
     key = normalise_key(text)
-    for member in enum:
-        if normalise_key(str(member.value)) == key:
-            return member
-    return synonyms.get(key)
+    return _labels(enum).get(key) or synonyms.get(key)
+
+
+@functools.cache
+def _labels(enum: type[E]) -> dict[str, E]:
+    return {normalise_key(str(member.value)): member for member in enum}

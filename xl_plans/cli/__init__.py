@@ -9,7 +9,7 @@ Exit codes: 0 done, 1 done but the plans have problems, 2 unusable input or usag
 
 from __future__ import annotations
 
-from xl_plans.cli.app import main
 from xl_plans.cli import plans as _plans  # noqa: F401  (registers its commands)
+from xl_plans.cli.app import main
 
 __all__ = ["main"]
