@@ -17,6 +17,7 @@ Any failure is one line on stderr and exit status 1.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import subprocess
 import sys
@@ -76,10 +77,9 @@ def write_vba_workbook(ctx: Any, job: dict[str, Any]) -> None:
                        (_prop("FilterName", EXCEL_VBA_FILTER), _prop("Overwrite", True)))
     finally:
         doc.close(True)
-    try:
+    # The bridge drops as the office quits, which is the expected end.
+    with contextlib.suppress(Exception):
         desktop.terminate()
-    except Exception:
-        pass  # the bridge drops as the office quits; that is the expected end
 
 
 def main() -> int:

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import python_calamine as calamine
+from defusedxml import DefusedXmlException
 from defusedxml import ElementTree as SafeET
 
 from xl_plans.errors import WorkbookError
@@ -183,6 +184,9 @@ class Workbook:
         try:
             workbook = SafeET.fromstring(self._archive.read("xl/workbook.xml"))
             rels = SafeET.fromstring(self._archive.read("xl/_rels/workbook.xml.rels"))
+        except DefusedXmlException as exc:  # entities or a DTD: refused, never expanded
+            raise WorkbookError("unsafe-workbook", self.path, f"workbook part: {exc!r}") \
+                from None
         except (KeyError, SafeET.ParseError, zipfile.BadZipFile, OSError) as exc:
             raise WorkbookError("corrupt-workbook", self.path, _short(exc)) from None
         targets = {rel.get("Id"): rel.get("Target", "") for rel in rels}
@@ -205,7 +209,14 @@ class Workbook:
                 from None
         if not any(marker in data for marker in _FORMULA_OR_ERROR):
             return
-        yield from _scan_cells(data)
+        try:
+            yield from _scan_cells(data)
+        except DefusedXmlException as exc:  # entities or a DTD: refused, never expanded
+            raise WorkbookError("unsafe-workbook", self.path, f"sheet {name}: {exc!r}") \
+                from None
+        except SafeET.ParseError as exc:
+            raise WorkbookError("corrupt-workbook", self.path, f"sheet {name}: {_short(exc)}") \
+                from None
 
 
 def _scan_cells(data: bytes) -> Iterator[tuple[tuple[int, int], ErrorValue | Uncalculated]]:

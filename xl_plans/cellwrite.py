@@ -1,35 +1,41 @@
-"""Writing one value into one openpyxl cell, safely.
+"""Writing one value into one cell, safely: openpyxl cells, XlsxWriter sheets and CSV fields.
 
 The one place that decides how a value lands in a cell. Text is always stored as text: openpyxl
-would otherwise turn "=HYPERLINK(...)" into a live formula and "#N/A" into an error cell
-(reliability.md). Text over Excel's 32,767-character limit is cut with a visible marker rather
-than silently.
+and XlsxWriter would otherwise turn "=HYPERLINK(...)" into a live formula and "#N/A" into an
+error cell (reliability.md), and a spreadsheet opening a CSV runs "=..." too. Text over Excel's
+32,767-character limit is cut with a visible marker rather than silently.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from enum import Enum
+import math
 from typing import Any
 
 from openpyxl.cell.cell import Cell
+from xlsxwriter.format import Format
+from xlsxwriter.worksheet import Worksheet as XlsxSheet
 
-from xl_plans.model import Num, NumKind, When, WhenKind
+from xl_plans.model import as_cell
 
 EXCEL_MAX_TEXT = 32_767
 _CUT_MARK = " [cut: too long for one Excel cell]"
 
 
+def fit_text(text: str) -> str:
+    if len(text) > EXCEL_MAX_TEXT:
+        return text[: EXCEL_MAX_TEXT - len(_CUT_MARK)] + _CUT_MARK
+    return text
+
+
 def put(cell: Cell, value: Any, number_format: str | None = None) -> None:
-    """Write `value` (text, number, date, enum, Num or When) into `cell`."""
+    """Write `value` (text, number, date, enum, Num or When) into an openpyxl `cell`."""
     value = plain(value)
     if value is None:
         cell.value = None
         return
     if isinstance(value, str):
-        if len(value) > EXCEL_MAX_TEXT:
-            value = value[: EXCEL_MAX_TEXT - len(_CUT_MARK)] + _CUT_MARK
-        cell.value = value
+        cell.value = fit_text(value)
         cell.data_type = "s"  # never a formula or an error, whatever it starts with
         cell.number_format = "@"
         return
@@ -38,18 +44,34 @@ def put(cell: Cell, value: Any, number_format: str | None = None) -> None:
         cell.number_format = number_format
 
 
-def plain(value: Any) -> Any:
-    """The cell value for a model value: text as typed wins, else the number or date."""
-    if isinstance(value, Num):
-        if value.text is not None:
-            return value.text
-        return value.value if value.kind is NumKind.NUMBER else None
-    if isinstance(value, When):
-        if value.text is not None:
-            return value.text
-        return value.start if value.kind is WhenKind.DATE else None
-    if isinstance(value, Enum):
-        return str(value.value)
-    if isinstance(value, dt.datetime) and value.time() == dt.time(0):
-        return value.date()
+plain = as_cell  # the cell value for a model value (model.as_cell)
+
+
+def xlsx_put(sheet: XlsxSheet, row: int, col: int, value: Any, fmt: Format | None = None) -> None:
+    """Write `value` into an XlsxWriter sheet (0-based row and column) by its type: text with
+    write_string, never write(), which would make "=..." a formula."""
+    value = plain(value)
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        sheet.write_blank(row, col, None, fmt)
+    elif isinstance(value, str):
+        sheet.write_string(row, col, fit_text(value), fmt)
+    elif isinstance(value, bool):
+        sheet.write_boolean(row, col, value, fmt)
+    elif isinstance(value, int | float):
+        sheet.write_number(row, col, value, fmt)
+    elif isinstance(value, dt.date | dt.datetime):
+        sheet.write_datetime(row, col, value, fmt)
+    else:
+        sheet.write_string(row, col, fit_text(str(value)), fmt)
+
+
+# A spreadsheet opening a CSV runs a field starting with one of these as a formula (OWASP).
+_CSV_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(value: Any) -> Any:
+    """A CSV field that no spreadsheet will run: text starting =, +, -, @ gets a leading '."""
+    value = plain(value)
+    if isinstance(value, str) and value.startswith(_CSV_TRIGGERS):
+        return "'" + value
     return value

@@ -8,7 +8,7 @@ read as, so nothing an officer wrote is lost and every number can be explained.
 from __future__ import annotations
 
 import datetime as dt
-from enum import StrEnum
+from enum import Enum, StrEnum
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -79,6 +79,7 @@ class Rag(StrEnum):
     NO_DATA = "No data"
     NOT_DUE = "Not due"
     INFO_ONLY = "Info only"
+    NO_TARGET = "No target"  # a figure, but no usable target ("TBC", text): nothing to rate
 
 
 class Band(StrEnum):
@@ -155,6 +156,24 @@ class When(BaseModel):
 
 BLANK_NUM = Num()
 BLANK_WHEN = When()
+
+
+def as_cell(value: Any) -> Any:
+    """The cell value for a model value, as an officer typed it: the text as typed wins, else
+    the number or date; an enum is its label."""
+    if isinstance(value, Num):
+        if value.text is not None:
+            return value.text
+        return value.value if value.kind is NumKind.NUMBER else None
+    if isinstance(value, When):
+        if value.text is not None:
+            return value.text
+        return value.start if value.kind is WhenKind.DATE else None
+    if isinstance(value, Enum):
+        return str(value.value)
+    if isinstance(value, dt.datetime) and value.time() == dt.time(0):
+        return value.date()
+    return value
 
 
 # --------------------------------------------------------------------------- rows

@@ -196,16 +196,15 @@ def _read_rows(grid: Grid, read: SheetRead, file: str, fy_start: int | None) -> 
         if all(v is None for v in raws.values()) and all(v is None for v in extra.values()):
             continue
         source = Source(file=file, sheet=grid.name, row=index + 1, cells=refs, raw=raws)
-        rows.append(read.spec.model(**values, extra=extra, source=source))
+        # Values are already typed by convert(): construct without validating them again.
+        rows.append(read.spec.model.model_construct(**values, extra=extra, source=source))
     read.unnamed = sorted(unnamed)
     return rows
 
 
 def _is_header_again(cells: list[CellValue], header: list[CellValue], probe: int) -> bool:
     """A row that repeats the header row (tables pasted page by page repeat it)."""
-    if probe >= len(cells) or not isinstance(cells[probe], str):
-        return False
-    if _key(cells[probe]) != _key(header[probe]):
+    if probe >= len(cells) or cells[probe] != header[probe]:
         return False
     return [_key(v) for v in cells] == [_key(v) for v in header]
 

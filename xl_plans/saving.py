@@ -36,7 +36,7 @@ class Fingerprint:
         return cls(stat.st_size, stat.st_mtime_ns, digest)
 
 
-def atomic_save(write: Callable[[Path], None], target: Path, *, overwrite: bool = False) -> Path:
+def atomic_save(write: Callable[[Path], object], target: Path, *, overwrite: bool = False) -> Path:
     """Call `write(temp_path)`, check the result is a sound workbook, then move it to `target`."""
     target = Path(target)
     if target.exists() and not overwrite:
@@ -50,6 +50,8 @@ def atomic_save(write: Callable[[Path], None], target: Path, *, overwrite: bool 
     try:
         write(temp)
         _verify(temp)
+        # mkstemp makes the file private (0600); give it the mode the target would have had.
+        os.chmod(temp, target.stat().st_mode if target.exists() else _default_mode())
         os.replace(temp, target)
     except PermissionError:
         raise SaveError(
@@ -60,6 +62,12 @@ def atomic_save(write: Callable[[Path], None], target: Path, *, overwrite: bool 
     finally:
         temp.unlink(missing_ok=True)
     return target
+
+
+def _default_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def _verify(path: Path) -> None:

@@ -308,6 +308,8 @@ STATUS_SHEET = "Status"
 CHECKS_SHEET = "Checks"
 GUIDANCE_SHEET = "Guidance"
 OUTPUT_SHEETS = (STATUS_SHEET, CHECKS_SHEET, GUIDANCE_SHEET)
+# The Checks sheet's columns: one row per validation issue, the Cell linking to the cell.
+CHECKS_HEADERS = ("Severity", "Cell", "Code", "Column", "Value", "Problem", "What to do")
 
 # How far down a sheet the reader looks for the header row, and how many rows the template
 # formats and offers dropdowns on.

@@ -25,6 +25,8 @@ MAX_MEMBERS = 10_000
 # Real sheet XML compresses 10-30x; 200x on a member over 1 MB means a zip bomb.
 MAX_RATIO = 200
 RATIO_FLOOR = 1024 * 1024
+# Office parts start with an XML declaration and the root element; no real prolog comes near.
+MAX_PROLOG = 64 * 1024
 
 
 def sniff(path: Path) -> zipfile.ZipFile:
@@ -125,8 +127,38 @@ def _check_xml_head(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path)
     """Refuse any part declaring a DTD: the route of billion-laughs and external entities."""
     try:
         with archive.open(info) as member:
-            head = member.read(4096)
+            head = member.read(MAX_PROLOG)
     except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
         raise WorkbookError("corrupt-workbook", path, f"{info.filename}: {exc}") from None
-    if b"<!DOCTYPE" in head.upper() or b"<!ENTITY" in head.upper():
+    if b"<!DOCTYPE" in head[:4096].upper() or b"<!ENTITY" in head[:4096].upper():
         raise WorkbookError("unsafe-workbook", path, f"{info.filename} declares a DTD")
+    # A DTD can be pushed past any fixed look-ahead by padding the prolog with comments or
+    # spaces, so the prolog is read to its end (the root element).
+    declares = _prolog_declares_dtd(head)
+    if declares or (declares is None and len(head) >= MAX_PROLOG):
+        raise WorkbookError("unsafe-workbook", path, f"{info.filename} declares a DTD"
+                            if declares else f"{info.filename} has an XML prolog over "
+                            f"{MAX_PROLOG // 1024} KB")
+
+
+def _prolog_declares_dtd(head: bytes) -> bool | None:
+    """Does the XML prolog (what comes before the root element) declare a DTD? None when the
+    prolog does not end within `head`."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16: scan it as UTF-8
+        head = head.decode("utf-16", "ignore").encode("utf-8")
+    text = head.removeprefix(b"\xef\xbb\xbf")
+    i, n = 0, len(text)
+    while True:
+        while i < n and text[i] in b" \t\r\n":
+            i += 1
+        if i >= n:
+            return None
+        if text.startswith(b"<?", i):
+            end, step = text.find(b"?>", i), 2
+        elif text.startswith(b"<!--", i):
+            end, step = text.find(b"-->", i), 3
+        else:  # "<!DOCTYPE" (or any other declaration), or the root element
+            return text.startswith(b"<!", i)
+        if end < 0:
+            return None
+        i = end + step

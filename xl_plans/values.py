@@ -27,8 +27,10 @@ EXCEL_EPOCH = dt.date(1899, 12, 30)
 # Serial numbers we accept as dates in a date column: 1 Jan 1960 .. 31 Dec 2099.
 SERIAL_RANGE = (21916, 73415)
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _XML_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+# Control characters (but tab and line feed) go; a non-breaking space becomes a space.
+_TIDY: dict[int, str | None] = {c: None for c in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F]}
+_TIDY[0xA0] = " "
 
 
 def clean_text(value: object) -> str | None:
@@ -36,21 +38,27 @@ def clean_text(value: object) -> str | None:
     Windows line ends to \\n, outer white space stripped. Blank -> None."""
     if value is None:
         return None
-    if isinstance(value, bool):
+    if isinstance(value, str):
+        text = value
+    elif isinstance(value, bool):
         return "Yes" if value else "No"
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, dt.datetime) and value.time() == dt.time(0):
-        value = value.date()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    text = str(value)
-    text = _XML_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
-    text = _CONTROL.sub("", text).strip()
+    elif isinstance(value, float) and value.is_integer():
+        text = str(int(value))
+    elif isinstance(value, dt.datetime) and value.time() == dt.time(0):
+        text = value.date().isoformat()
+    elif isinstance(value, dt.date):
+        text = value.isoformat()
+    else:
+        text = str(value)
+    if "_x" in text:
+        text = _XML_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.translate(_TIDY).strip()
     return text or None
 
 
+@functools.lru_cache(maxsize=4096)
 def normalise_key(text: str) -> str:
     """Key for matching headers and choices: case, spaces and punctuation ignored."""
     text = text.lower().replace("%", " pct ").replace("£", " gbp ").replace("&", " and ")
@@ -95,6 +103,7 @@ def parse_num(value: object) -> Num:
     return _parse_num_text(text)
 
 
+@functools.lru_cache(maxsize=4096)
 def _parse_num_text(text: str) -> Num:
     word = " ".join(text.lower().split()).rstrip(".")
     if word in _NA_WORDS:
@@ -135,7 +144,8 @@ _SEASONS = {
 }
 
 _ONGOING = re.compile(
-    r"\s*(?:,|;|-|and|&)?\s*(?:then\s+)?(?:ongoing|on-going|continuous|annual\s+review)\b.*$",
+    r"\s*(?:,|;|-|and|&)?\s*(?:then\s+)?(?:ongoing|on-going|onwards?|continuous|annual\s+review)"
+    r"\b.*$",
     re.IGNORECASE,
 )
 _LEAD_IN = re.compile(
@@ -152,6 +162,7 @@ _SEASON_YEAR = re.compile(r"^(spring|summer|autumn|fall|winter)\s+(\d{4})$", re.
 _YEAR = re.compile(r"^(\d{4})$")
 _RANGE = re.compile(r"^(.+?)\s+(?:to|until|till|-|–|—)\s+(.+)$", re.IGNORECASE)
 _NUMERIC_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$")
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")  # 2025-03-31, as systems export dates
 _TEXT_DATE = re.compile(rf"^(\d{{1,2}})\s+({_MONTH_RE})\.?,?\s+(\d{{4}})$", re.IGNORECASE)
 
 
@@ -213,6 +224,7 @@ def parse_when(value: object, fy_start: int | None = None) -> When:
     return _parse_when_text(text, fy_start)
 
 
+@functools.lru_cache(maxsize=4096)
 def _parse_when_text(text: str, fy_start: int | None) -> When:
     word = " ".join(text.lower().split()).rstrip(".")
     if word in _NA_WORDS:
@@ -252,6 +264,9 @@ def _span(text: str, fy_start: int | None) -> tuple[dt.date, dt.date, bool] | No
 def _single_span(text: str, fy_start: int | None) -> tuple[dt.date, dt.date, bool] | None:
     text = _ORDINAL.sub(r"\1", text.strip()).strip(" ,.")
     try:
+        if m := _ISO_DATE.match(text):
+            d = dt.date(int(m[1]), int(m[2]), int(m[3]))
+            return d, d, True
         if m := _NUMERIC_DATE.match(text):
             day, month, year = int(m[1]), int(m[2]), int(m[3])
             year = year + 2000 if year < 100 else year

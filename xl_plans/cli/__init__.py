@@ -9,7 +9,11 @@ Exit codes: 0 done, 1 done but the plans have problems, 2 unusable input or usag
 
 from __future__ import annotations
 
+from xl_plans.cli import addin as _addin  # noqa: F401  (registers its commands)
+from xl_plans.cli import consolidate as _consolidate  # noqa: F401
 from xl_plans.cli import plans as _plans  # noqa: F401  (registers its commands)
+from xl_plans.cli import status as _status  # noqa: F401  (registers its commands)
+from xl_plans.cli import validate as _validate  # noqa: F401  (registers its commands)
 from xl_plans.cli.app import main
 
 __all__ = ["main"]

@@ -54,9 +54,9 @@ _FILE_EXAMPLES = {
 }
 
 FILE_CODES: dict[str, Code] = {
-    code: Code(code, Severity.ERROR, "The file", what[0].upper() + what[1:], "The file cannot "
-               "be read as a plan workbook, so nothing else is checked.", _FILE_EXAMPLES[code],
-               todo)
+    code: Code(code, Severity.ERROR, "The file", what[0].upper() + what[1:].rstrip("."),
+               "The file cannot be read as a plan workbook, so nothing else is checked.",
+               _FILE_EXAMPLES.get(code, ""), todo)  # a test requires every example
     for code, (what, todo) in FILE_PROBLEMS.items()
 }
 
@@ -149,17 +149,18 @@ _CHECKS: tuple[Code, ...] = (
          "Lower is better, Target band).\"",
          "Choose a value from the cell's dropdown."),
     Code("not-a-number", E, "Cells", "Text where a number is needed",
-         "A cell that must hold a number (an actual, a score, a budget) holds text that "
-         "cannot be read as one.",
+         "A cell that must hold a number (this year's actuals, a tolerance, a risk score, a "
+         "budget, a contract value) holds text that cannot be read as one.",
          "Q2 actual `about 40`, or likelihood `High`.",
          "Type a number (40, 85%, £1,200); leave it blank and explain in the Comment if there "
          "is no figure."),
-    Code("target-not-a-number", W, "Cells", "Target written as words",
-         "A KPI target is text that is not a number, so the indicator cannot be scored "
-         "against it; the text is kept.",
-         "Annual Target `50% of all formal presentations` or `260 Visits`.",
-         "Type the target as a number (50%, 260) and put the words in the Indicator or "
-         "Comment."),
+    Code("figure-as-words", W, "Cells", "Target or past figure written as words",
+         "A KPI target, a last-year figure or a KPI Years figure is text that is not a "
+         "number: the words are kept, but the indicator cannot be scored or compared with "
+         "them.",
+         "Annual Target `50% of all formal presentations`, or a 2006/07 outturn `New "
+         "Indicator`.",
+         "Type the figure as a number (50%, 260) and put the words in the Comment."),
     Code("date-unreadable", W, "Cells", "Text where a date is needed",
          "A date cell holds text that cannot be read as a date or period, so it cannot be "
          "checked for being overdue or passed.",
@@ -188,15 +189,22 @@ _CHECKS: tuple[Code, ...] = (
          "Type the target, or set Measure to Info only if the indicator is reported for "
          "information."),
     Code("percent-over-100", W, "KPIs", "Percentage over 100%",
-         "A percentage is over 100%: often a whole number typed where a percentage was meant "
-         "(85 reads as 8500%).",
-         "% Complete `75` (7500%) or a % KPI's Q1 `92`.",
-         "Type the percentage with its sign: 75%."),
-    Code("percent-scale-mixed", E, "KPIs", "Percentages typed two ways",
-         "One percentage column (or one % indicator's row) mixes fractions (0.85, shown as "
-         "85%) with whole numbers (85, read as 8500%), so the two cannot both be right.",
-         "Q1 of one % KPI `0.92` and of another `85`.",
+         "A percentage (in a % indicator, % Complete or Tolerance %) is over 100% as read: "
+         "a plain number above the policy's `plain_number_above` (1.5 by default) is read as "
+         "a percentage number (85 as 85%), so 150 is 150% and 1.2 is 120%.",
+         "% Complete `150`, or a % KPI's Q1 `1.2` meant as 1.2%.",
+         "Type the percentage with its sign (15%, 1.2%) or correct it."),
+    Code("percent-scale-mixed", W, "KPIs", "Percentages typed two ways",
+         "One percentage column, or one % indicator's figures, mix fractions (0.85, which "
+         "Excel shows as 85%) with plain percentage numbers (85): both are read as 85%, but "
+         "a figure such as 1.2 is then ambiguous, so type them one way.",
+         "A % KPI's Annual Target `0.9` and its Q1 `85`.",
          "Type every percentage with its sign: 85%."),
+    Code("actual-missing", W, "KPIs", "No figure for the reporting quarter",
+         "An indicator that is due has no actual for the reporting quarter, so it is "
+         "reported as No data (never Red).",
+         "Missed bin collections with Q1 blank because the contractor withheld the data.",
+         "Fill in the figure, or say in the Comment why there is none."),
     Code("cumulative-decreases", W, "KPIs", "Cumulative actual goes down",
          "A Cumulative indicator's year-to-date actual is lower than an earlier quarter's, "
          "which a running total cannot be.",

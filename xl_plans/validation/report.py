@@ -107,6 +107,11 @@ class Report(BaseModel):
         """False when the file could not be read as a workbook at all."""
         return not any(issue.code in FILE_CODES for issue in self.issues)
 
+    @property
+    def usable(self) -> bool:
+        """False when the file is not a readable plan at all (a file code, or not-a-plan)."""
+        return self.readable and not any(issue.code == "not-a-plan" for issue in self.issues)
+
     def codes(self) -> list[str]:
         return [issue.code for issue in self.issues]
 

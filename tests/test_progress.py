@@ -1,0 +1,248 @@
+"""Priorities, milestones, projects and contracts: overdue, due, complete, expiring."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from conftest import example
+from hypothesis import given
+from hypothesis import strategies as st
+
+from xl_plans.model import Rag
+from xl_plans.policy import default_policy
+from xl_plans.progress import (
+    ContractState,
+    ReportingPeriod,
+    Timing,
+    contract_status,
+    expected_progress,
+    extension_available,
+    milestone_status,
+    priority_status,
+    project_statuses,
+    timing_counts,
+)
+from xl_plans.reader import plan_from_tables, read_plan
+
+POLICY = default_policy()
+# Plan year 2023/24, reporting Q2 (July to September 2023), as of 15 August 2023.
+PERIOD = ReportingPeriod.of("2023/24", 2, POLICY)
+TODAY = dt.date(2023, 8, 15)
+
+
+def priority(**typed: Any):  # type: ignore[no-untyped-def]
+    row = {"Ref": "P1", "Priority": "A priority", "Outcome": "An outcome"}
+    row.update({header.replace("_", " "): value for header, value in typed.items()})
+    plan = plan_from_tables({"Plan": {"Plan Year": "2023/24"}, "Priorities": [row]})
+    return plan.priorities[0]
+
+
+def test_reporting_period() -> None:
+    assert ReportingPeriod(dt.date(2023, 4, 1), dt.date(2023, 7, 1),
+                                     dt.date(2023, 9, 30)) == PERIOD
+    assert ReportingPeriod.of(None, 2, POLICY) == ReportingPeriod(None, None, None)
+
+
+PRIORITIES = [
+    # (priority as typed, timing, due in Q2, RAG, reason)
+    (dict(Target_Date=dt.date(2023, 6, 30), Status="On track"), Timing.OVERDUE, False, Rag.RED,
+     "overdue: due 30 Jun 2023 and not complete, status On track"),
+    (dict(Target_Date="31 st August 2022"), Timing.OVERDUE, False, Rag.RED,
+     "overdue: due 31 st August 2022 (31 Aug 2022) and not complete"),
+    (dict(Target_Date=dt.date(2023, 6, 30), Status="Complete"), Timing.COMPLETE, False,
+     Rag.GREEN, "complete"),
+    (dict(Target_Date=dt.date(2023, 6, 30), Status="Cancelled"), Timing.CANCELLED, False, None,
+     "cancelled: not rated"),
+    (dict(Target_Date="September 2023", Status="On track"), Timing.DUE_THIS_QUARTER, True,
+     Rag.GREEN, "status On track: Green"),
+    (dict(Target_Date="Q2 2023/24", Status="At risk"), Timing.DUE_THIS_QUARTER, True, Rag.AMBER,
+     "status At risk: Amber"),
+    (dict(Target_Date="March 2024", Status="Off track"), Timing.NOT_YET_DUE, False, Rag.RED,
+     "status Off track: Red"),
+    (dict(Target_Date="March 2024", Status="On hold"), Timing.NOT_YET_DUE, False, Rag.AMBER,
+     "status On hold: Amber"),
+    (dict(Target_Date="March 2024"), Timing.NOT_YET_DUE, False, Rag.NO_DATA,
+     "no status or progress to rate: No data"),
+    # % complete against linear expected progress from 1 April 2023: by 15 August, 136 of the
+    # 365 days to 31 March 2024 have passed, 37% expected.
+    (dict(Target_Date="March 2024", **{"% Complete": 0.35}), Timing.NOT_YET_DUE, False,
+     Rag.GREEN, "35% complete, 37% expected by 15 Aug 2023, 2 points behind: Green"),
+    (dict(Target_Date="March 2024", Status="On track", **{"% Complete": "20%"}),
+     Timing.NOT_YET_DUE, False, Rag.AMBER,
+     "status On track; 20% complete, 37% expected by 15 Aug 2023, 17 points behind: Amber"),
+    (dict(Target_Date="March 2024", **{"% Complete": 10}), Timing.NOT_YET_DUE, False, Rag.RED,
+     "10% complete, 37% expected by 15 Aug 2023, 27 points behind: Red; % Complete 10 read as "
+     "10%"),
+    (dict(Target_Date="March 2024", Status="Not started"), Timing.NOT_YET_DUE, False, Rag.RED,
+     "status Not started; 0% complete, 37% expected by 15 Aug 2023, 37 points behind: Red"),
+    (dict(Target_Date="March 2024", **{"% Complete": 0.6}), Timing.NOT_YET_DUE, False,
+     Rag.GREEN, "60% complete, 37% expected by 15 Aug 2023, ahead: Green"),
+    (dict(Target_Date="March 2024", **{"% Complete": 1}), Timing.COMPLETE, False, Rag.GREEN,
+     "100% complete"),
+    # Ongoing commitments are never overdue once their date has passed.
+    (dict(Target_Date="March 2023 and ongoing", Status="On track"), Timing.ONGOING, False,
+     Rag.GREEN, "ongoing since 31 Mar 2023; status On track: Green"),
+    (dict(Target_Date="September 2023 and ongoing"), Timing.DUE_THIS_QUARTER, True,
+     Rag.NO_DATA, "no status or progress to rate: No data"),
+    (dict(Target_Date="Ongoing", Status="At risk"), Timing.ONGOING, False, Rag.AMBER,
+     "ongoing; status At risk: Amber"),
+    # No date.
+    (dict(Status="On track"), Timing.NO_DATE, False, Rag.GREEN,
+     "no target date; status On track: Green"),
+    (dict(Target_Date="TBC"), Timing.NO_DATE, False, Rag.NO_DATA,
+     "target date 'TBC' is not a date; no status or progress to rate: No data"),
+]
+
+
+@pytest.mark.parametrize(("typed", "timing", "in_quarter", "rag", "reason"), PRIORITIES)
+def test_priority_timing_rag_and_reason(typed: dict[str, Any], timing: Timing,
+                                        in_quarter: bool, rag: Rag | None, reason: str) -> None:
+    status = priority_status(priority(**typed), PERIOD, POLICY, TODAY)
+    assert (status.timing, status.due_in_quarter, status.rag, status.reason) == (
+        timing, in_quarter, rag, reason)
+
+
+EXPECTED = [
+    (dt.date(2023, 4, 1), dt.date(2024, 3, 31), dt.date(2023, 4, 1), 0.0),
+    (dt.date(2023, 4, 1), dt.date(2024, 3, 31), dt.date(2024, 3, 31), 1.0),
+    (dt.date(2023, 4, 1), dt.date(2023, 5, 1), dt.date(2023, 4, 16), 0.5),
+    (dt.date(2023, 4, 1), dt.date(2023, 5, 1), dt.date(2025, 1, 1), 1.0),
+    (dt.date(2023, 4, 1), dt.date(2023, 5, 1), dt.date(2022, 1, 1), 0.0),
+    (dt.date(2023, 4, 1), dt.date(2023, 3, 1), dt.date(2023, 2, 1), 0.0),  # due before start
+    (dt.date(2023, 4, 1), dt.date(2023, 3, 1), dt.date(2023, 4, 1), 1.0),
+]
+
+
+@pytest.mark.parametrize(("start", "due", "today", "expected"), EXPECTED)
+def test_expected_progress(start: dt.date, due: dt.date, today: dt.date,
+                           expected: float) -> None:
+    assert expected_progress(start, due, today) == pytest.approx(expected)
+
+
+@given(st.dates(), st.dates(), st.dates(), st.dates())
+def test_expected_progress_never_falls_as_time_passes(start: dt.date, due: dt.date,
+                                                      a: dt.date, b: dt.date) -> None:
+    early, late = sorted((a, b))
+    assert 0 <= expected_progress(start, due, early) <= expected_progress(start, due, late) <= 1
+
+
+def test_milestones_and_projects_of_three_rivers() -> None:
+    plan = read_plan(example("three_rivers_housing_2022_25"))
+    period = ReportingPeriod.of(plan.details.plan_year, 2, POLICY)
+    milestones = [milestone_status(m, period, POLICY, dt.date(2022, 8, 15))
+                  for m in plan.milestones]
+    counts = timing_counts(milestones)
+    # Q1 2022/23 milestones have passed undone; four fall in Q2; the rest are later.
+    assert (counts["Overdue"], counts["Due this quarter"], counts["Not yet due"]) == (3, 4, 9)
+    projects = {p.ref: p for p in project_statuses(milestones)}
+    assert {ref: (p.milestones, p.overdue, p.due_in_quarter, p.rag)
+            for ref, p in projects.items()} == {
+        "PR1": (3, 0, 1, Rag.NO_DATA),
+        "PR2": (3, 1, 1, Rag.RED),
+        "PR3": (4, 1, 1, Rag.RED),
+        "PR4": (6, 1, 1, Rag.RED),
+    }
+    assert projects["PR2"].next_due == dt.date(2022, 6, 30)
+    first = milestones[3]
+    assert first.reason == "overdue: due Q1 2022/23 (30 Jun 2022) and not complete"
+    assert first.cells == {"due": "Projects!G5", "status": "Projects!H5"}
+
+
+def test_completed_milestones_are_not_counted_overdue() -> None:
+    plan = plan_from_tables({"Plan": {"Plan Year": "2023/24"}, "Projects": [
+        {"Ref": "X", "Project": "X", "Milestone": "a", "Due": "Q1 2023/24", "Status": "Complete"},
+        {"Ref": "X", "Project": "X", "Milestone": "b", "Due": "Q1 2023/24"},
+        {"Ref": "X", "Project": "X", "Milestone": "c", "Due": "Q4 2023/24",
+         "Status": "On track"}]})
+    milestones = [milestone_status(m, PERIOD, POLICY, TODAY) for m in plan.milestones]
+    assert [m.timing for m in milestones] == [Timing.COMPLETE, Timing.OVERDUE,
+                                              Timing.NOT_YET_DUE]
+    (project,) = project_statuses(milestones)
+    assert (project.complete, project.overdue, project.rag, project.next_due) == (
+        1, 1, Rag.RED, dt.date(2023, 6, 30))
+
+
+# --------------------------------------------------------------------------- contracts
+
+
+def contract(**typed: Any):  # type: ignore[no-untyped-def]
+    row = {"Ref": "C1", "Contract": "A contract"}
+    row.update({header.replace("_", " "): value for header, value in typed.items()})
+    return plan_from_tables({"Contracts": [row]}).contracts[0]
+
+
+CONTRACTS = [
+    # (contract as typed, state, within months, review passed, needs action)
+    (dict(End_Date=dt.date(2023, 8, 14)), ContractState.EXPIRED, None, False, True),
+    (dict(End_Date=dt.date(2023, 8, 15)), ContractState.EXPIRING, 6, False, True),
+    (dict(End_Date=dt.date(2024, 2, 15)), ContractState.EXPIRING, 6, False, True),
+    (dict(End_Date=dt.date(2024, 2, 16)), ContractState.EXPIRING, 12, False, True),
+    (dict(End_Date=dt.date(2024, 8, 15)), ContractState.EXPIRING, 12, False, True),
+    (dict(End_Date=dt.date(2024, 8, 16)), ContractState.ACTIVE, None, False, False),
+    (dict(End_Date="March 2022"), ContractState.EXPIRED, None, False, True),
+    (dict(End_Date="Ongoing"), ContractState.ONGOING, None, False, False),
+    (dict(End_Date="Ongoing, annual review"), ContractState.ONGOING, None, False, False),
+    (dict(End_Date="March 2023 and ongoing"), ContractState.ONGOING, None, False, False),
+    (dict(End_Date="TBC"), ContractState.NO_END_DATE, None, False, False),
+    (dict(), ContractState.NO_END_DATE, None, False, False),
+    (dict(End_Date=dt.date(2026, 1, 1), Review_Date="2019"), ContractState.ACTIVE, None, True,
+     True),
+    (dict(End_Date="Ongoing", Review_Date="Summer 2023"), ContractState.ONGOING, None, False,
+     False),  # summer ends 31 August
+    (dict(End_Date="Ongoing", Review_Date="N/A"), ContractState.ONGOING, None, False, False),
+]
+
+
+@pytest.mark.parametrize(("typed", "state", "within", "review_passed", "action"), CONTRACTS)
+def test_contract_expiry_and_review(typed: dict[str, Any], state: ContractState,
+                                    within: int | None, review_passed: bool,
+                                    action: bool) -> None:
+    status = contract_status(contract(**typed), POLICY, TODAY)
+    assert (status.state, status.expires_within_months, status.review_passed,
+            status.needs_action) == (state, within, review_passed, action)
+
+
+EXTENSIONS = [
+    ("Can be extended by two further years", True),
+    ("Option to extend for a further 5 years if both parties agree", True),
+    ("Annual review and renewal", True),
+    ("Yes", True),
+    ("New framework required", False),
+    ("New contract required", False),
+    ("New agreement will be needed", False),
+    ("No end date set, reviewed annually", False),
+    ("No", False),
+    ("N/A", False),
+    ("Not extendable", False),
+    ("Reviewed annually", False),
+    (None, None),
+    ("  ", None),
+]
+
+
+@pytest.mark.parametrize(("text", "available"), EXTENSIONS)
+def test_extension_option(text: str | None, available: bool | None) -> None:
+    assert extension_available(text) is available
+
+
+def test_golden_three_rivers_contracts() -> None:
+    plan = read_plan(example("three_rivers_housing_2022_25"))
+    statuses = [contract_status(c, POLICY, dt.date(2024, 7, 1)) for c in plan.contracts]
+    assert [(s.ref, s.state, s.expires_within_months, s.review_passed) for s in statuses] == [
+        ("C1", ContractState.EXPIRED, None, True),  # ended March 2022; review Summer 2021
+        ("C2", ContractState.ONGOING, None, True),  # review 2019
+        ("C3", ContractState.EXPIRING, 6, False),  # 29 Nov 2024
+        ("C4", ContractState.ONGOING, None, True),  # review 2022
+        ("C5", ContractState.ONGOING, None, False),  # review N/A
+        ("C6", ContractState.ACTIVE, None, False),  # 2 Sep 2025
+        ("C7", ContractState.ACTIVE, None, False),  # 23 Dec 2025
+    ]
+    c3 = statuses[2]
+    assert c3.reason == ("ends 29 Nov 2024: within 6 months; extension available (Can be "
+                         "extended by two further years)")
+    assert c3.cells == {"end": "Contracts!I4", "review": "Contracts!J4",
+                        "extension": "Contracts!K4"}
+    assert statuses[0].reason == ("ended March 2022 (31 Mar 2022); review date Summer 2021 has "
+                                  "passed; no extension (New framework required)")

@@ -1,0 +1,326 @@
+"""Writing into the plan itself: refused when anything would be lost; otherwise backed up,
+checked, and saved atomically, with macros kept byte for byte."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import stat
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+import xlsxwriter
+from click.testing import CliRunner
+from conftest import files_in
+from openpyxl.chart import BarChart, Reference
+from openpyxl.comments import Comment
+from openpyxl.drawing.image import Image
+from PIL import Image as PILImage
+
+from xl_plans import schema
+from xl_plans.cli import main
+from xl_plans.errors import WorkbookError
+from xl_plans.inplace import (
+    BACKUP_FOLDER,
+    InPlaceRefused,
+    lossy_features,
+    write_in_place,
+)
+from xl_plans.policy import default_policy
+from xl_plans.reader import read_plan
+from xl_plans.saving import Fingerprint, SaveError
+from xl_plans.status import plan_status
+from xl_plans.status_sheet import write_status_in_place
+
+TABLES: dict[str, Any] = {
+    "Plan": {"Council": "Test Council", "Service": "Parks", "Plan Year": "2023/24",
+             "Reporting Quarter": "Q1"},
+    "KPIs": [{"Ref": "K1", "Indicator": "Parks visits", "Polarity": "Higher is better",
+              "Measure": "Cumulative", "Unit": "Number", "Annual Target": 1000, "Q1": 260}],
+    "Risks": [{"Ref": "R1", "Risk": "Storm damage", "Residual Likelihood": 3,
+               "Residual Impact": 4}],
+}
+VBA = bytes(range(256)) * 20  # stands in for a compiled VBA project: any bytes must survive
+
+
+@pytest.fixture
+def plan(make_plan: Callable[..., Path]) -> Path:
+    return make_plan(TABLES)
+
+
+def chart_and_image(path: Path) -> Path:
+    """Add a bar chart and a picture to a plan, as an officer might."""
+    book = openpyxl.load_workbook(path)
+    sheet = book["KPIs"]
+    chart = BarChart()
+    chart.add_data(Reference(sheet, min_col=14, min_row=1, max_row=2), titles_from_data=True)
+    sheet.add_chart(chart, "Z2")
+    picture = path.with_name("logo.png")
+    PILImage.new("RGB", (8, 8), "green").save(picture)
+    sheet.add_image(Image(str(picture)), "Z20")
+    book.save(path)
+    picture.unlink()
+    return path
+
+
+def rebuilt(path: Path, target: Path, change: Callable[[str, bytes], bytes] = lambda n, d: d,
+            add: dict[str, bytes] | None = None) -> Path:
+    """A copy of a workbook's zip with parts changed or added."""
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(target, "w",
+                                                          zipfile.ZIP_DEFLATED) as out:
+        for info in source.infolist():
+            out.writestr(info, change(info.filename, source.read(info.filename)))
+        for name, data in (add or {}).items():
+            out.writestr(name, data)
+    return target
+
+
+def as_xlsm(path: Path, target: Path) -> Path:
+    """The plan as a macro workbook with a VBA project."""
+
+    def change(name: str, data: bytes) -> bytes:
+        if name == "[Content_Types].xml":
+            data = data.replace(
+                b"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+                b"application/vnd.ms-excel.sheet.macroEnabled.main+xml")
+            return data.replace(b"</Types>", b'<Default Extension="bin" ContentType='
+                                b'"application/vnd.ms-office.vbaProject"/></Types>')
+        if name == "xl/_rels/workbook.xml.rels":
+            return data.replace(b"</Relationships>", b'<Relationship Id="rIdVba" Type='
+                                b'"http://schemas.microsoft.com/office/2006/relationships/'
+                                b'vbaProject" Target="vbaProject.bin"/></Relationships>')
+        return data
+
+    return rebuilt(path, target, change, {"xl/vbaProject.bin": VBA})
+
+
+def status_for(path: Path) -> Any:
+    return plan_status(read_plan(path), "Q1", default_policy(), dt.date(2023, 8, 1))
+
+
+# --------------------------------------------------------------------------- detection
+
+
+def test_a_plan_made_by_the_template_is_safe(plan: Path) -> None:
+    assert lossy_features(plan) == []
+
+
+PARTS = [
+    # (part added, its bytes, the feature named)
+    ("xl/charts/chart1.xml", b"<c:chartSpace/>", "charts"),
+    ("xl/chartsheets/sheet1.xml", b"<chartsheet/>", "chart sheets"),
+    ("xl/media/image1.png", b"\x89PNG", "pictures or other media"),
+    ("xl/drawings/drawing1.xml", b"<xdr:wsDr><xdr:twoCellAnchor><xdr:sp macro=''>"
+     b"<xdr:txBody/></xdr:sp></xdr:twoCellAnchor></xdr:wsDr>", "shapes or text boxes"),
+    ("xl/diagrams/data1.xml", b"<dgm:dataModel/>", "SmartArt"),
+    ("xl/threadedComments/threadedComment1.xml", b"<ThreadedComments/>", "threaded comments"),
+    ("xl/comments1.xml", b"<comments/>",
+     "notes (cell comments: their size and position would be reset)"),
+    ("xl/slicers/slicer1.xml", b"<slicers/>", "slicers"),
+    ("xl/slicerCaches/slicerCache1.xml", b"<slicerCacheDefinition/>", "slicers"),
+    ("xl/timelines/timeline1.xml", b"<timelines/>", "timelines"),
+    ("xl/ctrlProps/ctrlProp1.xml", b"<formControlPr/>",
+     "form controls (buttons, check boxes, lists)"),
+    ("xl/activeX/activeX1.xml", b"<ax:ocx/>", "ActiveX controls"),
+    ("xl/embeddings/oleObject1.bin", b"\xd0\xcf", "embedded objects"),
+    ("xl/richData/rdrichvalue.xml", b"<rvData/>", "pictures in cells"),
+    ("xl/featurePropertyBag/featurePropertyBag.xml", b"<FeaturePropertyBags/>",
+     "check boxes in cells"),
+    ("xl/metadata.xml", b"<metadata/>", "dynamic array formulas or cell metadata"),
+    ("xl/model/item.data", b"\x00", "a data model (Power Pivot)"),
+    ("xl/connections.xml", b"<connections/>", "data connections or queries"),
+    ("xl/queryTables/queryTable1.xml", b"<queryTable/>", "data connections or queries"),
+    ("xl/webextensions/webextension1.xml", b"<we:webextension/>", "Office add-in parts"),
+    ("customXml/item1.xml", b"<root/>", "custom XML parts"),
+    ("customUI/customUI14.xml", b"<customUI/>", "a custom ribbon (customUI)"),
+    ("xl/printerSettings/printerSettings1.bin", b"\x00", "printer settings"),
+    ("xl/vbaProject.bin", VBA, "macros (the file is not .xlsm, so they would be dropped)"),
+]
+
+
+@pytest.mark.parametrize(("name", "data", "feature"), PARTS, ids=[p[0] for p in PARTS])
+def test_parts_that_would_be_lost(plan: Path, tmp_path: Path, name: str, data: bytes,
+                                  feature: str) -> None:
+    target = rebuilt(plan, tmp_path / "with.xlsx", add={name: data})
+    assert lossy_features(target) == [feature]
+
+
+def test_a_drawing_holding_only_a_chart_frame_is_not_a_shape(plan: Path,
+                                                             tmp_path: Path) -> None:
+    drawing = b"<xdr:wsDr><xdr:twoCellAnchor><xdr:graphicFrame/></xdr:twoCellAnchor></xdr:wsDr>"
+    target = rebuilt(plan, tmp_path / "frame.xlsx", add={"xl/drawings/drawing1.xml": drawing})
+    assert lossy_features(target) == []
+
+
+X14 = b'xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"'
+SHEET_XML = [
+    # (XML added to the KPIs sheet, the feature named)
+    (b"<extLst><ext " + X14 + b"><x14:dataValidations count='1'/></ext></extLst>",
+     "dropdowns that refer to other sheets (Excel 2010 data validation) (in KPIs)"),
+    (b"<extLst><ext " + X14 + b"><x14:conditionalFormattings/></ext></extLst>",
+     "data bars, icon sets or other newer conditional formats (in KPIs)"),
+    (b"<extLst><ext " + X14 + b"><x14:sparklineGroups/></ext></extLst>", "sparklines (in KPIs)"),
+    (b"<extLst><ext uri='{something}'/></extLst>", "other Excel extensions (in KPIs)"),
+    (b"<customSheetViews><customSheetView guid='{1}'/></customSheetViews>",
+     "custom views (in KPIs)"),
+    (b"<ignoredErrors><ignoredError sqref='A1' numberStoredAsText='1'/></ignoredErrors>",
+     "ignored-error markers (Excel's green triangles would come back) (in KPIs)"),
+]
+
+
+@pytest.mark.parametrize(("xml", "feature"), SHEET_XML)
+def test_sheet_content_that_would_be_lost(plan: Path, tmp_path: Path, xml: bytes,
+                                          feature: str) -> None:
+    kpis = f"xl/worksheets/sheet{[*schema.SHEETS_BY_NAME].index('KPIs') + 2}.xml"
+
+    def change(name: str, data: bytes) -> bytes:
+        return data.replace(b"</worksheet>", xml + b"</worksheet>") if name == kpis else data
+
+    assert lossy_features(rebuilt(plan, tmp_path / "x14.xlsx", change)) == [feature]
+
+
+def test_real_features_made_by_spreadsheet_libraries(plan: Path, tmp_path: Path) -> None:
+    assert lossy_features(chart_and_image(plan)) == ["charts", "pictures or other media"]
+
+    book = openpyxl.load_workbook(plan)
+    book["Budget"]["B2"] = "=SUM(1,2)"
+    book["KPIs"]["A2"].comment = Comment("Check this", "Officer")
+    book.save(tmp_path / "formula.xlsx")
+    assert lossy_features(tmp_path / "formula.xlsx") == [
+        "charts", "pictures or other media",
+        "notes (cell comments: their size and position would be reset)",
+        "formulas (their saved results would be erased, so the plan would need recalculating "
+        "in Excel before other tools could read it) (in Budget)"]
+
+    shapes = tmp_path / "shapes.xlsx"
+    with xlsxwriter.Workbook(shapes) as xbook:
+        xbook.add_worksheet("Plan").insert_textbox("B2", "Read me first")
+    assert lossy_features(shapes) == ["shapes or text boxes"]
+
+
+def test_files_that_are_not_workbooks_are_reported(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.xlsx"
+    empty.write_bytes(b"")
+    with pytest.raises(WorkbookError) as caught:
+        lossy_features(empty)
+    assert caught.value.code == "file-empty"
+
+
+# --------------------------------------------------------------------------- the command
+
+
+def test_chart_and_image_plan_status_goes_to_a_new_file(plan: Path) -> None:
+    chart_and_image(plan)
+    original = plan.read_bytes()
+    result = CliRunner().invoke(main, ["status", str(plan), "--as-of", "2023-08-01"])
+    assert result.exit_code == 0, result.output
+    assert plan.read_bytes() == original
+    out = plan.with_name("plan - Status Q1.xlsx")
+    assert schema.STATUS_SHEET in openpyxl.load_workbook(out).sheetnames
+
+
+def test_chart_and_image_plan_in_place_is_refused(plan: Path) -> None:
+    chart_and_image(plan)
+    before = files_in(plan.parent)
+    result = CliRunner().invoke(main, ["status", str(plan), "--in-place", "--as-of",
+                                       "2023-08-01"])
+    assert result.exit_code == 2
+    assert ("plan.xlsx was not changed: writing into it would lose charts; pictures or other "
+            "media. Write the result to a new file instead (leave out --in-place).") \
+        in result.output
+    assert files_in(plan.parent) == before  # byte-identical, no backup, no temporary file
+
+
+def test_in_place_on_a_safe_plan(plan: Path) -> None:
+    os.chmod(plan, 0o644)
+    original = plan.read_bytes()
+    content = read_plan(plan).content()
+    result = CliRunner().invoke(main, ["status", str(plan), "--in-place", "--as-of",
+                                       "2023-08-01"])
+    assert result.exit_code == 0, result.output
+    assert "Added the Status sheet to" in result.output
+    (backup,) = (plan.parent / BACKUP_FOLDER).iterdir()
+    assert backup.read_bytes() == original
+    book = openpyxl.load_workbook(plan)
+    assert book.sheetnames[-1] == schema.STATUS_SHEET
+    assert read_plan(plan).content() == content  # the officer's data is as it was
+    assert lossy_features(plan) == []
+    assert stat.S_IMODE(plan.stat().st_mode) == 0o644
+    assert sorted(p.name for p in plan.parent.iterdir()) == [BACKUP_FOLDER, plan.name]
+
+    again = CliRunner().invoke(main, ["status", str(plan), "--in-place"])
+    assert again.exit_code == 0, again.output
+    assert openpyxl.load_workbook(plan).sheetnames.count(schema.STATUS_SHEET) == 1
+    assert len(list((plan.parent / BACKUP_FOLDER).iterdir())) == 2
+
+
+def test_macros_are_kept_byte_for_byte(plan: Path, tmp_path: Path) -> None:
+    macro = as_xlsm(plan, tmp_path / "macro.xlsm")
+    assert lossy_features(macro) == []
+    result = write_status_in_place(status_for(macro), macro, Fingerprint.of(macro))
+    assert result.backup.exists()
+    with zipfile.ZipFile(macro) as archive:
+        assert archive.read("xl/vbaProject.bin") == VBA
+        assert b"macroEnabled" in archive.read("[Content_Types].xml")
+        assert schema.STATUS_SHEET.encode() in archive.read("xl/workbook.xml")
+
+
+# --------------------------------------------------------------------------- refusals
+
+
+def test_refused_when_the_file_changed_since_it_was_read(plan: Path) -> None:
+    read_at = Fingerprint.of(plan)
+    book = openpyxl.load_workbook(plan)
+    book["KPIs"]["N2"] = 300  # someone else saves a new figure
+    book.save(plan)
+    theirs = files_in(plan.parent)
+    with pytest.raises(SaveError, match="has changed since it was read"):
+        write_status_in_place(status_for(plan), plan, read_at)
+    assert files_in(plan.parent) == theirs
+
+
+def test_refused_when_the_file_changes_during_the_save(plan: Path) -> None:
+    def someone_saves(_: Path) -> None:
+        plan.write_bytes(plan.read_bytes() + b"\0")
+
+    with pytest.raises(SaveError, match="has changed since it was read"):
+        write_in_place(plan, lambda book: book.create_sheet("Status"),
+                       verify=someone_saves)
+    assert sorted(p.name for p in plan.parent.iterdir()) == [plan.name]
+
+
+def test_refused_by_the_callers_check(plan: Path) -> None:
+    before = files_in(plan.parent)
+
+    def refuse(_: Path) -> None:
+        raise SaveError("not today")
+
+    with pytest.raises(SaveError, match="not today"):
+        write_in_place(plan, lambda book: book.create_sheet("Status"), verify=refuse)
+    assert files_in(plan.parent) == before
+
+
+def test_an_edit_that_fails_leaves_the_plan_alone(plan: Path) -> None:
+    before = files_in(plan.parent)
+
+    def broken(book: Any) -> None:
+        raise RuntimeError("bug in a writer")
+
+    with pytest.raises(RuntimeError):
+        write_in_place(plan, broken)
+    assert files_in(plan.parent) == before
+
+
+def test_refusal_lists_every_feature(plan: Path, tmp_path: Path) -> None:
+    target = rebuilt(chart_and_image(plan), tmp_path / "busy.xlsx",
+                     add={"xl/threadedComments/t1.xml": b"<x/>", "xl/slicers/s1.xml": b"<x/>"})
+    before = files_in(tmp_path)
+    with pytest.raises(InPlaceRefused) as caught:
+        write_in_place(target, lambda book: None)
+    assert caught.value.reasons == ["charts", "pictures or other media", "threaded comments",
+                                    "slicers"]
+    assert files_in(tmp_path) == before

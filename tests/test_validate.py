@@ -1,0 +1,199 @@
+"""validate() as a library: the example plans, reports that always come back, the catalogue and
+its generated documentation."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import tempfile
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import example
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pydantic import ValidationError
+
+from xl_plans import schema
+from xl_plans.cells import parse_address
+from xl_plans.errors import FILE_PROBLEMS
+from xl_plans.reader import plan_from_tables, read_workbook
+from xl_plans.template import save_workbook, tables_workbook
+from xl_plans.validation import CODES, Issue, Report, Severity, validate
+from xl_plans.validation import docs as codes_doc
+
+# What each example's report holds, by code. No example has an error: every warning here is a
+# true one (checked against the seed documents in the tests below and in the transcriptions'
+# NOTES).
+EXAMPLES = {
+    "hart_community_partnerships_2008_09": {
+        "figure-as-words": 44,  # targets such as "260 Visits", outturns such as "New Indicator"
+        "date-unreadable": 6,  # milestone dates "Summer 08", "Dec 07", "October", "Jan", ...
+        "value-missing": 7,  # project rows with no milestone named
+    },
+    "hart_community_services_2023_24": {
+        "figure-as-words": 1,  # KPI 2's target "50% of all formal presentations"
+    },
+    "hart_corporate_services_2022_23": {
+        "actual-missing": 3,  # CP10, CP11, CP13: no Q1 data in the waste contract dispute
+        "value-missing": 7,  # the seven contracts have no end date in the document
+    },
+    "sefton_neighbourhoods_2010_11": {},
+    "three_rivers_housing_2022_25": {
+        "review-date-passed": 1,  # contract C2's review in 2019
+    },
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXAMPLES))
+def test_examples_have_no_errors_and_only_their_true_warnings(name: str) -> None:
+    report = validate(example(name))
+    assert report.valid and report.errors == []
+    assert dict(Counter(report.codes())) == EXAMPLES[name]
+
+
+def test_the_waste_dispute_kpis_are_the_ones_with_no_data() -> None:
+    path = example("hart_corporate_services_2022_23")
+    plan = read_workbook(path).plan
+    by_row = {kpi.source.row: kpi for kpi in plan.kpis if kpi.source is not None}
+    missing = [issue for issue in validate(path).issues if issue.code == "actual-missing"]
+    kpis = [by_row[issue.row] for issue in missing if issue.row is not None]
+    assert [kpi.ref for kpi in kpis] == ["CP10", "CP11", "CP13"]
+    assert all("dispute with Serco" in (kpi.comment or "") for kpi in kpis)
+    assert [issue.location for issue in missing] == ["KPIs!N11", "KPIs!N12", "KPIs!N14"]
+    assert validate(path).as_of == dt.date(2022, 6, 30)  # end of Q1 2022/23
+
+
+def test_three_rivers_review_passed_only_on_a_running_contract() -> None:
+    (issue,) = validate(example("three_rivers_housing_2022_25")).issues
+    assert (issue.code, issue.location, issue.value) == ("review-date-passed", "Contracts!J3",
+                                                         "2019")
+    assert issue.message == "The review date of contract C2 ('2019') passed before 01 April 2022."
+
+
+# --------------------------------------------------------------------------- always a report
+
+
+@pytest.mark.parametrize(("make", "code"), [
+    (lambda folder: folder / "absent.xlsx", "file-not-found"),
+    (lambda folder: folder, "not-a-file"),
+    (lambda folder: _write(folder / "empty.xlsx", b""), "file-empty"),
+    (lambda folder: _write(folder / "notes.xlsx", b"Ref,Indicator\nK1,Calls\n"),
+     "text-not-workbook"),
+])
+def test_an_unreadable_file_is_a_report_with_one_coded_error(
+        tmp_path: Path, make: Any, code: str) -> None:
+    path = make(tmp_path)
+    report = validate(path)
+    assert report.flatten(["code", "severity", "location"]) == [[code, Severity.ERROR, ""]]
+    (issue,) = report.issues
+    assert issue.file == str(path) and issue.hint == FILE_PROBLEMS[code][1]
+    assert not report.valid and not report.readable and not report.usable
+    assert str(issue).startswith(f"{path.name}: [{code}] ")
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
+def test_a_plan_built_in_code_is_checked_without_cells() -> None:
+    plan = plan_from_tables({
+        "Plan": {"Service": "Housing", "Plan Year": "2024/25", "Reporting Quarter": "Q1"},
+        "KPIs": [{"Ref": "K1", "Indicator": "Homes", "Measure": "Snapshot", "Annual Target": 10,
+                  "Q1": 5},
+                 {"Ref": "K1", "Indicator": "Homes again", "Measure": "Snapshot",
+                  "Annual Target": 10, "Q1": 12, "Q2": 3}],
+    })
+    report = validate(plan)
+    assert report.flatten(["code", "sheet", "cell", "value"]) == [
+        ["duplicate-ref", "KPIs", None, "K1"],
+        ["actual-after-reporting-quarter", "KPIs", None, 3],
+        ["red-kpi-unexplained", "KPIs", None, None],
+    ]
+
+
+def test_a_read_workbook_gives_the_same_report_as_its_path(make_plan: Any) -> None:
+    path = make_plan({"Plan": {"Service": "Housing", "Plan Year": "2024/25"},
+                      "KPIs": [{"Ref": "K1", "Indicator": "Homes", "Annual Target": "TBC"}]})
+    assert validate(read_workbook(path)) == validate(path)
+
+
+def test_a_report_is_json_and_back() -> None:
+    report = validate(example("hart_corporate_services_2022_23"))
+    data = json.loads(json.dumps(report.to_dict()))
+    assert Report.model_validate(data) == report
+    assert data["stats"] == {"error": 0, "warning": 10, "query": 0}
+    assert data["issues"][0] == {
+        "code": "actual-missing", "severity": "warning", "file": report.file, "sheet": "KPIs",
+        "cell": "N11", "row": 11, "field": "q1", "value": None,
+        "message": "KPI CP10 has no Q1 figure, so it is reported as No data.",
+        "hint": "Fill in the figure, or say in the Comment why there is none.",
+    }
+
+
+def test_an_issue_code_must_be_in_the_catalogue() -> None:
+    with pytest.raises(ValidationError, match="not in the issue catalogue"):
+        Issue(code="made-up", severity=Severity.ERROR, message="x")
+
+
+# --------------------------------------------------------------------------- the catalogue
+
+
+def test_every_code_is_kebab_case_and_documented() -> None:
+    for code in CODES.values():
+        assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", code.code), code.code
+        assert code.title and code.when and code.example and code.hint, code.code
+        assert code.hint.endswith((".", ")")), code.code
+
+
+def test_the_issue_codes_doc_is_up_to_date() -> None:
+    """docs/issue-codes.md is generated: run `python -m xl_plans.validation.docs` after a
+    change to the catalogue."""
+    assert codes_doc.DOC.read_text(encoding="utf-8") == codes_doc.render()
+    for code in CODES:
+        assert f"### {code}\n" in codes_doc.render()
+
+
+# --------------------------------------------------------------------------- properties
+
+_cell_values = st.one_of(
+    st.none(), st.integers(-10**6, 10**6), st.floats(allow_nan=False, allow_infinity=False),
+    # text an officer can type (control characters are planted in raw XML in test_bad_files)
+    st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=30),
+    st.sampled_from(["85%", "N/A", "TBC", "-", "#N/A", "=1+1", "zero", "£1,234.50", "(123)",
+                     "31/02/2024", "Q5", "Higer", "INFO ONLY", "1\u00a0234"]),
+    st.dates(dt.date(1990, 1, 1), dt.date(2100, 12, 31)),
+)
+_kpi_headers = [c.header for c in schema.SHEETS_BY_NAME["KPIs"].columns]
+_risk_headers = [c.header for c in schema.SHEETS_BY_NAME["Risks"].columns]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    kpis=st.lists(st.dictionaries(st.sampled_from(_kpi_headers), _cell_values, max_size=8),
+                  max_size=4),
+    risks=st.lists(st.dictionaries(st.sampled_from(_risk_headers), _cell_values, max_size=6),
+                   max_size=3),
+    quarter=st.sampled_from([None, "Q1", "Q2", "Q3", "Q4", "Q7"]),
+)
+def test_any_typed_values_give_a_report_pointing_at_real_cells(
+        kpis: list[dict[str, Any]], risks: list[dict[str, Any]], quarter: str | None) -> None:
+    tables = {"Plan": {"Service": "Housing", "Plan Year": "2024/25",
+                       "Reporting Quarter": quarter}, "KPIs": kpis, "Risks": risks}
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "plan.xlsx"
+        save_workbook(tables_workbook(tables), path)
+        report = validate(path)
+        names = read_workbook(path).grids.keys()
+    assert report.valid == (report.stats["error"] == 0)
+    for issue in report.issues:
+        assert issue.code in CODES and issue.severity is CODES[issue.code].severity
+        if issue.cell is not None:
+            assert issue.sheet in names
+            row, _ = parse_address(issue.cell)
+            assert issue.row == row + 1
+    json.dumps(report.to_dict())  # always serialisable

@@ -1,0 +1,130 @@
+"""`xl-plans validate`: the table, --json equal to the library's report, exit codes, and the
+Checks copy from the command line."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner, Result
+from conftest import example, files_in
+from test_validate_codes import CASES, build
+
+from xl_plans.cli import main
+from xl_plans.validation import validate
+
+CORPORATE = example("hart_corporate_services_2022_23")  # warnings only
+
+
+def run(*args: Any) -> Result:
+    return CliRunner().invoke(main, ["validate", *map(str, args)])
+
+
+def case(code: str) -> Any:
+    return next(c for c in CASES if c.code == code)
+
+
+def test_json_is_the_library_report(make_plan: Callable[..., Path]) -> None:
+    bad = build(make_plan, case("not-a-number"), "bad.xlsx")
+    result = run("--json", CORPORATE, bad)
+    assert json.loads(result.stdout) == [validate(CORPORATE).to_dict(), validate(bad).to_dict()]
+    assert result.exit_code == 1
+
+
+@pytest.mark.parametrize(("inputs", "code"), [
+    (["corporate"], 0),  # warnings are allowed
+    (["good"], 0),
+    (["errors"], 1),
+    (["corporate", "errors"], 1),
+    (["empty"], 2),  # not a readable workbook
+    (["not-a-plan"], 2),
+    (["errors", "empty"], 2),  # a batch carries on; unusable input wins
+])
+def test_exit_codes(make_plan: Callable[..., Path], tmp_path: Path, inputs: list[str],
+                    code: int) -> None:
+    empty = tmp_path / "empty.xlsx"
+    empty.write_bytes(b"")
+    paths = {"corporate": CORPORATE, "good": build(make_plan, None, "good.xlsx"),
+             "errors": build(make_plan, case("duplicate-ref"), "errors.xlsx"),
+             "not-a-plan": build(make_plan, case("not-a-plan"), "summary.xlsx"),
+             "empty": empty}
+    result = run(*(paths[name] for name in inputs))
+    assert result.exit_code == code, result.output
+    assert len(json.loads(run("--json", *(paths[n] for n in inputs)).stdout)) == len(inputs)
+
+
+@pytest.mark.parametrize("args", [
+    [],  # no plan named
+    ["--as-of", "last tuesday", str(CORPORATE)],
+    ["--policy", "/no/such/policy.toml", str(CORPORATE)],
+    ["--checks-sheet", "out.xlsx", str(CORPORATE), str(CORPORATE.parent / "x.xlsx")],
+])
+def test_usage_errors_exit_2_with_a_message(args: list[str]) -> None:
+    result = CliRunner().invoke(main, ["validate", *args])
+    assert result.exit_code == 2
+    assert "Error" in result.output and "Traceback" not in result.output
+
+
+def test_the_table_names_file_cell_code_severity_and_message(
+        make_plan: Callable[..., Path]) -> None:
+    path = build(make_plan, case("choice-unknown"))
+    result = run(path)
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["File", "Cell", "Severity", "Code", "Message"]
+    assert lines[1].split()[:4] == ["plan.xlsx", "KPIs!E2", "error", "choice-unknown"]
+    assert lines[1].endswith("Polarity 'Higer' is not an allowed value (Higher is better, "
+                             "Lower is better, Target band).")
+    assert lines[-1] == ("1 plan checked: 0 valid, 1 with errors, 0 unusable; 1 error, "
+                         "0 warnings, 0 queries.")
+
+
+def test_a_folder_is_searched_and_lock_files_are_skipped(tmp_path: Path) -> None:
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    shutil.copy(CORPORATE, folder / "corporate.xlsx")
+    (folder / "~$corporate.xlsx").write_bytes(b"\x05Alice" + b" " * 50)
+    result = run(folder)
+    assert result.exit_code == 0
+    assert "Skipped" in result.stderr and "[lock-file]" in result.stderr
+    assert result.stdout.splitlines()[-1].startswith("1 plan checked: 1 valid")
+
+
+def test_checks_sheet_copy_from_the_command_line(make_plan: Callable[..., Path],
+                                                 tmp_path: Path) -> None:
+    plan = build(make_plan, case("error-cell"))
+    before = files_in(tmp_path)
+    out = tmp_path / "checked.xlsx"
+    result = run(plan, "--checks-sheet", out)
+    assert result.exit_code == 1, result.output
+    assert f"Wrote {out}" in result.output
+    after = files_in(tmp_path)
+    assert after.pop("checked.xlsx")
+    assert after == before  # the plan is unchanged and no temporary file is left
+    again = run(plan, "--checks-sheet", out)  # never overwritten
+    assert again.exit_code == 2 and "already exists" in again.output
+
+
+def test_no_copy_of_an_unreadable_file(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.xlsx"
+    empty.write_bytes(b"")
+    result = run(empty, "--checks-sheet", tmp_path / "copy.xlsx")
+    assert result.exit_code == 2 and "No Checks copy written" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty.xlsx"]
+
+
+def test_json_stays_pure_when_a_copy_is_written(make_plan: Callable[..., Path],
+                                                tmp_path: Path) -> None:
+    plan = build(make_plan, None)
+    result = run("--json", plan, "--checks-sheet", tmp_path / "copy.xlsx")
+    assert json.loads(result.stdout) == [validate(plan).to_dict()]
+    assert "Wrote" in result.stderr
+
+
+def test_help_explains_exit_codes() -> None:
+    result = CliRunner().invoke(main, ["validate", "--help"])
+    assert result.exit_code == 0
+    assert "Exit code 0" in result.output and "--checks-sheet" in result.output

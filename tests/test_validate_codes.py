@@ -1,0 +1,330 @@
+"""One test per issue code: plant the problem in a generated plan workbook and find it, with its
+severity, at its cell.
+
+Every case starts from GOOD, a small plan with no issues at all, changes its typed values
+(`tables`) and/or the saved workbook (`post`, with openpyxl, for what typing cannot produce:
+formulas, error cells, merges, hidden sheets), and names the one place the code must be
+reported. File-level codes (unreadable files) are tested in test_bad_files.py.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+from xl_plans.validation import CODES, validate
+from xl_plans.validation.codes import CHECK_CODES
+
+GOOD: dict[str, Any] = {
+    "Plan": {"Council": "Test District Council", "Service": "Housing", "Plan Year": "2024/25",
+             "Reporting Quarter": "Q2", "Risk Matrix": "5x5"},
+    "Priorities": [
+        {"Ref": "P1", "Priority": "More homes", "Outcome": "Local plan adopted",
+         "Target Date": "March 2025", "Status": "On track", "% Complete": 0.5},
+        {"Ref": "P1", "Priority": "More homes", "Outcome": "Sites allocated",
+         "Target Date": dt.date(2025, 1, 31), "Status": "Not started", "% Complete": "0%"},
+    ],
+    "KPIs": [
+        {"Ref": "K1", "Indicator": "Homes built", "Polarity": "Higher is better",
+         "Measure": "Cumulative", "Unit": "Number", "Annual Target": 100, "Q1": 30, "Q2": 55,
+         "Comment": "On track"},
+        {"Ref": "K2", "Indicator": "Calls answered in 30 seconds", "Polarity": "Higher is better",
+         "Measure": "Snapshot", "Unit": "%", "Annual Target": 0.9, "Q1": 0.91, "Q2": "92%"},
+        {"Ref": "K3", "Indicator": "Rough sleepers", "Measure": "Info only", "Unit": "Number",
+         "Annual Target": "INFO ONLY", "Q1": 4, "Q2": 3},
+    ],
+    "KPI Years": [{"Ref": "K1", "Year": "2023/24", "Target": 90, "Outturn": 95}],
+    "Risks": [
+        {"Ref": "R1", "Risk": "Staff shortages", "Residual Likelihood": 2, "Residual Impact": 3,
+         "Review Date": dt.date(2024, 12, 31), "Status": "Open"},
+        {"Ref": "R2", "Risk": "Old register", "Residual Likelihood": 1, "Residual Impact": 1,
+         "Review Date": dt.date(2023, 1, 31), "Status": "Closed"},
+    ],
+    "Projects": [
+        {"Ref": "PR1", "Project": "New depot", "Milestone": "Design", "Due": "Q3 2024/25"},
+        {"Ref": "PR1", "Project": "New depot", "Milestone": "Build", "Due": "2025/26"},
+    ],
+    "Contracts": [
+        {"Ref": "C1", "Contract": "Waste collection", "Value": "£3,500 per annum",
+         "Value Basis": "Annual", "Start Date": dt.date(2020, 4, 1),
+         "End Date": dt.date(2027, 3, 31), "Review Date": dt.date(2025, 3, 1)},
+        {"Ref": "C2", "Contract": "Old lease", "Start Date": dt.date(2015, 4, 1),
+         "End Date": dt.date(2020, 3, 31), "Review Date": dt.date(2019, 1, 1)},  # ended
+    ],
+    "Budget": [{"Year": "2024/25", "Gross Budget": 1_200_000, "Net Budget": 900_000,
+                "FTE": 21.5}],
+    "Versions": [{"Version": "1.0", "Date": dt.date(2024, 3, 1)}],
+}
+
+Tables = dict[str, Any]
+Book = openpyxl.Workbook
+
+
+def good() -> Tables:
+    return copy.deepcopy(GOOD)
+
+
+def setting(sheet: str, index: int, **values: Any) -> Callable[[Tables], None]:
+    """Change typed values of one row: setting("KPIs", 0, Q1="about 40")."""
+
+    def change(tables: Tables) -> None:
+        row = tables[sheet][index]
+        for header, value in values.items():
+            header = header.replace("_", " ")
+            if value is None:
+                row.pop(header, None)
+            else:
+                row[header] = value
+
+    return change
+
+
+def detail(header: str, value: Any) -> Callable[[Tables], None]:
+    def change(tables: Tables) -> None:
+        if value is None:
+            tables["Plan"].pop(header, None)
+        else:
+            tables["Plan"][header] = value
+
+    return change
+
+
+def adding(sheet: str, row: dict[str, Any]) -> Callable[[Tables], None]:
+    def change(tables: Tables) -> None:
+        tables.setdefault(sheet, []).append(row)
+
+    return change
+
+
+def cell(sheet: str, address: str, value: Any) -> Callable[[Book], None]:
+    """Set a cell in the saved workbook the way openpyxl does: "=..." is a formula, "#DIV/0!"
+    an error cell."""
+
+    def change(book: Book) -> None:
+        book[sheet][address] = value
+
+    return change
+
+
+@dataclass
+class Case:
+    code: str
+    severity: str
+    location: str  # where the issue must be reported: "KPIs!N2", "Risks" (a sheet), "" (file)
+    tables: Callable[[Tables], None] | None = None
+    post: Callable[[Book], None] | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _not_a_plan(book: Book) -> None:
+    for name in list(book.sheetnames):
+        del book[name]
+    summary = book.create_sheet("Summary")
+    summary.append(["Cost centre", "Budget", "Spend"])
+    summary.append(["H100", 1000, 900])
+
+
+def _rename(old: str, new: str) -> Callable[[Book], None]:
+    def change(book: Book) -> None:
+        book[old].title = new
+
+    return change
+
+
+def _hide(name: str) -> Callable[[Book], None]:
+    def change(book: Book) -> None:
+        book[name].sheet_state = "hidden"
+
+    return change
+
+
+def _clear_header(name: str) -> Callable[[Book], None]:
+    def change(book: Book) -> None:
+        for header in book[name][1]:
+            header.value = None
+
+    return change
+
+
+def _merge(name: str, cells: str) -> Callable[[Book], None]:
+    def change(book: Book) -> None:
+        book[name].merge_cells(cells)
+
+    return change
+
+
+CASES = [
+    Case("not-a-plan", "error", "", post=_not_a_plan),
+    Case("sheet-missing", "error", "KPIs", post=_rename("KPIs", "KPI's 2024")),
+    Case("sheet-hidden", "warning", "Risks", post=_hide("Risks")),
+    Case("header-row-missing", "error", "KPIs", post=_clear_header("KPIs")),
+    Case("column-missing", "error", "KPIs!B1", post=cell("KPIs", "B1", "Indicatr")),
+    Case("column-unrecognised", "warning", "KPIs!E1", post=cell("KPIs", "E1", "Polarty")),
+    # "Target" is a synonym of Annual Target: a second column meaning the same
+    Case("column-duplicated", "warning", "KPIs!X1", tables=setting("KPIs", 0, Target=120)),
+    Case("column-unnamed", "warning", "KPIs!Z3", post=cell("KPIs", "Z3", "stray note")),
+    Case("merged-cells", "warning", "KPIs!N2", post=_merge("KPIs", "N2:O2")),
+    Case("plan-detail-missing", "error", "Plan!B3", tables=detail("Service", None)),
+    Case("plan-year-unreadable", "error", "Plan!B7", tables=detail("Plan Year", "Next year")),
+    Case("reporting-quarter-missing", "warning", "Plan!B9",
+         tables=detail("Reporting Quarter", None)),
+    Case("template-outdated", "warning", "Plan!B12", post=cell("Plan", "B12", "0.9")),
+    Case("formula-uncalculated", "error", "KPIs!N2", post=cell("KPIs", "N2", "=SUM(10,20)")),
+    Case("error-cell", "error", "KPIs!O3", post=cell("KPIs", "O3", "#DIV/0!")),
+    Case("choice-unknown", "error", "KPIs!E2", tables=setting("KPIs", 0, Polarity="Higer")),
+    Case("not-a-number", "error", "KPIs!N2", tables=setting("KPIs", 0, Q1="about 40")),
+    Case("figure-as-words", "warning", "KPIs!H2",
+         tables=setting("KPIs", 0, Annual_Target="260 visits")),
+    Case("date-unreadable", "warning", "Priorities!E2",
+         tables=setting("Priorities", 0, Target_Date="when funding allows")),
+    Case("value-missing", "warning", "KPIs!B3", tables=setting("KPIs", 1, Indicator=None)),
+    Case("duplicate-ref", "error", "KPIs!A3", tables=setting("KPIs", 1, Ref="k1 ")),
+    Case("kpi-ref-unknown", "warning", "KPI Years!A3",
+         tables=adding("KPI Years", {"Ref": "K9", "Year": "2023/24", "Target": 5})),
+    Case("kpi-target-missing", "warning", "KPIs!H2",
+         tables=setting("KPIs", 0, Annual_Target="TBC")),
+    Case("percent-over-100", "warning", "Priorities!H2",
+         tables=setting("Priorities", 0, **{"%_Complete": 150})),
+    Case("percent-scale-mixed", "warning", "KPIs!O3", tables=setting("KPIs", 1, Q2=92)),
+    Case("actual-missing", "warning", "KPIs!O2", tables=setting("KPIs", 0, Q2=None)),
+    Case("cumulative-decreases", "warning", "KPIs!O2", tables=setting("KPIs", 0, Q2=25)),
+    Case("actual-after-reporting-quarter", "warning", "KPIs!P2",
+         tables=setting("KPIs", 0, Q3=80)),
+    Case("red-kpi-unexplained", "query", "KPIs!V3", tables=setting("KPIs", 1, Q2="50%")),
+    Case("score-outside-matrix", "error", "Risks!I2",
+         tables=setting("Risks", 0, Residual_Impact=6)),
+    Case("date-out-of-range", "warning", "Priorities!E2",
+         tables=setting("Priorities", 0, Target_Date="31/03/2204")),
+    Case("contract-dates-reversed", "error", "Contracts!I2",
+         tables=setting("Contracts", 0, End_Date=dt.date(2019, 3, 31))),
+    Case("review-date-passed", "warning", "Risks!L2",
+         tables=setting("Risks", 0, Review_Date=dt.date(2024, 6, 30))),
+]
+
+
+def build(make_plan: Callable[..., Path], case: Case | None = None,
+          name: str = "plan.xlsx") -> Path:
+    tables = good()
+    if case is not None and case.tables is not None:
+        case.tables(tables)
+    path = make_plan(tables, name)
+    if case is not None and case.post is not None:
+        book = openpyxl.load_workbook(path)
+        case.post(book)
+        book.save(path)
+    return path
+
+
+def test_the_good_plan_has_no_issues_at_all(make_plan: Callable[..., Path]) -> None:
+    report = validate(build(make_plan))
+    assert report.issues == () and report.valid
+    assert report.as_of == dt.date(2024, 9, 30)  # the end of the reporting quarter, Q2 2024/25
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.code for case in CASES])
+def test_each_code_is_found_at_its_cell(make_plan: Callable[..., Path], case: Case) -> None:
+    report = validate(build(make_plan, case))
+    found = [issue for issue in report.issues if issue.code == case.code]
+    assert [(i.code, i.severity.value, i.location) for i in found] == [
+        (case.code, case.severity, case.location)]
+    issue = found[0]
+    assert issue.file == report.file and Path(issue.file).name == "plan.xlsx"
+    assert issue.message.endswith((".", "?")) and issue.hint
+    assert report.valid is (not report.errors)
+
+
+def test_every_workbook_code_has_a_case() -> None:
+    assert sorted(case.code for case in CASES) == sorted(CHECK_CODES)
+    assert all(CODES[case.code].severity.value == case.severity for case in CASES)
+
+
+# --------------------------------------------------------------------------- details of cases
+
+
+def test_a_missing_sheet_names_the_sheets_found_and_the_closest(
+        make_plan: Callable[..., Path]) -> None:
+    case = next(c for c in CASES if c.code == "sheet-missing")
+    (issue,) = [i for i in validate(build(make_plan, case)).issues if i.code == "sheet-missing"]
+    assert issue.message == (
+        "There is no KPIs sheet: the sheets are Plan, Priorities, KPI's 2024, KPI Years, Risks, "
+        "Projects, Contracts, Budget, Versions, Guidance; is it KPI's 2024?")
+
+
+def test_a_missing_column_suggests_the_closest_header(make_plan: Callable[..., Path]) -> None:
+    case = next(c for c in CASES if c.code == "column-missing")
+    (issue,) = [i for i in validate(build(make_plan, case)).issues if i.code == "column-missing"]
+    assert issue.message == "The KPIs sheet has no Indicator column; is it 'Indicatr' (column B)?"
+    assert issue.value == "Indicatr"
+
+
+def test_an_unknown_dropdown_value_lists_the_allowed_ones(make_plan: Callable[..., Path]) -> None:
+    case = next(c for c in CASES if c.code == "choice-unknown")
+    (issue,) = [i for i in validate(build(make_plan, case)).issues if i.code == "choice-unknown"]
+    assert issue.message == ("Polarity 'Higer' is not an allowed value (Higher is better, "
+                             "Lower is better, Target band).")
+    assert issue.hint.endswith("did you mean Higher is better?")
+    assert (issue.value, issue.field, issue.row) == ("Higer", "polarity", 2)
+
+
+def test_the_matrix_size_comes_from_the_plan_sheet(make_plan: Callable[..., Path]) -> None:
+    tables = good()
+    tables["Plan"]["Risk Matrix"] = "4x4"
+    tables["Risks"][0]["Residual Impact"] = 5
+    tables["Risks"][0]["Inherent Likelihood"] = 2.5
+    report = validate(make_plan(tables))
+    assert report.flatten(["code", "location", "value"]) == [
+        ["score-outside-matrix", "Risks!E2", 2.5],
+        ["score-outside-matrix", "Risks!I2", 5],
+    ]
+    tables["Plan"].pop("Risk Matrix")  # default 5x5: 5 is on the matrix, 2.5 still is not
+    assert validate(make_plan(tables)).flatten(["location"]) == [["Risks!E2"]]
+
+
+def test_a_red_kpi_with_a_comment_or_action_is_not_queried(make_plan: Callable[..., Path]) -> None:
+    tables = good()
+    tables["KPIs"][1]["Q2"] = "50%"
+    tables["KPIs"][1]["Corrective Action"] = "Extra staff from October"
+    assert validate(make_plan(tables)).issues == ()
+
+
+@pytest.mark.parametrize(("values", "expected"), [
+    # whole numbers in a % column are read as percentages (policy), but mixed with fractions
+    ({"Q1": 91, "Q2": 92}, [("percent-scale-mixed", "KPIs!N3"),
+                            ("percent-scale-mixed", "KPIs!O3")]),
+    ({"Annual Target": 90, "Q1": 91, "Q2": 92}, []),  # one way throughout: fine
+    ({"Q2": 1.2}, [("percent-over-100", "KPIs!O3")]),  # 1.2 is 120%
+    ({"Q2": "120%"}, [("percent-over-100", "KPIs!O3")]),
+    ({"Q2": 250}, [("percent-over-100", "KPIs!O3")]),  # 250 -> 250%
+])
+def test_percentages(make_plan: Callable[..., Path], values: dict[str, Any],
+                     expected: list[tuple[str, str]]) -> None:
+    tables = good()
+    tables["KPIs"][1].update(values)
+    report = validate(make_plan(tables))
+    assert [(i.code, i.location) for i in report.issues] == expected
+
+
+def test_review_dates_are_judged_as_of_a_given_day(make_plan: Callable[..., Path]) -> None:
+    path = build(make_plan)
+    late = validate(path, as_of=dt.date(2025, 6, 1))
+    assert late.flatten(["code", "location"]) == [
+        ["review-date-passed", "Risks!L2"], ["review-date-passed", "Contracts!J2"]]
+    assert late.as_of == dt.date(2025, 6, 1)
+
+
+def test_issues_come_sheet_by_sheet_row_by_row(make_plan: Callable[..., Path]) -> None:
+    tables = good()
+    tables["Risks"][0]["Residual Impact"] = 9
+    tables["KPIs"][1]["Q1"] = "about 40"
+    tables["KPIs"][0]["Polarity"] = "Higer"
+    tables["Plan"]["Plan Year"] = "Next year"
+    report = validate(make_plan(tables), as_of=dt.date(2024, 9, 30))
+    assert [i.location for i in report.issues] == [
+        "Plan!B7", "KPIs!E2", "KPIs!N3", "Risks!I2"]

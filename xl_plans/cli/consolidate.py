@@ -1,0 +1,80 @@
+"""`xl-plans consolidate`: every service's plan into one council summary workbook."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import click
+from tqdm import tqdm
+
+from xl_plans.cli.app import EXIT_OK, EXIT_PROBLEMS, friendly_errors, main
+from xl_plans.cli.status import _policy, policy_option
+from xl_plans.consolidate import consolidate as run_consolidation
+from xl_plans.council_summary import is_summary_file, write_csvs, write_summary
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--quarter", required=True,
+              type=click.Choice(["Q1", "Q2", "Q3", "Q4"], case_sensitive=False),
+              help="The reporting quarter to score.")
+@click.option("--year", help="The plan year (e.g. 2023/24). Plans for other years are listed "
+                             "on Data Quality, not mixed in. Default: the year most plans are for.")
+@click.option("-o", "--output", required=True, type=click.Path(path_type=Path),
+              help="The summary workbook (.xlsx). An earlier xl_plans summary of that name is "
+                   "replaced; any other existing file is never overwritten.")
+@click.option("--csv-dir", type=click.Path(path_type=Path),
+              help="Also write one CSV per table into this folder (for Power BI and others).")
+@click.option("--services", "services_file", type=click.Path(path_type=Path, exists=True),
+              help="A text file listing the services expected, one per line: any without a "
+                   "plan are listed on Data Quality.")
+@click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]),
+              help="The date that decides what is overdue or expiring (YYYY-MM-DD). "
+                   "Default: today.")
+@policy_option
+@click.option("--workers", type=click.IntRange(1, 64),
+              help="Processes to use. Default: one per core.")
+@friendly_errors
+def consolidate(paths: tuple[Path, ...], quarter: str, year: str | None, output: Path,
+                csv_dir: Path | None, services_file: Path | None, as_of: dt.datetime | None,
+                policy_file: Path | None, workers: int | None) -> None:
+    """Consolidate plans (files or folders, searched recursively) into one council summary.
+
+    Exit code 0: every file consolidated cleanly; 1: the summary was written, but some files
+    were unreadable, invalid, skipped, duplicates or for another year (see Data Quality);
+    2: nothing could be done.
+    """
+    if output.suffix.lower() != ".xlsx":
+        raise click.BadParameter("the summary must be an .xlsx file", param_hint="--output")
+    if output.exists() and not is_summary_file(output):
+        raise click.ClickException(f"{output.name} already exists and is not an xl_plans "
+                                   "summary: choose another name.")
+    policy = _policy(policy_file)
+    services = [line.strip() for line in services_file.read_text(encoding="utf-8").splitlines()
+                if line.strip()] if services_file else []
+    bar = tqdm(desc="Plans", unit="plan", disable=not sys.stderr.isatty(), leave=False)
+
+    def progress(done: int, total: int) -> None:
+        bar.total = total
+        bar.update(done - bar.n)
+
+    result = run_consolidation(paths, quarter.upper(), year=year, policy=policy,
+                               today=as_of.date() if as_of else None, services=services,
+                               workers=workers, progress=progress)
+    bar.close()
+    if not result.results:
+        raise click.ClickException("No plan files (.xlsx, .xlsm) were found in "
+                                   + ", ".join(str(p) for p in paths) + ".")
+    write_summary(result, output, overwrite=True)
+    if csv_dir is not None:
+        write_csvs(result, csv_dir)
+    used = len(result.used)
+    click.echo(f"Wrote {output}: {result.quarter.value} {result.year or ''}, {used} plan(s) "
+               f"consolidated.")
+    for problem in result.problems:
+        click.echo(f"  {problem.state.value}: {problem.reason or Path(problem.file).name}")
+    for service in result.missing_services:
+        click.echo(f"  Missing: no plan for {service}")
+    sys.exit(EXIT_OK if result.complete else EXIT_PROBLEMS)

@@ -1,0 +1,120 @@
+"""`xl-plans status` (a plan's Status sheet and JSON) and `xl-plans policy show`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+import click
+
+from xl_plans.cli.app import friendly_errors, main
+from xl_plans.model import Plan
+from xl_plans.policy import Policy, PolicyError, default_text, load_policy, policy_toml
+from xl_plans.reader import read_plan
+from xl_plans.saving import Fingerprint, SaveError
+from xl_plans.status import PlanStatus, plan_status
+from xl_plans.status_sheet import write_status_file, write_status_in_place
+
+policy_option = click.option(
+    "--policy", "policy_file", type=click.Path(path_type=Path),
+    help="Your council's policy file (TOML), laid over the defaults. "
+         "See `xl-plans policy show`.")
+
+
+def _policy(path: Path | None) -> Policy:
+    try:
+        return load_policy(path)
+    except PolicyError as exc:
+        raise click.ClickException(f"[{exc.code}] {exc.message}") from None
+
+
+@main.command()
+@click.argument("plan_path", metavar="PLAN", type=click.Path(path_type=Path))
+@click.option("--quarter", type=click.Choice(["Q1", "Q2", "Q3", "Q4"], case_sensitive=False),
+              help="The reporting quarter. Default: the plan's Reporting Quarter.")
+@click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]),
+              help="The date that decides what is overdue or expiring (YYYY-MM-DD). "
+                   "Default: today.")
+@policy_option
+@click.option("--json", "as_json", is_flag=True,
+              help="Print the status as JSON (shape: xl_plans/status.py). No workbook is "
+                   "written unless -o or --in-place is given too.")
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help='The workbook to write. Default: "<plan> - Status Q1.xlsx" next to the '
+                   "plan. An existing file is never overwritten.")
+@click.option("--in-place", is_flag=True,
+              help="Add the Status sheet to the plan itself: refused if the plan holds "
+                   "anything that would be lost; a backup is kept in .xl_plans-backups.")
+@friendly_errors
+def status(plan_path: Path, quarter: str | None, as_of: dt.datetime | None,
+           policy_file: Path | None, as_json: bool, output: Path | None,
+           in_place: bool) -> None:
+    """Score a plan for a quarter: KPI RAG, risks, overdue items, contracts; write a Status
+    sheet."""
+    if in_place and output is not None:
+        raise click.UsageError("give either --in-place or -o/--output, not both")
+    policy = _policy(policy_file)
+    try:  # taken before reading, so a save by someone else in between is noticed
+        fingerprint: Fingerprint | None = Fingerprint.of(plan_path)
+    except OSError:
+        fingerprint = None  # read_plan says what is wrong with the file
+    plan = read_plan(plan_path)
+    chosen = quarter or plan.details.reporting_quarter
+    if chosen is None:
+        raise click.UsageError(f"{plan_path.name} has no Reporting Quarter on its Plan sheet: "
+                               "give --quarter Q1, Q2, Q3 or Q4")
+    today = as_of.date() if as_of else dt.date.today()
+    result = plan_status(plan, str(chosen).upper(), policy, today)
+
+    if as_json:
+        click.echo(result.model_dump_json(indent=2))
+    if in_place:
+        assert fingerprint is not None
+        written = write_status_in_place(result, plan_path, fingerprint,
+                                        verify=_same_plan(plan))
+        click.echo(f"Added the Status sheet to {plan_path} (backup: {written.backup}).",
+                   err=as_json)
+    elif output is not None or not as_json:
+        target = write_status_file(result, plan_path, output)
+        click.echo(f"Wrote {target}.", err=as_json)
+    click.echo(summary_line(result), err=as_json)
+
+
+def _same_plan(plan: Plan) -> Callable[[Path], None]:
+    """A check on the file about to replace the plan: it must read back as the same plan."""
+
+    def verify(written: Path) -> None:
+        if read_plan(written).content() != plan.content():
+            raise SaveError(f"Writing the Status sheet would change what "
+                            f"{Path(plan.file or 'the plan').name} says; nothing was written.")
+
+    return verify
+
+
+def summary_line(result: PlanStatus) -> str:
+    kpis = ", ".join(f"{n} {rag}" for rag, n in result.kpi_counts.items() if n) or "none"
+    overdue = (result.priority_counts["Overdue"], result.milestone_counts["Overdue"])
+    return (f"{result.service or 'Plan'} {result.quarter.value}: KPIs {kpis}; "
+            f"{len(result.risks)} risk(s), {result.risks_above_appetite} above appetite, "
+            f"{result.risk_reviews_overdue} review(s) overdue; overdue: {overdue[0]} priority "
+            f"outcome(s), {overdue[1]} milestone(s); {result.contracts_needing_action} "
+            f"contract(s) need action.")
+
+
+@main.group()
+def policy() -> None:
+    """The scoring policy: tolerances, risk matrices, thresholds."""
+
+
+@policy.command("show")
+@policy_option
+@friendly_errors
+def policy_show(policy_file: Path | None) -> None:
+    """Print the policy in force as TOML: the defaults, or your file laid over them."""
+    if policy_file is None:
+        click.echo(default_text(), nl=False)
+        return
+    in_force = _policy(policy_file)
+    click.echo(f"# The policy in force: {policy_file} laid over the xl_plans defaults.")
+    click.echo(policy_toml(in_force), nl=False)

@@ -1,0 +1,118 @@
+"""`xl-plans validate PLAN...`: every problem in each plan, with its cell; a table or JSON,
+and optionally a copy of the plan with a Checks sheet linking to the cells."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from xl_plans.checks_sheet import write_checks_copy
+from xl_plans.cli.app import EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, friendly_errors, main
+from xl_plans.cli.status import policy_option  # declared once, shared with `status`
+from xl_plans.files import find_plans
+from xl_plans.policy import PolicyError, load_policy
+from xl_plans.validation import Report, validate
+
+HEADERS = ("File", "Cell", "Severity", "Code", "Message")
+
+
+@main.command("validate")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True,
+              help="Print the reports as JSON: a list with one report per file, exactly as "
+                   "the library's Report.to_dict().")
+@click.option("--checks-sheet", "checks_sheet", type=click.Path(path_type=Path),
+              help="Write a copy of the plan (one plan only) with a Checks sheet linking to "
+                   "each problem cell, and the cells highlighted. The plan is never changed.")
+@click.option("--as-of", "as_of", metavar="DATE",
+              help="Judge review dates as of this day (2024-09-30, or 'today'). Default: the "
+                   "end of the plan's reporting quarter, else the start of its plan year.")
+@policy_option
+@friendly_errors
+def validate_command(paths: tuple[Path, ...], as_json: bool, checks_sheet: Path | None,
+                     as_of: str | None, policy_file: Path | None) -> None:
+    """Check plan workbooks (files or folders) and list every problem with its cell.
+
+    Exit code 0: no errors (warnings and queries allowed); 1: errors found; 2: a file could
+    not be read as a plan, or the command was used wrongly.
+    """
+    day = _as_of(as_of)
+    try:
+        policy = load_policy(policy_file)
+    except PolicyError as exc:
+        raise click.ClickException(f"[{exc.code}] {exc.message}") from None
+    found = find_plans(paths)
+    for skipped in found.skipped:
+        click.echo(f"Skipped {skipped.path}: [{skipped.code}] {skipped.reason}", err=True)
+    if not found.files:
+        raise click.UsageError("No plan workbooks to check.")
+    if checks_sheet is not None and len(found.files) != 1:
+        raise click.BadParameter(f"a Checks copy is made for one plan; {len(found.files)} were "
+                                 "given", param_hint="--checks-sheet")
+    reports = [validate(path, as_of=day, policy=policy) for path in found.files]
+    if as_json:
+        click.echo(json.dumps([report.to_dict() for report in reports], indent=2,
+                              ensure_ascii=False))
+    else:
+        click.echo(issue_table(reports))
+        click.echo(summary_line(reports))
+    if checks_sheet is not None and not reports[0].usable:
+        click.echo(f"No Checks copy written: {found.files[0].name} is not a readable plan.",
+                   err=True)
+    elif checks_sheet is not None:
+        copy = write_checks_copy(found.files[0], checks_sheet, reports[0])
+        click.echo(f"Wrote {copy.path}: a copy of {found.files[0].name} with a Checks sheet.",
+                   err=as_json)
+        for note in copy.dropped:
+            click.echo(f"Note: the copy may lack what openpyxl cannot keep: {note}", err=True)
+    sys.exit(exit_code(reports))
+
+
+def exit_code(reports: list[Report]) -> int:
+    if any(not report.usable for report in reports):
+        return EXIT_UNUSABLE
+    return EXIT_OK if all(report.valid for report in reports) else EXIT_PROBLEMS
+
+
+def issue_table(reports: list[Report]) -> str:
+    """The issues as an aligned table: file, cell, severity, code, message."""
+    rows = [(Path(report.file or "").name, issue.location or "-", issue.severity.value,
+             issue.code, issue.message) for report in reports for issue in report.issues]
+    if not rows:
+        return "No problems found."
+    widths = [max(len(row[i]) for row in [HEADERS, *rows]) for i in range(len(HEADERS) - 1)]
+
+    def line(row: tuple[str, ...]) -> str:
+        return "  ".join([*(cell.ljust(width) for cell, width in zip(row, widths,
+                                                                      strict=False)), row[-1]])
+
+    return "\n".join([line(HEADERS), *(line(row) for row in rows)])
+
+
+def summary_line(reports: list[Report]) -> str:
+    """"2 plans checked: 1 valid, 1 with errors, 0 unreadable; 3 errors, 5 warnings, 1 query."""
+    usable = [report for report in reports if report.usable]
+    valid = sum(report.valid for report in usable)
+    totals = {key: sum(report.stats.get(key, 0) for report in reports)
+              for key in ("error", "warning", "query")}
+    words = {"error": "errors", "warning": "warnings", "query": "queries"}
+    counts = ", ".join(f"{n} {key if n == 1 else words[key]}" for key, n in totals.items())
+    plans = "plan" if len(reports) == 1 else "plans"
+    return (f"{len(reports)} {plans} checked: {valid} valid, {len(usable) - valid} with errors, "
+            f"{len(reports) - len(usable)} unusable; {counts}.")
+
+
+def _as_of(text: str | None) -> dt.date | None:
+    if text is None:
+        return None
+    if text.strip().lower() == "today":
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise click.BadParameter(f"{text!r} is not a date like 2024-09-30 or 'today'",
+                                 param_hint="--as-of") from None

@@ -1,0 +1,524 @@
+"""Every service's plan into one council-wide picture, with the provenance of every row.
+
+`consolidate(paths, quarter)` reads every plan (folders recursively), validates and scores each
+with the same functions as `xl-plans validate` and `xl-plans status`, and gathers tidy tables:
+Summary, KPIs, Exceptions, Risks, Priorities, Contracts, Budget and Data Quality. One bad file
+never stops the batch: it becomes a Data Quality row with its code and reason. Plans are
+processed in parallel (one process per core); the result does not depend on the order they
+finish in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from xl_plans.errors import WorkbookError
+from xl_plans.files import find_plans
+from xl_plans.kpi import Direction, KpiStatus, kpi_status, quarter_number
+from xl_plans.model import BudgetLine, Plan, Quarter, Rag, as_cell
+from xl_plans.policy import Policy, default_policy
+from xl_plans.progress import Timing
+from xl_plans.reader import read_workbook
+from xl_plans.status import PlanStatus, plan_status
+from xl_plans.validation import Report, validate
+from xl_plans.values import fy_start_year, normalise_key
+
+# Plans per task sent to a worker process: large enough that pickling is not the cost.
+CHUNK = 8
+# Below this many files the pool costs more than it saves.
+PARALLEL_FROM = 12
+
+
+class FileState(StrEnum):
+    CONSOLIDATED = "Consolidated"  # read and valid (warnings and queries allowed)
+    INVALID = "Consolidated with errors"  # read, but validation found errors
+    UNREADABLE = "Unreadable"
+    SKIPPED = "Skipped"  # an Excel lock file
+    OTHER_YEAR = "Other year"
+    DUPLICATE = "Duplicate service"
+    FAILED = "Failed"  # xl_plans itself failed on the file: a bug to report
+
+    @property
+    def used(self) -> bool:
+        return self in (FileState.CONSOLIDATED, FileState.INVALID)
+
+
+RAG_COLUMNS = tuple(rag.value for rag in Rag)
+SUMMARY_COLUMNS = (
+    "Service", "Directorate", "Council", "Plan Year", "KPIs", *RAG_COLUMNS,
+    "Overdue priorities", "Due this quarter", "Highest residual risk", "Risk band", "Risk ref",
+    "Risks above appetite", "Contracts needing action", "Gross Budget", "Net Budget", "FTE",
+    "Validation", "File",
+)
+KPI_COLUMNS = (
+    "Service", "Directorate", "Ref", "Indicator", "Polarity", "Measure", "Unit",
+    "Annual Target", "Q1", "Q2", "Q3", "Q4", "Actual", "Expected", "RAG", "Reason",
+    "Vs previous quarter", "Vs same quarter last year", "Forecast", "Forecast RAG", "Comment",
+    "Corrective Action", "File", "Sheet", "Cell",
+)
+EXCEPTION_COLUMNS = (
+    "Service", "Ref", "Indicator", "RAG", "Previous RAG", "Why listed", "Reason", "Comment",
+    "Corrective Action", "File", "Sheet", "Cell",
+)
+RISK_COLUMNS = (
+    "Service", "Ref", "Risk", "Owner", "Matrix", "Inherent Score", "Inherent Band",
+    "Residual Likelihood", "Residual Impact", "Residual Score", "Residual Band",
+    "Above Appetite", "Target Score", "Review Date", "Review Overdue", "Reason", "File", "Sheet",
+    "Cell",
+)
+PRIORITY_COLUMNS = (
+    "Service", "Kind", "Ref", "Priority or Project", "Outcome or Milestone", "Due", "Status",
+    "% Complete", "Timing", "RAG", "Reason", "File", "Sheet", "Cell",
+)
+CONTRACT_COLUMNS = (
+    "Service", "Ref", "Contract", "Supplier", "Value", "Value Basis", "End Date", "State",
+    "Review Date", "Review Passed", "Extension", "Reason", "File", "Sheet", "Cell",
+)
+BUDGET_COLUMNS = (
+    "Directorate", "Service", "Year", "Gross Budget", "Net Budget", "FTE", "File", "Sheet",
+    "Cell",
+)
+QUALITY_COLUMNS = (
+    "File", "State", "Service", "Plan Year", "Errors", "Warnings", "Queries", "Code", "Reason",
+)
+
+
+@dataclass(frozen=True)
+class Job:
+    """What every plan is scored against: the same for the whole batch."""
+
+    quarter: int
+    policy: Policy
+    today: dt.date
+
+
+@dataclass
+class PlanResult:
+    """One file's contribution: plain data, cheap to send back from a worker process."""
+
+    file: str
+    state: FileState
+    code: str = ""
+    reason: str = ""
+    service: str | None = None
+    council: str | None = None
+    directorate: str | None = None
+    year: str | None = None
+    counts: dict[str, int] = field(default_factory=dict)  # errors, warnings, queries
+    summary: dict[str, Any] = field(default_factory=dict)
+    heat: tuple[str, list[list[int]], list[list[str]]] | None = None  # matrix, counts, bands
+    rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+
+
+@dataclass
+class HeatMapTotal:
+    matrix: str  # "4x4"
+    counts: list[list[int]]  # [likelihood - 1][impact - 1]
+    bands: list[list[str]]
+
+
+@dataclass
+class Consolidation:
+    quarter: Quarter
+    year: str | None
+    built: dt.date
+    results: list[PlanResult]
+    tables: dict[str, pd.DataFrame]  # sheet name -> tidy table
+    heat_maps: dict[str, HeatMapTotal]  # matrix name -> the council's heat map
+    missing_services: list[str] = field(default_factory=list)
+
+    @property
+    def used(self) -> list[PlanResult]:
+        return [r for r in self.results if r.state.used]
+
+    @property
+    def problems(self) -> list[PlanResult]:
+        """Files that were not consolidated cleanly (and services expected but missing)."""
+        return [r for r in self.results if r.state is not FileState.CONSOLIDATED]
+
+    @property
+    def complete(self) -> bool:
+        return not self.problems and not self.missing_services
+
+
+def consolidate(
+    paths: Iterable[str | Path],
+    quarter: Quarter | int | str,
+    *,
+    year: str | None = None,
+    policy: Policy | None = None,
+    today: dt.date | None = None,
+    services: Iterable[str] = (),
+    workers: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Consolidation:
+    """Consolidate the plans found in `paths` for `quarter` of `year` (by default the year
+    most plans are for). `services` lists the services expected, to report any missing.
+    `progress(done, total)` is called as files finish."""
+    job = Job(quarter_number(quarter), policy or default_policy(), today or dt.date.today())
+    found = find_plans(Path(p) for p in paths)
+    results = list(_process_all(found.files, job, workers, progress))
+    results += [PlanResult(str(s.path), FileState.SKIPPED, s.code, s.reason)
+                for s in found.skipped]
+    chosen_year = year or _usual_year(results)
+    _mark_other_years(results, chosen_year)
+    _mark_duplicates(results)
+    results.sort(key=lambda r: r.file)
+    used = [r for r in results if r.state.used]
+    missing = _missing(services, used)
+    return Consolidation(
+        quarter=Quarter(f"Q{job.quarter}"), year=chosen_year, built=job.today, results=results,
+        tables=_tables(results, used, missing), heat_maps=_heat_maps(used),
+        missing_services=missing,
+    )
+
+
+# --------------------------------------------------------------------------- the batch
+
+
+def _process_all(files: list[Path], job: Job, workers: int | None,
+                 progress: Callable[[int, int], None] | None) -> Iterator[PlanResult]:
+    total = len(files)
+    workers = workers or os.cpu_count() or 1
+    if workers == 1 or total < PARALLEL_FROM:
+        results: Iterable[PlanResult] = (process_file(path, job) for path in files)
+        for done, result in enumerate(results, start=1):
+            if progress:
+                progress(done, total)
+            yield result
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        jobs = [job] * total
+        for done, result in enumerate(pool.map(process_file, files, jobs, chunksize=CHUNK),
+                                      start=1):
+            if progress:
+                progress(done, total)
+            yield result
+
+
+def process_file(path: Path, job: Job) -> PlanResult:
+    """Read, validate and score one plan. Never raises: a file that fails is a result too."""
+    try:
+        read = read_workbook(path)
+    except WorkbookError as exc:
+        return PlanResult(str(path), FileState.UNREADABLE, exc.code, exc.message)
+    except Exception as exc:  # a fault of ours must not stop the batch: report it plainly
+        return PlanResult(str(path), FileState.FAILED, "internal-error",
+                          f"{path.name}: xl_plans failed reading it ({type(exc).__name__}: "
+                          f"{exc}). Please report this with the file.")
+    try:
+        report = validate(read, as_of=job.today, policy=job.policy)
+        status = plan_status(read.plan, job.quarter, job.policy, job.today)
+        return _result(read.plan, report, status, job)
+    except Exception as exc:
+        return PlanResult(str(path), FileState.FAILED, "internal-error",
+                          f"{path.name}: xl_plans failed scoring it ({type(exc).__name__}: "
+                          f"{exc}). Please report this with the file.")
+
+
+def _result(plan: Plan, report: Report, status: PlanStatus, job: Job) -> PlanResult:
+    details = plan.details
+    service = details.service or Path(plan.file or "").stem
+    counts = {"errors": len(report.errors), "warnings": len(report.warnings),
+              "queries": len(report.queries)}
+    state = FileState.CONSOLIDATED if report.valid else FileState.INVALID
+    first_errors = "; ".join(f"{i.location}: {i.message}" if i.location else i.message
+                             for i in report.errors[:3])
+    rows = {
+        "KPIs": _kpi_rows(plan, status, service, details.directorate),
+        "Exceptions": _exception_rows(plan, status, job, service),
+        "Risks": _risk_rows(plan, status, service),
+        "Priorities": _priority_rows(plan, status, service),
+        "Contracts": _contract_rows(plan, status, service),
+        "Budget": _budget_rows(plan, service),
+    }
+    budget = rows["Budget"][0] if rows["Budget"] else {}
+    worst = _highest_risk(rows["Risks"])
+    summary = {
+        "Service": service, "Directorate": details.directorate, "Council": details.council,
+        "Plan Year": details.plan_year, "KPIs": len(plan.kpis),
+        **{rag: status.kpi_counts.get(rag, 0) for rag in RAG_COLUMNS},
+        "Overdue priorities": status.priority_counts.get(Timing.OVERDUE.value, 0)
+        + status.milestone_counts.get(Timing.OVERDUE.value, 0),
+        "Due this quarter": sum(1 for i in (*status.priorities, *status.milestones)
+                                if i.due_in_quarter and i.timing is not Timing.COMPLETE),
+        "Highest residual risk": worst.get("Residual Score"),
+        "Risk band": worst.get("Residual Band"), "Risk ref": worst.get("Ref"),
+        "Risks above appetite": status.risks_above_appetite,
+        "Contracts needing action": status.contracts_needing_action,
+        "Gross Budget": budget.get("Gross Budget"), "Net Budget": budget.get("Net Budget"),
+        "FTE": budget.get("FTE"),
+        "Validation": "Valid" if report.valid else f"{counts['errors']} error(s)",
+        "File": Path(plan.file or "").name,
+    }
+    return PlanResult(
+        str(plan.file), state, "" if report.valid else "invalid-plan", first_errors,
+        service=service, council=details.council, directorate=details.directorate,
+        year=details.plan_year, counts=counts, summary=summary, rows=rows,
+        heat=(status.heat_map.matrix, status.heat_map.counts,
+              [[band.value for band in row] for row in status.heat_map.bands]),
+    )
+
+
+# --------------------------------------------------------------------------- rows per plan
+
+
+def _where(plan: Plan, cell: str | None) -> dict[str, Any]:
+    """Provenance columns from "KPIs!N7"."""
+    sheet, _, address = (cell or "").partition("!")
+    return {"File": Path(plan.file or "").name, "Sheet": sheet or None, "Cell": address or None}
+
+
+def _kpi_rows(plan: Plan, status: PlanStatus, service: str,
+              directorate: str | None) -> list[dict[str, Any]]:
+    rows = []
+    for kpi, scored in zip(plan.kpis, status.kpis, strict=True):
+        rows.append({
+            "Service": service, "Directorate": directorate, "Ref": kpi.ref,
+            "Indicator": kpi.indicator, "Polarity": as_cell(kpi.polarity),
+            "Measure": as_cell(kpi.measure),
+            "Unit": as_cell(kpi.unit), "Annual Target": as_cell(kpi.annual_target),
+            "Q1": as_cell(kpi.q1), "Q2": as_cell(kpi.q2), "Q3": as_cell(kpi.q3),
+            "Q4": as_cell(kpi.q4),
+            "Actual": scored.actual, "Expected": scored.expected, "RAG": scored.rag.value,
+            "Reason": scored.reason, "Vs previous quarter": scored.vs_previous.text,
+            "Vs same quarter last year": scored.vs_last_year.text,
+            "Forecast": scored.forecast,
+            "Forecast RAG": scored.forecast_rag.value if scored.forecast_rag else None,
+            "Comment": kpi.comment, "Corrective Action": kpi.corrective_action,
+            **_where(plan, scored.cells.get("actual") or _first_cell(scored)),
+        })
+    return rows
+
+
+def _first_cell(scored: KpiStatus) -> str | None:
+    return next(iter(scored.cells.values()), None)
+
+
+def _exception_rows(plan: Plan, status: PlanStatus, job: Job,
+                    service: str) -> list[dict[str, Any]]:
+    """Red; Amber and worsening; missed (Amber or Red) this quarter and the one before."""
+    missed = {Rag.RED, Rag.AMBER}
+    rows = []
+    for kpi, scored in zip(plan.kpis, status.kpis, strict=True):
+        previous = kpi_status(kpi, job.quarter - 1, job.policy) if job.quarter > 1 else None
+        why = []
+        if scored.rag is Rag.RED:
+            why.append("Red")
+        if scored.rag is Rag.AMBER and scored.vs_previous.direction is Direction.WORSENING:
+            why.append("Amber and worsening")
+        if scored.rag in missed and previous is not None and previous.rag in missed:
+            why.append("Missed two quarters running")
+        if why:
+            rows.append({
+                "Service": service, "Ref": kpi.ref, "Indicator": kpi.indicator,
+                "RAG": scored.rag.value, "Previous RAG": previous.rag.value if previous else None,
+                "Why listed": "; ".join(why), "Reason": scored.reason, "Comment": kpi.comment,
+                "Corrective Action": kpi.corrective_action,
+                **_where(plan, scored.cells.get("actual") or _first_cell(scored)),
+            })
+    return rows
+
+
+def _risk_rows(plan: Plan, status: PlanStatus, service: str) -> list[dict[str, Any]]:
+    rows = []
+    for scored in status.risks:
+        residual = scored.residual
+        rows.append({
+            "Service": service, "Ref": scored.ref, "Risk": scored.risk, "Owner": scored.owner,
+            "Matrix": status.risk_matrix.name, "Inherent Score": scored.inherent.score,
+            "Inherent Band": _band(scored.inherent.band),
+            "Residual Likelihood": residual.likelihood, "Residual Impact": residual.impact,
+            "Residual Score": residual.score, "Residual Band": _band(residual.band),
+            "Above Appetite": "Yes" if scored.above_appetite else "No",
+            "Target Score": scored.target.score, "Review Date": scored.review_date,
+            "Review Overdue": "Yes" if scored.review_overdue else "No",
+            "Reason": scored.reason,
+            **_where(plan, residual.cells.get("likelihood")),
+        })
+    return rows
+
+
+def _band(band: Any) -> str | None:
+    return band.value if band is not None else None
+
+
+def _highest_risk(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    scored = [r for r in rows if r["Residual Score"] is not None]
+    return max(scored, key=lambda r: r["Residual Score"], default={})
+
+
+def _priority_rows(plan: Plan, status: PlanStatus, service: str) -> list[dict[str, Any]]:
+    """Priority outcomes and project milestones overdue or due this quarter."""
+    rows = []
+    for item in (*status.priorities, *status.milestones):
+        if item.timing is Timing.OVERDUE:
+            timing = Timing.OVERDUE.value
+        elif item.due_in_quarter and item.timing not in (Timing.COMPLETE, Timing.CANCELLED):
+            timing = Timing.DUE_THIS_QUARTER.value
+        else:
+            continue
+        rows.append({
+            "Service": service, "Kind": item.kind.title(), "Ref": item.ref,
+            "Priority or Project": item.title, "Outcome or Milestone": item.item,
+            "Due": item.due_text or item.due, "Status": as_cell(item.status),
+            "% Complete": item.percent_complete, "Timing": timing,
+            "RAG": item.rag.value if item.rag else None, "Reason": item.reason,
+            **_where(plan, item.cells.get("due") or next(iter(item.cells.values()), None)),
+        })
+    return rows
+
+
+def _contract_rows(plan: Plan, status: PlanStatus, service: str) -> list[dict[str, Any]]:
+    rows = []
+    for contract, scored in zip(plan.contracts, status.contracts, strict=True):
+        if not scored.needs_action:
+            continue
+        rows.append({
+            "Service": service, "Ref": scored.ref, "Contract": scored.contract,
+            "Supplier": scored.supplier, "Value": as_cell(contract.value),
+            "Value Basis": as_cell(contract.value_basis), "End Date": scored.end_date,
+            "State": scored.state.value, "Review Date": scored.review_date,
+            "Review Passed": "Yes" if scored.review_passed else "No",
+            "Extension": scored.extension, "Reason": scored.reason,
+            **_where(plan, scored.cells.get("end_date")
+                     or next(iter(scored.cells.values()), None)),
+        })
+    return rows
+
+
+def _budget_rows(plan: Plan, service: str) -> list[dict[str, Any]]:
+    """The budget line for the plan's own year (the latest line when none matches)."""
+    line = _budget_line(plan)
+    if line is None:
+        return []
+    cell = line.source.cell("net_budget") if line.source else None
+    return [{
+        "Directorate": plan.details.directorate, "Service": service, "Year": line.year,
+        "Gross Budget": line.gross_budget.value, "Net Budget": line.net_budget.value,
+        "FTE": line.fte.value, **_where(plan, cell),
+    }]
+
+
+def _budget_line(plan: Plan) -> BudgetLine | None:
+    if not plan.budget:
+        return None
+    year = fy_start_year(plan.details.plan_year)
+    for line in plan.budget:
+        if year is not None and fy_start_year(line.year) == year:
+            return line
+    return max(plan.budget, key=lambda line: fy_start_year(line.year) or 0)
+
+
+# --------------------------------------------------------------------------- the batch view
+
+
+def _usual_year(results: list[PlanResult]) -> str | None:
+    """The plan year most plans are for; ties go to the later year."""
+    years = Counter(_year_key(r.year) for r in results if r.state.used and r.year)
+    if not years:
+        return None
+    key = max(years, key=lambda y: (years[y], y))
+    return next(r.year for r in results if r.year and _year_key(r.year) == key)
+
+
+def _year_key(year: str | None) -> str:
+    start = fy_start_year(year)
+    return str(start) if start is not None else normalise_key(year or "")
+
+
+def _mark_other_years(results: list[PlanResult], year: str | None) -> None:
+    if year is None:
+        return
+    wanted = _year_key(year)
+    for result in results:
+        if result.state.used and _year_key(result.year) != wanted:
+            result.state = FileState.OTHER_YEAR
+            result.code = "other-year"
+            result.reason = (f"{Path(result.file).name}: this plan is for "
+                             f"{result.year or 'no year'}, not {year}: left out so years are "
+                             "not mixed.")
+
+
+def _mark_duplicates(results: list[PlanResult]) -> None:
+    """A second plan for the same council and service is left out (listed, never added twice
+    to the totals); the first in file order is kept."""
+    seen: dict[tuple[str, str], str] = {}
+    for result in sorted(results, key=lambda r: r.file):
+        if not result.state.used:
+            continue
+        key = (normalise_key(result.council or ""), normalise_key(result.service or ""))
+        if key in seen:
+            result.state = FileState.DUPLICATE
+            result.code = "duplicate-service"
+            result.reason = (f"{Path(result.file).name}: a second plan for {result.service}: "
+                             f"{Path(seen[key]).name} is used; remove one of them.")
+        else:
+            seen[key] = result.file
+
+
+def _missing(services: Iterable[str], used: list[PlanResult]) -> list[str]:
+    have = {normalise_key(r.service or "") for r in used}
+    return [s for s in services if normalise_key(s) not in have]
+
+
+def _frame(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=list(columns))
+    return frame.astype(object).where(frame.notna(), None)
+
+
+def _tables(results: list[PlanResult], used: list[PlanResult],
+            missing: list[str]) -> dict[str, pd.DataFrame]:
+    def gather(name: str) -> list[dict[str, Any]]:
+        return [row for result in used for row in result.rows.get(name, [])]
+
+    summary = _frame([r.summary for r in used], SUMMARY_COLUMNS)
+    risks = _frame(gather("Risks"), RISK_COLUMNS)
+    risks = risks.sort_values("Residual Score", ascending=False, kind="stable",
+                              na_position="last", key=lambda s: pd.to_numeric(s))
+    quality = [{
+        "File": Path(r.file).name, "State": r.state.value, "Service": r.service,
+        "Plan Year": r.year, "Errors": r.counts.get("errors"),
+        "Warnings": r.counts.get("warnings"), "Queries": r.counts.get("queries"),
+        "Code": r.code or None, "Reason": r.reason or None,
+    } for r in results]
+    quality += [{"File": None, "State": "Missing", "Service": service, "Code": "missing-plan",
+                 "Reason": f"No plan was found for {service}."} for service in missing]
+    return {
+        "Summary": summary,
+        "KPIs": _frame(gather("KPIs"), KPI_COLUMNS),
+        "Exceptions": _frame(gather("Exceptions"), EXCEPTION_COLUMNS),
+        "Risks": risks.reset_index(drop=True),
+        "Priorities": _frame(gather("Priorities"), PRIORITY_COLUMNS),
+        "Contracts": _frame(gather("Contracts"), CONTRACT_COLUMNS),
+        "Budget": _frame(sorted(gather("Budget"), key=lambda r: (r["Directorate"] or "",
+                                                                  r["Service"] or "")),
+                         BUDGET_COLUMNS),
+        "Data Quality": _frame(quality, QUALITY_COLUMNS),
+    }
+
+
+def _heat_maps(used: list[PlanResult]) -> dict[str, HeatMapTotal]:
+    """Council heat maps: open risks by residual likelihood and impact, one per matrix."""
+    maps: dict[str, HeatMapTotal] = {}
+    for result in used:
+        if result.heat is None:
+            continue
+        matrix, counts, bands = result.heat
+        size = len(counts)
+        total = maps.setdefault(matrix, HeatMapTotal(matrix,
+                                                     [[0] * size for _ in range(size)], bands))
+        for li, row in enumerate(counts):
+            for ii, n in enumerate(row):
+                total.counts[li][ii] += n
+    return maps

@@ -1,0 +1,97 @@
+"""The council summary workbook and CSV export of a Consolidation.
+
+Which sheets, in which order, which columns are coloured or formatted, and the charts: the
+layout of what the performance team and finance read. The writing itself is summary_book's.
+"""
+
+from __future__ import annotations
+
+import csv
+import zipfile
+from pathlib import Path
+
+from xl_plans import consolidate as c
+from xl_plans.cellwrite import csv_safe
+from xl_plans.summary_book import Book, HeatMap, StackedBar, Table, write_book
+
+MONEY = '"£"#,##0'
+# Written into the summary's document properties: marks a file xl_plans may replace.
+SUMMARY_MARK = "Written by xl_plans: council summary"
+NOTES = {
+    "Summary": "One row per service. Figures are traced to their cells on the other sheets.",
+    "KPIs": "Every indicator; File, Sheet and Cell give the actual used.",
+    "Exceptions": "Red; Amber and worsening; Amber or Red two quarters running.",
+    "Risks": "All risks, highest residual score first; the heat map counts open risks.",
+    "Priorities": "Priority outcomes and project milestones overdue or due this quarter.",
+    "Contracts": "Contracts expiring within the policy horizons, expired, or past review.",
+    "Budget": "Gross and net budget and FTE for the plan year; Cell is the Net Budget cell.",
+    "Data Quality": "Every file found: whether it was used, and why not.",
+}
+COLOURED = {
+    "KPIs": ("RAG", "Forecast RAG"), "Exceptions": ("RAG", "Previous RAG"),
+    "Risks": ("Inherent Band", "Residual Band"), "Priorities": ("RAG",),
+    "Summary": ("Risk band",),
+}
+WIDE = {"Indicator": 40, "Reason": 45, "Comment": 40, "Corrective Action": 40, "Risk": 40,
+        "Priority or Project": 35, "Outcome or Milestone": 40, "Contract": 30,
+        "Why listed": 30, "Service": 24, "File": 30}
+
+
+def summary_book(result: c.Consolidation) -> Book:
+    year = f" {result.year}" if result.year else ""
+    used = len(result.used)
+    subtitle = (f"{result.quarter.value}{year} · built {result.built:%d/%m/%Y} · "
+                f"{used} plan file{'s' if used != 1 else ''} used, "
+                f"{len(result.results) - used} not used (see Data Quality)")
+    tables = []
+    for name, frame in result.tables.items():
+        formats = {col: MONEY for col in ("Gross Budget", "Net Budget", "Value")}
+        formats["FTE"] = "0.00"
+        tables.append(Table(
+            sheet=name, title=name, frame=frame, coloured=COLOURED.get(name, ()),
+            formats=formats, widths={k: v for k, v in WIDE.items() if k in frame.columns},
+            total_row=("Gross Budget", "Net Budget", "FTE") if name == "Budget" else (),
+            note=NOTES.get(name, ""),
+        ))
+    heat_maps = [
+        HeatMap(sheet="Risks", title=f"Council heat map ({name} matrix): open risks",
+                counts={(li + 1, ii + 1): n for li, row in enumerate(total.counts)
+                        for ii, n in enumerate(row)},
+                bands={(li + 1, ii + 1): band for li, row in enumerate(total.bands)
+                       for ii, band in enumerate(row)},
+                size=len(total.counts))
+        for name, total in sorted(result.heat_maps.items())
+    ]
+    chart = StackedBar(sheet="Summary", title="KPI RAG by service", table="Summary",
+                       category="Service", series=c.RAG_COLUMNS)
+    return Book(title="Council service plans", subtitle=subtitle, built=result.built,
+                tables=tables, heat_maps=heat_maps, charts=[chart], mark=SUMMARY_MARK)
+
+
+def write_summary(result: c.Consolidation, target: Path, *, overwrite: bool = False) -> Path:
+    return write_book(summary_book(result), target, overwrite=overwrite)
+
+
+def write_csvs(result: c.Consolidation, folder: Path) -> list[Path]:
+    """One CSV per table, same columns as the sheets; no field can run as a formula."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, frame in result.tables.items():
+        path = folder / f"{name.lower().replace(' ', '_')}.csv"
+        with path.open("w", newline="", encoding="utf-8-sig") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(frame.columns)
+            for row in frame.itertuples(index=False, name=None):
+                writer.writerow(["" if v is None else csv_safe(v) for v in row])
+        written.append(path)
+    return written
+
+
+def is_summary_file(path: Path) -> bool:
+    """Was this file written by xl_plans as a summary? Only such a file may be replaced."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            core = archive.read("docProps/core.xml").decode("utf-8", "replace")
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return False
+    return SUMMARY_MARK in core

@@ -1,0 +1,282 @@
+"""Writing into an officer's own workbook, only when that is proven safe.
+
+openpyxl rewrites the whole file when it saves, and silently drops what it does not understand:
+charts, pictures, shapes, threaded comments, slicers, form controls, Excel 2010+ extensions,
+formula results and more (notes/reliability.md). So before anything is written in place:
+
+1. `losses(path)` inspects the file's zip parts and sheet XML (never trusting openpyxl to say
+   what it would lose) and lists every feature the save would drop; any at all -> refused,
+   naming them.
+2. The file must be byte-for-byte what it was when it was read (its fingerprint); a plan saved
+   by someone else in between is never overwritten.
+3. A backup copy goes into `.xl_plans-backups` beside the file (a dot folder, so batch runs over
+   the folder skip it).
+4. The new file is written to a temporary file in the same folder, checked (a sound workbook,
+   macros byte-identical, the caller's own check, the original still unchanged) and only then
+   moved over the original with one atomic replace (saving.atomic_save).
+
+Any writer that adds a sheet to a plan (Status, Checks) uses `write_in_place`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import posixpath
+import re
+import shutil
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import openpyxl
+from defusedxml import ElementTree as SafeET
+from openpyxl.workbook.workbook import Workbook
+
+from xl_plans.saving import Fingerprint, SaveError, atomic_save
+from xl_plans.sniff import sniff
+
+BACKUP_FOLDER = ".xl_plans-backups"
+MACRO_SUFFIXES = {".xlsm", ".xltm"}
+# openpyxl copies these parts verbatim from a macro workbook (keep_vba): they must come out
+# byte-identical.
+_MACRO_PART = re.compile(r"^xl/vba", re.IGNORECASE)
+_REL_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+
+
+@dataclass(frozen=True)
+class _PartRule:
+    feature: str
+    name: re.Pattern[str]
+    content: re.Pattern[bytes] | None = None  # also required inside the part, when given
+
+
+# Parts openpyxl drops or cannot write back faithfully.
+PART_RULES: tuple[_PartRule, ...] = (
+    _PartRule("charts", re.compile(r"^xl/charts/")),
+    _PartRule("chart sheets", re.compile(r"^xl/chartsheets/")),
+    _PartRule("pictures or other media", re.compile(r"^xl/media/")),
+    _PartRule("shapes or text boxes", re.compile(r"^xl/drawings/drawing[^/]*\.xml$"),
+              re.compile(rb"<(?:\w+:)?(?:sp|grpSp|cxnSp)[\s>/]")),
+    _PartRule("SmartArt", re.compile(r"^xl/diagrams/")),
+    _PartRule("threaded comments", re.compile(r"^xl/threadedComments/")),
+    _PartRule("notes (cell comments: their size and position would be reset)",
+              re.compile(r"^xl/comments")),  # Excel: xl/comments1.xml; openpyxl: a folder
+    _PartRule("slicers", re.compile(r"^xl/(?:slicers|slicerCaches)/")),
+    _PartRule("timelines", re.compile(r"^xl/(?:timelines|timelineCaches)/")),
+    _PartRule("form controls (buttons, check boxes, lists)", re.compile(r"^xl/ctrlProps/")),
+    _PartRule("ActiveX controls", re.compile(r"^xl/activeX/")),
+    _PartRule("embedded objects", re.compile(r"^xl/embeddings/")),
+    _PartRule("pictures in cells", re.compile(r"^xl/richData/")),
+    _PartRule("check boxes in cells", re.compile(r"^xl/featurePropertyBag/")),
+    _PartRule("dynamic array formulas or cell metadata", re.compile(r"^xl/metadata\.xml$")),
+    _PartRule("a data model (Power Pivot)", re.compile(r"^xl/model/")),
+    _PartRule("data connections or queries",
+              re.compile(r"^xl/(?:connections\.xml$|queryTables/)")),
+    _PartRule("Office add-in parts", re.compile(r"^xl/webextensions/", re.IGNORECASE)),
+    _PartRule("custom XML parts", re.compile(r"^customXml/")),
+    _PartRule("a custom ribbon (customUI)", re.compile(r"^customUI/")),
+    _PartRule("printer settings", re.compile(r"^xl/printerSettings/")),
+    _PartRule("a digital signature on the macros",
+              re.compile(r"^xl/_rels/vbaProject\.bin\.rels$")),
+)
+
+# Sheet XML openpyxl drops (x14 extensions, custom views) or empties (formula results).
+SHEET_RULES: tuple[tuple[str, re.Pattern[bytes]], ...] = (
+    ("formulas (their saved results would be erased, so the plan would need recalculating "
+     "in Excel before other tools could read it)", re.compile(rb"<(?:\w+:)?f[\s>/]")),
+    ("dropdowns that refer to other sheets (Excel 2010 data validation)",
+     re.compile(rb"<x14:dataValidations?[\s>/]")),
+    ("data bars, icon sets or other newer conditional formats",
+     re.compile(rb"<x14:conditionalFormattings?[\s>/]")),
+    ("sparklines", re.compile(rb"<x14:sparklineGroups?[\s>/]")),
+    ("custom views", re.compile(rb"<(?:\w+:)?customSheetViews[\s>/]")),
+    ("ignored-error markers (Excel's green triangles would come back)",
+     re.compile(rb"<(?:\w+:)?ignoredErrors[\s>/]")),
+    ("smart tags", re.compile(rb"<(?:\w+:)?smartTags[\s>/]")),
+    ("cell watches", re.compile(rb"<(?:\w+:)?cellWatches[\s>/]")),
+)
+# Any other extension list in a sheet is dropped too.
+_SHEET_EXTENSIONS = ("other Excel extensions", re.compile(rb"<(?:\w+:)?extLst[\s>/]"))
+
+
+@dataclass(frozen=True)
+class Loss:
+    """A feature the save would drop, and where it is (sheet names or part names)."""
+
+    feature: str
+    where: tuple[str, ...] = ()
+
+    def __str__(self) -> str:
+        return f"{self.feature} (in {', '.join(self.where)})" if self.where else self.feature
+
+
+class InPlaceRefused(SaveError):
+    """Writing in place was refused: the message says why and what to do instead."""
+
+    def __init__(self, path: Path, reasons: list[str]) -> None:
+        self.path = path
+        self.reasons = reasons
+        listed = "; ".join(reasons)
+        super().__init__(f"{path.name} was not changed: writing into it would lose {listed}. "
+                         "Write the result to a new file instead (leave out --in-place).")
+
+
+@dataclass
+class InPlaceResult:
+    path: Path
+    backup: Path
+    notes: list[str] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- detection
+
+
+def losses(path: str | Path) -> list[Loss]:
+    """What an openpyxl load-and-save of `path` would drop, from its zip parts and XML.
+    Raises WorkbookError when the file is not a readable workbook."""
+    path = Path(path)
+    with sniff(path) as archive:
+        names = archive.namelist()
+        found: list[Loss] = []
+        for rule in PART_RULES:
+            parts = [n for n in names if rule.name.search(n)]
+            if rule.content is not None:
+                parts = [n for n in parts if rule.content.search(archive.read(n))]
+            if parts:
+                found.append(Loss(rule.feature))
+        if path.suffix.lower() not in MACRO_SUFFIXES and any(
+                _MACRO_PART.match(n) for n in names):
+            found.append(Loss("macros (the file is not .xlsm, so they would be dropped)"))
+        found.extend(_sheet_losses(archive))
+    return found
+
+
+def lossy_features(path: str | Path) -> list[str]:
+    """Plain-English list of what writing `path` in place would lose; empty when safe."""
+    return [str(loss) for loss in losses(path)]
+
+
+def _sheet_losses(archive: zipfile.ZipFile) -> list[Loss]:
+    where: dict[str, list[str]] = {}
+    for sheet, part in _sheet_parts(archive).items():
+        try:
+            data = archive.read(part)
+        except KeyError:
+            continue
+        matched = [feature for feature, pattern in SHEET_RULES if pattern.search(data)]
+        specific_extension = any(f in matched for f, _ in SHEET_RULES[1:4])
+        if not specific_extension and _SHEET_EXTENSIONS[1].search(data):
+            matched.append(_SHEET_EXTENSIONS[0])
+        for feature in matched:
+            where.setdefault(feature, []).append(sheet)
+    order = [f for f, _ in SHEET_RULES] + [_SHEET_EXTENSIONS[0]]
+    return [Loss(f, tuple(where[f])) for f in order if f in where]
+
+
+def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Worksheet name -> its XML part, from the workbook part and its relationships."""
+    try:
+        workbook = SafeET.fromstring(archive.read("xl/workbook.xml"))
+        rels = SafeET.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    except (KeyError, SafeET.ParseError):
+        return {}
+    targets = {rel.get("Id"): rel.get("Target", "") for rel in rels}
+    parts = {}
+    for sheet in workbook.iter():
+        if sheet.tag.endswith("}sheet") and sheet.get(_REL_ID) in targets:
+            target = targets[sheet.get(_REL_ID)].replace("\\", "/")
+            target = target[1:] if target.startswith("/") else posixpath.join("xl", target)
+            parts[sheet.get("name", "")] = posixpath.normpath(target)
+    return parts
+
+
+def check_in_place(path: str | Path) -> None:
+    """Raise InPlaceRefused if writing `path` in place would lose anything."""
+    found = lossy_features(path)
+    if found:
+        raise InPlaceRefused(Path(path), found)
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def backup(path: Path, now: dt.datetime | None = None) -> Path:
+    """Copy `path` into .xl_plans-backups beside it, named by the time; never overwrites."""
+    folder = path.parent / BACKUP_FOLDER
+    folder.mkdir(exist_ok=True)
+    stamp = (now or dt.datetime.now()).strftime("%Y-%m-%d %H%M%S")
+    target = folder / f"{path.stem} {stamp}{path.suffix}"
+    counter = 1
+    while target.exists():
+        counter += 1
+        target = folder / f"{path.stem} {stamp} ({counter}){path.suffix}"
+    shutil.copy2(path, target)
+    return target
+
+
+def _unchanged(path: Path, fingerprint: Fingerprint) -> None:
+    try:
+        now = Fingerprint.of(path)
+    except OSError as exc:
+        raise SaveError(f"{path.name} cannot be read any more ({exc.strerror or exc}); "
+                        "nothing was written.") from None
+    if (now.size, now.sha256) != (fingerprint.size, fingerprint.sha256):
+        raise SaveError(f"{path.name} has changed since it was read (someone may have saved "
+                        "it); nothing was written. Run again to use the new version.")
+
+
+def _same_macros(original: Path, written: Path) -> None:
+    with zipfile.ZipFile(original) as before, zipfile.ZipFile(written) as after:
+        kept = set(after.namelist())
+        for name in before.namelist():
+            if _MACRO_PART.match(name) and (name not in kept
+                                            or before.read(name) != after.read(name)):
+                raise SaveError(f"Saving {original.name} would change its macros ({name}); "
+                                "nothing was written.")
+
+
+def write_in_place(path: str | Path, edit: Callable[[Workbook], object], *,
+                   fingerprint: Fingerprint | None = None,
+                   verify: Callable[[Path], object] | None = None) -> InPlaceResult:
+    """Open `path` with openpyxl, let `edit(book)` change it, and save it back over itself,
+    only if nothing would be lost (see the module docstring).
+
+    `fingerprint` is what the file was when the caller read it (taken now if not given);
+    `verify(temp_path)` may raise SaveError to stop the save after the new file is written.
+    Raises InPlaceRefused or SaveError; the original is then untouched and no file is left.
+    """
+    path = Path(path)
+    fingerprint = fingerprint or Fingerprint.of(path)
+    _unchanged(path, fingerprint)
+    check_in_place(path)
+    macro = path.suffix.lower() in MACRO_SUFFIXES
+    try:
+        book = openpyxl.load_workbook(path, keep_vba=macro, keep_links=True, rich_text=True)
+    except Exception as exc:  # openpyxl raises many kinds on parts it cannot parse
+        raise SaveError(f"{path.name} could not be opened for writing ({type(exc).__name__}: "
+                        f"{exc}); nothing was written.") from None
+    edit(book)
+
+    def write(temp: Path) -> None:
+        book.save(temp)
+        shutil.copymode(path, temp)  # the temporary file is private; the plan may be shared
+        _same_macros(path, temp)
+        if verify is not None:
+            verify(temp)
+        _unchanged(path, fingerprint)  # last look before the replace
+
+    saved_copy = backup(path)
+    try:
+        atomic_save(write, path, overwrite=True)
+    except BaseException:
+        saved_copy.unlink(missing_ok=True)
+        _remove_if_empty(saved_copy.parent)
+        raise
+    return InPlaceResult(path, saved_copy)
+
+
+def _remove_if_empty(folder: Path) -> None:
+    with contextlib.suppress(OSError):  # it holds earlier backups
+        folder.rmdir()

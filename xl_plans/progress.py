@@ -1,0 +1,405 @@
+"""Delivery of priorities, project milestones and contracts: what is overdue, due this quarter,
+complete or expiring, with a RAG and a reason for each.
+
+Rules (DESIGN.md, "Scoring conventions"; numbers from the policy):
+- Timing: Complete when the status says so (or 100% complete); Cancelled likewise; Overdue when
+  the target date (the last day of the period typed: "March 2024" is 31 March 2024) is before
+  today and the item is not complete; Due this quarter when it falls in the reporting quarter;
+  else Not yet due. "March 2024 and ongoing" is a continuing commitment: after March 2024 it is
+  Ongoing, never Overdue. No date: blank, "TBC" or text that is not a date.
+- RAG: an overdue item is Red. Otherwise the worse of its status (Off track Red; At risk and
+  On hold Amber; On track Green) and its progress: % complete against linear expected progress
+  from the start of the plan year to the target date, Amber when behind by more than
+  `progress.amber_behind`, Red beyond `progress.red_behind`. "Not started" is 0% complete.
+  Complete is Green; Cancelled has no RAG; nothing to go on is No data.
+- Projects: a project's RAG is its worst milestone's.
+- Contracts: Expired when the end date has passed; Expiring within each horizon of
+  `contracts.expiring_months` (6 and 12 months); review date passed; whether the Extension
+  Option column offers an extension.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Literal
+
+from dateutil.relativedelta import relativedelta
+from pydantic import BaseModel, ConfigDict
+
+from xl_plans.kpi import RAG_RANK, worse
+from xl_plans.model import Contract, Milestone, Priority, Rag, Row, Status, When, WhenKind
+from xl_plans.policy import Policy, as_fraction
+from xl_plans.values import fy_start_year, quarter_span
+
+STATUS_RAG = {  # a delivery status's own RAG
+    Status.OFF_TRACK: Rag.RED,
+    Status.AT_RISK: Rag.AMBER,
+    Status.ON_HOLD: Rag.AMBER,
+    Status.ON_TRACK: Rag.GREEN,
+}
+_DATED = (WhenKind.DATE, WhenKind.PERIOD)
+
+
+class Timing(StrEnum):
+    COMPLETE = "Complete"
+    OVERDUE = "Overdue"
+    DUE_THIS_QUARTER = "Due this quarter"
+    NOT_YET_DUE = "Not yet due"
+    ONGOING = "Ongoing"
+    NO_DATE = "No date"
+    CANCELLED = "Cancelled"
+
+
+@dataclass(frozen=True)
+class ReportingPeriod:
+    """The plan year's first day and the reporting quarter's first and last days."""
+
+    plan_start: dt.date | None
+    quarter_start: dt.date | None
+    quarter_end: dt.date | None
+
+    @classmethod
+    def of(cls, plan_year: str | None, quarter: int | None, policy: Policy) -> ReportingPeriod:
+        fy = fy_start_year(plan_year)
+        if fy is None:
+            return cls(None, None, None)
+        month = policy.year.fy_start_month
+        start = dt.date(fy, month, 1)
+        if quarter is None:
+            return cls(start, None, None)
+        first, last = quarter_span(quarter, fy, month)
+        return cls(start, first, last)
+
+
+class ItemStatus(BaseModel):
+    """A priority outcome or a project milestone, as of a date."""
+
+    model_config = ConfigDict(frozen=True)
+
+    kind: Literal["priority", "milestone"]
+    ref: str | None
+    title: str | None  # the priority or the project
+    item: str | None  # the outcome or the milestone
+    due: dt.date | None
+    due_text: str | None
+    status: Status | None
+    percent_complete: float | None = None
+    expected_progress: float | None = None
+    timing: Timing
+    due_in_quarter: bool  # due in the reporting quarter, whatever its timing
+    rag: Rag | None
+    reason: str
+    cells: dict[str, str] = {}
+
+
+class ProjectStatus(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    ref: str | None
+    project: str | None
+    milestones: int
+    complete: int
+    overdue: int
+    due_in_quarter: int
+    next_due: dt.date | None
+    rag: Rag | None  # the worst of its milestones'
+
+
+# --------------------------------------------------------------------------- the core rules
+
+
+def expected_progress(start: dt.date, due: dt.date, today: dt.date) -> float:
+    """Linear expected progress from `start` to `due`, 0 to 1."""
+    if due <= start:
+        return 1.0 if today >= due else 0.0
+    return min(1.0, max(0.0, (today - start).days / (due - start).days))
+
+
+def progress_rag(percent_complete: float, expected: float, policy: Policy) -> Rag:
+    """Green unless % complete is behind the expected progress by more than the policy allows."""
+    behind = expected - percent_complete
+    if behind > policy.progress.red_behind + 1e-9:
+        return Rag.RED
+    if behind > policy.progress.amber_behind + 1e-9:
+        return Rag.AMBER
+    return Rag.GREEN
+
+
+def delivery_rag(status: Status | None, percent: float | None, expected: float | None,
+                 policy: Policy) -> Rag | None:
+    """The worse of the status's RAG and % complete against expected progress; "Not started"
+    counts as 0% complete; None when there is nothing to rate."""
+    if status is Status.NOT_STARTED and percent is None:
+        percent = 0.0
+    ratings = [STATUS_RAG[status]] if status is not None and status in STATUS_RAG else []
+    if percent is not None and expected is not None:
+        ratings.append(progress_rag(percent, expected, policy))
+    if not ratings:
+        return None
+    found = ratings[0]
+    for other in ratings[1:]:
+        found = worse(found, other)
+    return found
+
+
+def timing(due: When, status: Status | None, complete: bool, today: dt.date,
+           period: ReportingPeriod) -> Timing:
+    if status is Status.CANCELLED:
+        return Timing.CANCELLED
+    if status is Status.COMPLETE or complete:
+        return Timing.COMPLETE
+    if due.kind is WhenKind.ONGOING:
+        return Timing.ONGOING
+    if due.kind not in _DATED or due.end is None:
+        return Timing.NO_DATE
+    if due.end < today:
+        return Timing.ONGOING if due.ongoing else Timing.OVERDUE
+    if period.quarter_start and period.quarter_end and \
+            period.quarter_start <= due.end <= period.quarter_end:
+        return Timing.DUE_THIS_QUARTER
+    return Timing.NOT_YET_DUE
+
+
+def day(date: dt.date) -> str:
+    """31 Mar 2022."""
+    return f"{date.day} {date:%b %Y}"
+
+
+def _percent(fraction: float) -> str:
+    return f"{round(fraction * 100):d}%"
+
+
+# --------------------------------------------------------------------------- items
+
+
+def item_status(row: Row, kind: Literal["priority", "milestone"], due: When,
+                status: Status | None, percent: float | None, titles: tuple[str | None, ...],
+                period: ReportingPeriod, policy: Policy, today: dt.date,
+                notes: list[str] | None = None) -> ItemStatus:
+    """The timing, RAG and reason of one priority outcome or milestone."""
+    complete = percent is not None and percent >= 1 - 1e-9
+    when = timing(due, status, complete, today, period)
+    due_text = due.text or (day(due.end) if due.end else None)
+    expected = None
+    if when in (Timing.OVERDUE, Timing.DUE_THIS_QUARTER, Timing.NOT_YET_DUE) and \
+            period.plan_start is not None and due.end is not None:
+        expected = expected_progress(period.plan_start, due.end, today)
+
+    rag: Rag | None
+    parts: list[str] = []
+    if when is Timing.CANCELLED:
+        rag, parts = None, ["cancelled: not rated"]
+    elif when is Timing.COMPLETE:
+        rag = Rag.GREEN
+        parts = ["complete" if status is Status.COMPLETE else "100% complete"]
+    elif when is Timing.OVERDUE:
+        rag = Rag.RED
+        shown = f", status {status.value}" if status else ""
+        parts = [f"overdue: due {due_text} ({day(due.end)}) and not complete{shown}"
+                 if due.end and due.text else f"overdue: due {due_text} and not complete{shown}"]
+    else:
+        rag, parts = _rate(status, percent, expected, when, due, today, policy)
+    ref, title, item = titles
+    cells = {}
+    if row.source is not None:
+        for role, field in (("due", "target_date" if kind == "priority" else "due"),
+                            ("status", "status"), ("percent_complete", "percent_complete")):
+            if (cell := row.source.cell(field)) is not None:
+                cells[role] = cell
+    verdict = f": {rag.value}" if rag is not None and when not in (Timing.COMPLETE,
+                                                                   Timing.OVERDUE) else ""
+    in_quarter = (due.kind in _DATED and due.end is not None and period.quarter_start is not None
+                  and period.quarter_end is not None
+                  and period.quarter_start <= due.end <= period.quarter_end)
+    return ItemStatus(kind=kind, ref=ref, title=title, item=item, due=due.end,
+                      due_text=due_text, status=status, percent_complete=percent,
+                      expected_progress=expected, timing=when, due_in_quarter=in_quarter, rag=rag,
+                      reason="; ".join([*parts[:-1], parts[-1] + verdict, *(notes or [])]),
+                      cells=cells)
+
+
+def _rate(status: Status | None, percent: float | None, expected: float | None, when: Timing,
+          due: When, today: dt.date, policy: Policy) -> tuple[Rag, list[str]]:
+    parts: list[str] = []
+    if when is Timing.ONGOING:
+        parts.append(f"ongoing since {day(due.end)}" if due.end is not None else "ongoing")
+    elif when is Timing.NO_DATE:
+        parts.append("no target date" if due.kind is WhenKind.BLANK
+                     else f"target date {due.text!r} is not a date")
+    if status is not None and (status in STATUS_RAG or status is Status.NOT_STARTED):
+        parts.append(f"status {status.value}")
+    rag = delivery_rag(status, percent, expected, policy)
+    shown = 0.0 if percent is None and status is Status.NOT_STARTED else percent
+    if shown is not None and expected is not None:
+        behind = expected - shown
+        gap = (f", {round(behind * 100):d} points behind" if behind > 0.005
+               else "" if abs(behind) <= 0.005 else ", ahead")
+        parts.append(f"{_percent(shown)} complete, {_percent(expected)} expected by "
+                     f"{day(today)}{gap}")
+    elif shown is not None:
+        parts.append(f"{_percent(shown)} complete")
+    if rag is None:
+        parts.append("no status or progress to rate")
+        return Rag.NO_DATA, parts
+    return rag, parts
+
+
+def priority_status(priority: Priority, period: ReportingPeriod, policy: Policy,
+                    today: dt.date) -> ItemStatus:
+    percent, rescaled = as_fraction(priority.percent_complete, policy)
+    notes = []
+    if rescaled and percent is not None:
+        notes.append(f"% Complete {percent * 100:g} read as {percent * 100:g}%")
+    return item_status(priority, "priority", priority.target_date, priority.status, percent,
+                       (priority.ref, priority.priority, priority.outcome), period, policy,
+                       today, notes)
+
+
+def milestone_status(milestone: Milestone, period: ReportingPeriod, policy: Policy,
+                     today: dt.date) -> ItemStatus:
+    return item_status(milestone, "milestone", milestone.due, milestone.status, None,
+                       (milestone.ref, milestone.project, milestone.milestone), period, policy,
+                       today)
+
+
+def project_statuses(milestones: list[ItemStatus]) -> list[ProjectStatus]:
+    """Milestones grouped by project (Ref, else name), in sheet order."""
+    groups: dict[str, list[ItemStatus]] = {}
+    for item in milestones:
+        groups.setdefault(item.ref or item.title or "", []).append(item)
+    projects = []
+    for items in groups.values():
+        rated = [i.rag for i in items if i.rag in RAG_RANK]
+        rag = None
+        for found in rated:
+            rag = found if rag is None else worse(rag, found)
+        if rag is None and any(i.rag is Rag.NO_DATA for i in items):
+            rag = Rag.NO_DATA
+        pending = [i.due for i in items if i.due and i.timing not in (Timing.COMPLETE,
+                                                                      Timing.CANCELLED)]
+        projects.append(ProjectStatus(
+            ref=items[0].ref, project=items[0].title, milestones=len(items),
+            complete=sum(i.timing is Timing.COMPLETE for i in items),
+            overdue=sum(i.timing is Timing.OVERDUE for i in items),
+            due_in_quarter=sum(i.due_in_quarter for i in items),
+            next_due=min(pending, default=None), rag=rag))
+    return projects
+
+
+def timing_counts(items: list[ItemStatus]) -> dict[str, int]:
+    counts = {t.value: 0 for t in Timing}
+    for item in items:
+        counts[item.timing.value] += 1
+    return counts
+
+
+# --------------------------------------------------------------------------- contracts
+
+
+class ContractState(StrEnum):
+    EXPIRED = "Expired"
+    EXPIRING = "Expiring"
+    ACTIVE = "Active"
+    ONGOING = "Ongoing"
+    NO_END_DATE = "No end date"
+
+
+class ContractStatus(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    ref: str | None
+    contract: str | None
+    supplier: str | None
+    end_date: str | None  # as typed, or the date
+    ends: dt.date | None
+    state: ContractState
+    expires_within_months: int | None = None
+    review_date: str | None
+    review_passed: bool
+    extension: str | None
+    extension_available: bool | None
+    needs_action: bool
+    reason: str
+    cells: dict[str, str] = {}
+
+
+# "Can be extended by two further years", "Option to extend ...", "Annual review and renewal"
+_OFFERS = re.compile(r"\b(extend\w*|extension\w*|option\w*|renew\w*|yes)\b", re.IGNORECASE)
+# "New contract required", "No end date set", "not extendable": no extension on offer
+_REFUSES = re.compile(r"\b(no|not|none|nil|without|cannot|can't|new\s+(contract|agreement|"
+                      r"framework|tender))\b|\bn/?a\b|^-$", re.IGNORECASE)
+
+
+def extension_available(text: str | None) -> bool | None:
+    """Does the Extension Option text offer an extension? None when it says nothing."""
+    if text is None or not text.strip():
+        return None
+    if _REFUSES.search(text):
+        return False
+    return bool(_OFFERS.search(text))
+
+
+def expiry(end: When, today: dt.date, horizons: tuple[int, ...]) -> tuple[ContractState,
+                                                                           int | None]:
+    """A contract's state by its end date, and the nearest horizon (months) it falls within."""
+    if end.kind is WhenKind.ONGOING:
+        return ContractState.ONGOING, None
+    if end.kind not in _DATED or end.end is None:
+        return ContractState.NO_END_DATE, None
+    if end.end < today:
+        return (ContractState.ONGOING if end.ongoing else ContractState.EXPIRED), None
+    for months in horizons:
+        if end.end <= today + relativedelta(months=months):
+            return ContractState.EXPIRING, months
+    return ContractState.ACTIVE, None
+
+
+def contract_status(contract: Contract, policy: Policy, today: dt.date) -> ContractStatus:
+    end = contract.end_date
+    state, within = expiry(end, today, policy.contracts.expiring_months)
+    end_text = end.text or (day(end.end) if end.end else None)
+    review = contract.review_date
+    review_passed = review.kind in _DATED and review.end is not None and review.end < today
+    review_text = review.text or (day(review.end) if review.end else None)
+    offered = extension_available(contract.extension_option)
+
+    parts = []
+    if state is ContractState.EXPIRED:
+        parts.append(f"ended {end_text}" + (f" ({day(end.end)})" if end.end and end.text
+                                             else ""))
+    elif state is ContractState.EXPIRING:
+        assert end.end is not None
+        parts.append(f"ends {day(end.end)}: within {within} months")
+    elif state is ContractState.ACTIVE:
+        assert end.end is not None
+        parts.append(f"ends {day(end.end)}")
+    elif state is ContractState.ONGOING:
+        plain = end.kind is WhenKind.ONGOING and (end.text or "").strip().lower() == "ongoing"
+        parts.append("ongoing: no end date" if plain or not end_text
+                     else f"ongoing ({end_text})")
+    else:
+        parts.append("no end date" if end.kind is WhenKind.BLANK
+                     else f"end date {end.text!r} is not a date")
+    if review_passed:
+        parts.append(f"review date {review_text} has passed")
+    if offered is True:
+        parts.append(f"extension available ({contract.extension_option})")
+    elif offered is False:
+        parts.append(f"no extension ({contract.extension_option})")
+    cells = {}
+    if contract.source is not None:
+        for role, field in (("end", "end_date"), ("review", "review_date"),
+                            ("extension", "extension_option")):
+            if (cell := contract.source.cell(field)) is not None:
+                cells[role] = cell
+    return ContractStatus(
+        ref=contract.ref, contract=contract.contract, supplier=contract.supplier,
+        end_date=end_text, ends=end.end, state=state, expires_within_months=within,
+        review_date=review_text, review_passed=review_passed,
+        extension=contract.extension_option, extension_available=offered,
+        needs_action=state in (ContractState.EXPIRED, ContractState.EXPIRING) or review_passed,
+        reason="; ".join(parts), cells=cells)
+

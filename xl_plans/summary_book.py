@@ -1,0 +1,220 @@
+"""The council summary workbook: tidy tables, titled and print-ready, with RAG fills and charts.
+
+Written with XlsxWriter into a new file (never an officer's plan): every sheet has a title, the
+quarter, the date built and the files used; tables have a header row repeated on every printed
+page, landscape, fit to one page wide. Every value goes through cellwrite.xlsx_put, so text
+copied from a plan is written as text, never run as a formula. The same inputs give the same
+content: the build date is passed in, not read from the clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import xlsxwriter
+from xlsxwriter.workbook import Workbook as XlsxBook
+from xlsxwriter.worksheet import Worksheet as XlsxSheet
+
+from xl_plans.cellwrite import xlsx_put
+from xl_plans.saving import atomic_save
+
+# Fills for ratings and bands, shared by every sheet: (background, font colour).
+FILLS: dict[str, tuple[str, str]] = {
+    "Green": ("#C6EFCE", "#006100"),
+    "Amber": ("#FFEB9C", "#7F6000"),
+    "Red": ("#FFC7CE", "#9C0006"),
+    "No data": ("#D9D9D9", "#3F3F3F"),
+    "Not due": ("#DDEBF7", "#1F4E79"),
+    "Info only": ("#F2F2F2", "#3F3F3F"),
+    "No target": ("#F2F2F2", "#3F3F3F"),
+    "Low": ("#C6EFCE", "#006100"),
+    "Medium": ("#FFEB9C", "#7F6000"),
+    "High": ("#F8CBAD", "#833C0B"),
+    "Very High": ("#FF7C80", "#600000"),
+    "error": ("#FFC7CE", "#9C0006"),
+    "warning": ("#FFEB9C", "#7F6000"),
+    "query": ("#DDEBF7", "#1F4E79"),
+}
+TITLE_ROWS = 3  # title, subtitle, blank; the table header follows
+
+
+@dataclass
+class Table:
+    """One sheet of the summary: a tidy DataFrame and how to show it."""
+
+    sheet: str
+    title: str
+    frame: pd.DataFrame
+    coloured: tuple[str, ...] = ()  # columns whose values name a fill (RAG, band, severity)
+    formats: dict[str, str] = field(default_factory=dict)  # column -> Excel number format
+    widths: dict[str, int] = field(default_factory=dict)
+    total_row: tuple[str, ...] = ()  # columns summed in a Total row under the table
+    note: str = ""  # a line under the title saying what the sheet holds
+
+
+@dataclass
+class HeatMap:
+    """Counts of risks per likelihood x impact cell, with each cell's band."""
+
+    sheet: str
+    title: str
+    counts: dict[tuple[int, int], int]  # (likelihood, impact) -> number of risks
+    bands: dict[tuple[int, int], str]
+    size: int
+
+
+@dataclass
+class StackedBar:
+    """A stacked bar chart of some columns of a table, one bar per row (e.g. KPI RAG by
+    service)."""
+
+    sheet: str
+    title: str
+    table: str  # the Table's sheet holding the data
+    category: str  # the column naming each bar
+    series: tuple[str, ...]  # the columns stacked, each filled with its FILLS colour
+
+
+@dataclass
+class Book:
+    title: str
+    subtitle: str  # "Q2 2023/24 · built 23/11/2026 · 20 plan files (see Data Quality)"
+    built: dt.date
+    tables: list[Table]
+    heat_maps: list[HeatMap] = field(default_factory=list)
+    charts: list[StackedBar] = field(default_factory=list)
+    mark: str = "Written by xl_plans"  # the document's comments property
+
+
+def write_book(book: Book, target: Path, *, overwrite: bool = False) -> Path:
+    return atomic_save(lambda temp: _write(book, temp), target, overwrite=overwrite)
+
+
+def _write(book: Book, path: Path) -> None:
+    workbook = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False,
+                                               "strings_to_urls": False})
+    created = dt.datetime.combine(book.built, dt.time(0))
+    workbook.set_properties({"title": book.title, "created": created,
+                             "comments": book.mark})
+    styles = _Styles(workbook)
+    placed: dict[str, tuple[XlsxSheet, Table, int]] = {}  # sheet -> (sheet, table, header row)
+    heat_maps = {h.sheet: h for h in book.heat_maps}
+    for table in book.tables:
+        sheet = workbook.add_worksheet(table.sheet)
+        _titles(sheet, book, table, styles)
+        top = TITLE_ROWS
+        if table.sheet in heat_maps:
+            top = _heat_map(sheet, heat_maps[table.sheet], top, styles) + 1
+        _table(sheet, table, top, styles)
+        placed[table.sheet] = (sheet, table, top)
+    for chart in book.charts:
+        _stacked_bar(workbook, placed, chart)
+    workbook.close()
+
+
+class _Styles:
+    def __init__(self, workbook: XlsxBook) -> None:
+        self.title = workbook.add_format({"bold": True, "font_size": 14, "font_color": "#1F4E79"})
+        self.subtitle = workbook.add_format({"italic": True, "font_color": "#595959"})
+        self.header = workbook.add_format({"bold": True, "font_color": "#FFFFFF",
+                                           "bg_color": "#1F4E79", "text_wrap": True,
+                                           "valign": "vcenter", "border": 1})
+        self.total = workbook.add_format({"bold": True, "top": 1, "num_format": "#,##0"})
+        self.wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
+        self.fills = {name: workbook.add_format({"bg_color": bg, "font_color": fg,
+                                                 "valign": "top"})
+                      for name, (bg, fg) in FILLS.items()}
+        self._formats: dict[str, Any] = {}
+        self._workbook = workbook
+
+    def number(self, fmt: str) -> Any:
+        if fmt not in self._formats:
+            self._formats[fmt] = self._workbook.add_format({"num_format": fmt, "valign": "top"})
+        return self._formats[fmt]
+
+
+def _titles(sheet: XlsxSheet, book: Book, table: Table, styles: _Styles) -> None:
+    xlsx_put(sheet, 0, 0, f"{book.title}: {table.title}", styles.title)
+    xlsx_put(sheet, 1, 0, f"{book.subtitle}{' · ' + table.note if table.note else ''}",
+             styles.subtitle)
+
+
+def _table(sheet: XlsxSheet, table: Table, top: int, styles: _Styles) -> None:
+    frame = table.frame
+    columns = list(frame.columns)
+    for col, name in enumerate(columns):
+        xlsx_put(sheet, top, col, name, styles.header)
+        width = table.widths.get(name, min(max(len(str(name)) + 2, 10), 40))
+        sheet.set_column(col, col, width)
+    sheet.set_row(top, 30)
+    coloured = {columns.index(c) for c in table.coloured if c in columns}
+    formats = {columns.index(c): styles.number(f) for c, f in table.formats.items()
+               if c in columns}
+    wide = {col for col, name in enumerate(columns) if table.widths.get(name, 0) >= 30}
+    for r, values in enumerate(frame.itertuples(index=False, name=None), start=top + 1):
+        for col, value in enumerate(values):
+            fmt = formats.get(col)
+            if col in coloured and isinstance(value, str) and value in styles.fills:
+                fmt = styles.fills[value]
+            elif fmt is None and col in wide:
+                fmt = styles.wrap
+            xlsx_put(sheet, r, col, value, fmt)
+    last = top + len(frame)
+    if table.total_row and len(frame):
+        xlsx_put(sheet, last + 1, 0, "Total", styles.total)
+        for name in table.total_row:
+            col = columns.index(name)
+            total = pd.to_numeric(frame[name], errors="coerce").sum()
+            xlsx_put(sheet, last + 1, col, float(total), styles.total)
+    if columns:
+        sheet.autofilter(top, 0, max(last, top), len(columns) - 1)
+        sheet.freeze_panes(top + 1, 0)
+        sheet.repeat_rows(top)
+    sheet.set_landscape()
+    sheet.set_paper(9)  # A4
+    sheet.fit_to_pages(1, 0)  # one page wide, as many long as needed
+
+
+def _heat_map(sheet: XlsxSheet, heat: HeatMap, top: int, styles: _Styles) -> int:
+    """Likelihood down (highest first), impact across; returns the last row used."""
+    xlsx_put(sheet, top, 0, heat.title, styles.header)
+    for i in range(1, heat.size + 1):
+        xlsx_put(sheet, top + 1, i, f"Impact {i}", styles.header)
+    for n, likelihood in enumerate(range(heat.size, 0, -1), start=top + 2):
+        xlsx_put(sheet, n, 0, f"Likelihood {likelihood}", styles.header)
+        for impact in range(1, heat.size + 1):
+            band = heat.bands.get((likelihood, impact), "")
+            count = heat.counts.get((likelihood, impact), 0)
+            xlsx_put(sheet, n, impact, count, styles.fills.get(band))
+    return top + 1 + heat.size
+
+
+def _stacked_bar(workbook: XlsxBook, placed: dict[str, tuple[XlsxSheet, Table, int]],
+                 chart: StackedBar) -> None:
+    sheet, shown, shown_top = placed[chart.sheet]
+    _, data, top = placed[chart.table]
+    if data.frame.empty:
+        return
+    columns = list(data.frame.columns)
+    first, last = top + 1, top + len(data.frame)
+    category = columns.index(chart.category)
+    bar = workbook.add_chart({"type": "bar", "subtype": "stacked"})
+    for name in chart.series:
+        col = columns.index(name)
+        bar.add_series({
+            "name": [data.sheet, top, col],
+            "categories": [data.sheet, first, category, last, category],
+            "values": [data.sheet, first, col, last, col],
+            "fill": {"color": FILLS.get(name, ("#808080", ""))[0]},
+            "border": {"color": "#595959"},
+        })
+    bar.set_title({"name": chart.title})
+    bar.set_y_axis({"reverse": True})
+    bar.set_legend({"position": "bottom"})
+    bar.set_size({"width": 720, "height": max(300, 24 * len(data.frame) + 120)})
+    # Under the sheet's table (and its Total row), so it prints with it.
+    sheet.insert_chart(shown_top + len(shown.frame) + 3, 0, bar)

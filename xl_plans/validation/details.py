@@ -1,0 +1,69 @@
+"""Checks of the Plan sheet: whose plan, which year, which quarter, which template."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from xl_plans import schema
+from xl_plans.cells import ErrorValue, Uncalculated
+from xl_plans.model import NumKind
+from xl_plans.validation.context import Context, quote
+from xl_plans.validation.report import Issue
+
+_HEADERS = {column.field: column.header for column in schema.PLAN_FIELDS}
+
+
+def check_plan_details(ctx: Context) -> Iterator[Issue]:
+    details = ctx.plan.details
+    sheet = ctx.plan_sheet_name()
+    for name in ("service", "plan_year"):
+        if getattr(details, name) is None:
+            yield ctx.at_detail("plan-detail-missing", name,
+                                f"The {sheet} sheet does not give the {_HEADERS[name]}.",
+                                hint=f"Fill in {_HEADERS[name]} on the {sheet} sheet.")
+    if details.plan_year is not None and ctx.fy_start is None \
+            and not _is_formula_or_error(_raw(ctx, "plan_year")):
+        yield ctx.at_detail("plan-year-unreadable", "plan_year",
+                            f"Plan Year {quote(details.plan_year)} is not a financial year "
+                            "such as 2024/25.")
+    # An unknown quarter ("Q5") is reported by the cell checks already.
+    if details.reporting_quarter is None and _raw(ctx, "reporting_quarter") is None:
+        reported = [kpi for kpi in ctx.plan.kpis
+                    if any(kpi.actual(q).kind is NumKind.NUMBER for q in (1, 2, 3, 4))]
+        if reported:
+            yield ctx.at_detail("reporting-quarter-missing", "reporting_quarter",
+                                f"{len(reported)} KPI(s) have actuals but the {sheet} sheet "
+                                "does not say which quarter is being reported.")
+    yield from _template(ctx)
+
+
+def _template(ctx: Context) -> Iterator[Issue]:
+    typed = ctx.plan.details.template_version
+    if typed is None:
+        return  # not made from the template: nothing to compare
+    have, current = _version(typed), _version(schema.TEMPLATE_VERSION)
+    if have is None:
+        message = (f"Template Version {quote(typed)} is not a version of the plan template "
+                   f"(the current one is {schema.TEMPLATE_VERSION}).")
+    elif have < current:  # type: ignore[operator]
+        message = (f"The workbook was made from template {typed}; the current template is "
+                   f"{schema.TEMPLATE_VERSION}.")
+    else:
+        return
+    yield ctx.at_detail("template-outdated", "template_version", message)
+
+
+def _version(text: str) -> tuple[int, ...] | None:
+    match = re.fullmatch(r"v?\s*(\d+(?:\.\d+)*)", text.strip(), re.IGNORECASE)
+    return tuple(int(part) for part in match[1].split(".")) if match else None
+
+
+def _raw(ctx: Context, field_name: str) -> object:
+    source = ctx.plan.details.source
+    return source.raw.get(field_name) if source is not None else None
+
+
+def _is_formula_or_error(raw: object) -> bool:
+    """Reported by the cell checks already, so not again as an unreadable value."""
+    return isinstance(raw, ErrorValue | Uncalculated)

@@ -1,0 +1,152 @@
+"""Checks of single cells against their column: formulas, errors, types, dropdowns, blanks.
+
+One pass over every read cell of every row. Error and uncalculated cells are reported as what
+they are and never as blank or as wrong-typed text (the reader keeps them as text "#DIV/0!").
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from typing import Any
+
+from xl_plans import schema
+from xl_plans.cells import ErrorValue, Uncalculated
+from xl_plans.model import NumKind, Row, WhenKind
+from xl_plans.validation.context import Context, describe, quote
+from xl_plans.validation.report import Issue
+from xl_plans.values import normalise_key
+
+_NUMERIC = (schema.Kind.NUMBER, schema.Kind.PERCENT, schema.Kind.MONEY)
+
+# Number columns where words are kept and only stop the KPI being scored or compared (targets,
+# last year's figures, other years'): a warning (figure-as-words). Words in this year's actuals,
+# a score or a budget are an error (not-a-number).
+WORDS_ALLOWED = {
+    "kpis": {"annual_target", *(f"q{q}_target" for q in (1, 2, 3, 4)),
+             *(f"last_year_q{q}" for q in (1, 2, 3, 4))},
+    "kpi_years": {"target", "outturn", "benchmark"},
+}
+# Required values reported by a more specific check instead of value-missing.
+OWN_CHECK = {"kpis": {"annual_target"}}
+
+
+def check_fields(ctx: Context) -> Iterator[Issue]:
+    for spec in schema.SHEETS:
+        rows = getattr(ctx.plan, spec.section)
+        if not rows:
+            continue
+        columns = _read_columns(ctx, spec)
+        words_allowed = WORDS_ALLOWED.get(spec.section, set())
+        own = OWN_CHECK.get(spec.section, set())
+        for row in rows:
+            raw = row.source.raw if row.source is not None else None
+            for column in columns:
+                name = column.field
+                value = raw.get(name) if raw is not None else None
+                if isinstance(value, Uncalculated):
+                    yield _uncalculated(ctx, spec, row, column, value)
+                elif isinstance(value, ErrorValue):
+                    yield _error(ctx, spec, row, column, value)
+                else:
+                    yield from _typed(ctx, spec, row, column, raw is not None,
+                                      name in words_allowed, name in own)
+
+
+def check_details(ctx: Context) -> Iterator[Issue]:
+    """The same cell checks for the Plan sheet's values."""
+    source = ctx.plan.details.source
+    if source is None:
+        return
+    sheet = ctx.plan_sheet_name()
+    for column in schema.PLAN_FIELDS:
+        raw = source.raw.get(column.field)
+        if isinstance(raw, Uncalculated):
+            yield ctx.at_detail("formula-uncalculated", column.field,
+                                f"{column.header} on the {sheet} sheet is the formula "
+                                f"{quote(raw)}, which has no calculated value.")
+        elif isinstance(raw, ErrorValue):
+            yield ctx.at_detail("error-cell", column.field,
+                                f"{column.header} on the {sheet} sheet shows the error {raw}.")
+        elif column.kind is schema.Kind.CHOICE and raw is not None \
+                and getattr(ctx.plan.details, column.field) is None:
+            yield ctx.at_detail("choice-unknown", column.field, _choice_message(column, raw))
+
+
+def _read_columns(ctx: Context, spec: schema.Sheet) -> list[schema.Column]:
+    """The sheet's columns that were read: all of them for a Plan built in code."""
+    if ctx.read is None:
+        return list(spec.columns)
+    found = ctx.read.found[spec.name].columns
+    return [column for column in spec.columns if column.field in found]
+
+
+def _uncalculated(ctx: Context, spec: schema.Sheet, row: Row, column: schema.Column,
+                  raw: Uncalculated) -> Issue:
+    return ctx.at("formula-uncalculated", spec, row, column.field,
+                  f"{column.header} of {describe(spec, row)} is the formula {quote(raw)}, which "
+                  "has no calculated value (the file was saved by a tool that does not "
+                  "calculate).")
+
+
+def _error(ctx: Context, spec: schema.Sheet, row: Row, column: schema.Column,
+           raw: ErrorValue) -> Issue:
+    return ctx.at("error-cell", spec, row, column.field,
+                  f"{column.header} of {describe(spec, row)} shows the error {raw}.")
+
+
+def _typed(ctx: Context, spec: schema.Sheet, row: Row, column: schema.Column, has_raw: bool,
+           words_allowed: bool, own_check: bool) -> Iterator[Issue]:
+    name = column.field
+    value: Any = getattr(row, name)
+    kind = column.kind
+    if kind in _NUMERIC:
+        if value.kind is NumKind.TEXT:
+            code = "figure-as-words" if words_allowed else "not-a-number"
+            yield ctx.at(code, spec, row, name,
+                         f"{column.header} of {describe(spec, row)} is {quote(value.text)}, "
+                         "which is not a number.")
+        elif value.kind is NumKind.BLANK and column.required and not own_check:
+            yield _blank(ctx, spec, row, column)
+    elif kind is schema.Kind.WHEN:
+        if value.kind is WhenKind.TEXT:
+            yield ctx.at("date-unreadable", spec, row, name,
+                         f"{column.header} of {describe(spec, row)} is {quote(value.text)}, "
+                         "which is not a date, month or quarter.")
+        elif value.kind is WhenKind.BLANK and column.required:
+            yield _blank(ctx, spec, row, column)
+    elif kind is schema.Kind.CHOICE:
+        raw = row.source.raw.get(name) if has_raw and row.source is not None else None
+        if value is None and raw is not None and str(raw).strip():
+            yield ctx.at("choice-unknown", spec, row, name, _choice_message(column, raw),
+                         hint=_choice_hint(column, raw))
+        elif value is None and column.required:
+            yield _blank(ctx, spec, row, column)
+    elif value is None and column.required and not own_check:
+        yield _blank(ctx, spec, row, column)
+
+
+def _blank(ctx: Context, spec: schema.Sheet, row: Row, column: schema.Column) -> Issue:
+    return ctx.at("value-missing", spec, row, column.field,
+                  f"{column.header} is blank for {describe(spec, row)}.",
+                  hint=f"Fill in {column.header}, or delete the row if it is not needed.")
+
+
+def _choice_message(column: schema.Column, raw: object) -> str:
+    assert column.choices is not None
+    allowed = ", ".join(schema.choice_labels(column.choices))
+    return f"{column.header} {quote(raw)} is not an allowed value ({allowed})."
+
+
+def _choice_hint(column: schema.Column, raw: object) -> str:
+    """The dropdown hint, with the closest allowed value when one is close (matched against
+    the labels and the words officers use for them, e.g. "Higer" -> Higher is better)."""
+    assert column.choices is not None
+    key = normalise_key(str(raw))
+    candidates = {normalise_key(label): label for label in schema.choice_labels(column.choices)}
+    for word, member in schema.CHOICE_SYNONYMS.get(column.choices, {}).items():
+        candidates.setdefault(word, str(member.value))
+    close = difflib.get_close_matches(key, list(candidates), n=1, cutoff=0.6) if key else []
+    if close:
+        return f"Choose a value from the cell's dropdown: did you mean {candidates[close[0]]}?"
+    return "Choose a value from the cell's dropdown."

@@ -1,0 +1,200 @@
+"""Checks of indicators: targets, percentages, running totals, quarters, and Red KPIs that
+nobody has explained.
+
+The Red KPI check uses the scoring module's own RAG (kpi.kpi_status), so validation and the
+Status sheet can never disagree about which KPIs are Red. Percentages are read by the policy's
+one rule (policy.as_fraction).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from xl_plans import schema
+from xl_plans.kpi import kpi_status
+from xl_plans.model import Kpi, Measure, Num, NumKind, Rag, Row, Unit
+from xl_plans.policy import as_fraction
+from xl_plans.validation.context import Context, describe, quote
+from xl_plans.validation.report import Issue
+
+KPIS = schema.SHEETS_BY_NAME["KPIs"]
+KPI_YEARS = schema.SHEETS_BY_NAME["KPI Years"]
+QUARTERS = (1, 2, 3, 4)
+_EPSILON = 1e-9
+
+# The figures of a % indicator, all on one scale.
+PERCENT_KPI_FIELDS = (
+    "annual_target", *(f"q{q}_target" for q in QUARTERS), *(f"q{q}" for q in QUARTERS),
+    *(f"last_year_q{q}" for q in QUARTERS),
+)
+PERCENT_KPI_YEAR_FIELDS = ("target", "outturn", "benchmark")
+
+
+def check_targets(ctx: Context) -> Iterator[Issue]:
+    for kpi in ctx.plan.kpis:
+        if kpi.measure is Measure.INFO_ONLY or kpi.annual_target.kind is NumKind.INFO_ONLY:
+            continue
+        target = kpi.annual_target
+        if target.kind is NumKind.TEXT:
+            continue  # words (or an error cell) are reported by the cell checks
+        if target.kind is NumKind.NUMBER:
+            continue
+        if any(kpi.quarter_target(q).kind is NumKind.NUMBER for q in QUARTERS):
+            continue  # a quarterly profile is a target
+        typed = "blank" if target.kind is NumKind.BLANK else quote(target.text)
+        yield ctx.at("kpi-target-missing", KPIS, kpi, "annual_target",
+                     f"{describe(KPIS, kpi)} has no target (Annual Target is {typed}), so it "
+                     "cannot be scored.")
+
+
+def check_quarters(ctx: Context) -> Iterator[Issue]:
+    """Running totals that fall, and actuals beyond the reporting quarter."""
+    for kpi in ctx.plan.kpis:
+        if kpi.measure is Measure.CUMULATIVE:
+            for prefix, label in (("q", ""), ("last_year_q", "last year's ")):
+                yield from _falls(ctx, kpi, prefix, label)
+        if ctx.quarter is None:
+            continue
+        for q in QUARTERS[ctx.quarter:]:
+            actual = kpi.actual(q)
+            if actual.kind in (NumKind.NUMBER, NumKind.TEXT):
+                yield ctx.at("actual-after-reporting-quarter", KPIS, kpi, f"q{q}",
+                             f"{describe(KPIS, kpi)} has a Q{q} actual, but the plan reports "
+                             f"Q{ctx.quarter}.")
+
+
+def _falls(ctx: Context, kpi: Kpi, prefix: str, label: str) -> Iterator[Issue]:
+    last: tuple[int, float] | None = None
+    for q in QUARTERS:
+        num: Num = getattr(kpi, f"{prefix}{q}")
+        if num.kind is not NumKind.NUMBER or num.value is None:
+            continue
+        if last is not None and num.value < last[1] - _EPSILON * max(1.0, abs(last[1])):
+            yield ctx.at("cumulative-decreases", KPIS, kpi, f"{prefix}{q}",
+                         f"{describe(KPIS, kpi)} is cumulative but {label}Q{q} "
+                         f"({quote(_typed(kpi, f'{prefix}{q}', num))}) is below {label}"
+                         f"Q{last[0]} ({quote(_typed(kpi, f'{prefix}{last[0]}', None))}).")
+        last = (q, num.value)
+
+
+def _typed(row: Row, field_name: str, num: Num | None) -> object:
+    if row.source is not None and field_name in row.source.raw:
+        return row.source.raw[field_name]
+    num = num or getattr(row, field_name)
+    return num.text if num.text is not None else num.value
+
+
+def check_reported(ctx: Context) -> Iterator[Issue]:
+    """By the scoring module's RAG for the reporting quarter: a due KPI with no figure is a
+    warning; a Red KPI with neither Comment nor Corrective Action is a query (the committee
+    will ask why, so the plan must say)."""
+    if ctx.quarter is None:
+        return
+    for kpi in ctx.plan.kpis:
+        status = kpi_status(kpi, ctx.quarter, ctx.policy)
+        actual = kpi.actual(ctx.quarter)
+        if status.rag is Rag.NO_DATA and actual.kind is not NumKind.TEXT:  # text: not-a-number
+            typed = "" if actual.kind is NumKind.BLANK else f" ({quote(actual.text)})"
+            yield ctx.at("actual-missing", KPIS, kpi, f"q{ctx.quarter}",
+                         f"{describe(KPIS, kpi)} has no Q{ctx.quarter} figure{typed}, so it is "
+                         "reported as No data.")
+        if status.rag is not Rag.RED or kpi.comment or kpi.corrective_action:
+            continue
+        where = "comment" if kpi.source is None or "comment" in kpi.source.cells \
+            else f"q{ctx.quarter}"
+        yield ctx.at("red-kpi-unexplained", KPIS, kpi, where,
+                     f"{describe(KPIS, kpi)} is Red at Q{ctx.quarter} ({status.reason}) but "
+                     "has no Comment or Corrective Action.")
+
+
+# ---------------------------------------------------------------------- percentages
+
+
+@dataclass(frozen=True)
+class _Figure:
+    spec: schema.Sheet
+    row: Row
+    field: str
+    num: Num
+    fraction: float  # as the policy reads it
+    rescaled: bool  # a plain number read as a percentage number (85 -> 85%)
+    groups: tuple[tuple[str, ...], ...]  # the columns / indicator it is compared within
+
+    @property
+    def is_fraction(self) -> bool:
+        """Typed as Excel keeps a percentage (0.85), not as a number of percent (85)."""
+        return not self.num.percent and not self.rescaled and self.num.value != 0
+
+
+def check_percentages(ctx: Context) -> Iterator[Issue]:
+    figures = list(_figures(ctx))
+    fractions: dict[tuple[str, ...], _Figure] = {}
+    for figure in figures:
+        if figure.is_fraction:
+            for group in figure.groups:
+                fractions.setdefault(group, figure)
+    for figure in figures:
+        label = f"{figure.spec.column(figure.field).header} of {describe(figure.spec, figure.row)}"
+        typed = quote(_typed(figure.row, figure.field, figure.num))
+        shown = f"{figure.fraction * 100:.4g}%"
+        if figure.fraction > 1 + _EPSILON:
+            yield ctx.at("percent-over-100", figure.spec, figure.row, figure.field,
+                         f"{label} is {typed}, read as {shown}, which is over 100%.")
+        elif figure.rescaled:
+            other = next((fractions[g] for g in figure.groups if g in fractions), None)
+            if other is not None:
+                yield ctx.at("percent-scale-mixed", figure.spec, figure.row, figure.field,
+                             f"{label} is {typed} (read as {shown}) but "
+                             f"{other.spec.column(other.field).header} of "
+                             f"{describe(other.spec, other.row)} is the fraction "
+                             f"{quote(_typed(other.row, other.field, other.num))}: percentages "
+                             "are typed two ways.")
+
+
+def _figures(ctx: Context) -> Iterator[_Figure]:
+    """Every number read as a percentage, with the groups it must agree with: its column, and
+    (for a % indicator) the indicator's other figures, its KPI Years rows included."""
+    percent_refs: dict[str, str] = {}
+    for kpi in ctx.plan.kpis:
+        key = _ref_key(kpi)
+        if kpi.unit is Unit.PERCENT:
+            percent_refs[key] = key
+            for name in PERCENT_KPI_FIELDS:
+                yield from _figure(ctx, KPIS, kpi, name,
+                                   (("col", KPIS.name, name), ("kpi", key)))
+    for row in ctx.plan.kpi_years:
+        key = _ref_key(row)
+        if key in percent_refs:
+            for name in PERCENT_KPI_YEAR_FIELDS:
+                yield from _figure(ctx, KPI_YEARS, row, name,
+                                   (("col", KPI_YEARS.name, name), ("kpi", key)))
+    by_section: dict[str, list[schema.Column]] = defaultdict(list)
+    for spec in schema.SHEETS:
+        for column in spec.columns:
+            if column.kind is schema.Kind.PERCENT:
+                by_section[spec.section].append(column)
+    for spec in schema.SHEETS:
+        for column in by_section.get(spec.section, ()):
+            for row in getattr(ctx.plan, spec.section):
+                yield from _figure(ctx, spec, row, column.field,
+                                   (("col", spec.name, column.field),))
+
+
+def _figure(ctx: Context, spec: schema.Sheet, row: Row, field_name: str,
+            groups: tuple[tuple[str, ...], ...]) -> Iterator[_Figure]:
+    num: Num = getattr(row, field_name)
+    if num.kind is not NumKind.NUMBER or num.value is None:
+        return
+    fraction, rescaled = as_fraction(num, ctx.policy)
+    if fraction is None:
+        return
+    yield _Figure(spec, row, field_name, num, fraction, rescaled, groups)
+
+
+def _ref_key(row: Row) -> str:
+    ref = getattr(row, "ref", None)
+    if ref:
+        return " ".join(str(ref).split()).casefold()
+    return f"row {row.source.row}" if row.source is not None else f"id {id(row)}"
