@@ -262,6 +262,15 @@ def _endless_prolog(folder: Path, plan: Path, office: Any) -> Path:
                    in_part(KPI_SHEET, with_prolog(b"<!--" + b" " * 100_000 + b"-->")))
 
 
+def _negative_date(folder: Path, plan: Path, office: Any) -> Path:
+    """A huge negative number in a date-formatted cell: python-calamine panics on it."""
+    tables = copy.deepcopy(TABLES)
+    tables["Risks"][0]["Review Date"] = -1e20
+    path = folder / "plan.xlsx"
+    save_workbook(tables_workbook(tables), path)
+    return path
+
+
 def _traversal(folder: Path, plan: Path, office: Any) -> Path:
     return rewrite(plan, folder / "plan.xlsx", lambda name, data: data,
                    extra={"../../evil.txt": b"owned"})
@@ -287,6 +296,7 @@ MAKERS: list[tuple[str, Callable[..., Path], str]] = [
     ("dtd-after-padding", _padded_dtd, "unsafe-workbook"),
     ("endless-prolog", _endless_prolog, "unsafe-workbook"),
     ("dot-dot-member", _traversal, "unsafe-workbook"),
+    ("huge-negative-date", _negative_date, "corrupt-workbook"),
 ]
 
 

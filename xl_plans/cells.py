@@ -24,6 +24,7 @@ from defusedxml import DefusedXmlException
 from defusedxml import ElementTree as SafeET
 
 from xl_plans.errors import WorkbookError
+from xl_plans.model import column_letter
 from xl_plans.sniff import sniff
 
 # A sheet with more rows than this is not a service plan (and would cost seconds to read).
@@ -60,16 +61,6 @@ class Uncalculated:
 CellValue = (
     str | float | int | bool | dt.date | dt.datetime | dt.time | ErrorValue | Uncalculated | None
 )
-
-
-def column_letter(index: int) -> str:
-    """0-based column index -> letters (0 -> A, 27 -> AB)."""
-    letters = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
 
 
 def address(row: int, col: int) -> str:
@@ -170,6 +161,13 @@ class Workbook:
         except Exception as exc:  # damaged sheet XML, bad CRC
             raise WorkbookError("corrupt-workbook", self.path, f"sheet {name}: {_short(exc)}") \
                 from None
+        except BaseException as exc:
+            # A Rust panic inside python-calamine is a BaseException (PanicException), e.g. on a
+            # large negative number in a date-formatted cell: the sheet cannot be read.
+            if type(exc).__name__ != "PanicException":
+                raise
+            raise WorkbookError("corrupt-workbook", self.path,
+                                f"sheet {name}: a value cannot be read ({_short(exc)})") from None
         for (row, col), flag in self._flags(name):
             while len(rows) <= row:  # calamine drops rows holding only uncalculated formulas
                 rows.append([])

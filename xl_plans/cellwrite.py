@@ -12,7 +12,7 @@ import datetime as dt
 import math
 from typing import Any
 
-from openpyxl.cell.cell import Cell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet as XlsxSheet
 
@@ -23,6 +23,9 @@ _CUT_MARK = " [cut: too long for one Excel cell]"
 
 
 def fit_text(text: str) -> str:
+    """Text an Excel cell can hold: control characters (which the file format cannot carry)
+    dropped, and cut with a visible marker past Excel's length limit."""
+    text = ILLEGAL_CHARACTERS_RE.sub("", text)
     if len(text) > EXCEL_MAX_TEXT:
         return text[: EXCEL_MAX_TEXT - len(_CUT_MARK)] + _CUT_MARK
     return text

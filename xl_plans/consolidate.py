@@ -473,8 +473,9 @@ def _missing(services: Iterable[str], used: list[PlanResult]) -> list[str]:
 
 
 def _frame(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> pd.DataFrame:
-    frame = pd.DataFrame(rows, columns=list(columns))
-    return frame.astype(object).where(frame.notna(), None)
+    # object columns: a whole number stays whole, a blank stays None (not NaN)
+    frame = pd.DataFrame(rows, columns=list(columns), dtype=object)
+    return frame.where(frame.notna(), None)
 
 
 def _tables(results: list[PlanResult], used: list[PlanResult],

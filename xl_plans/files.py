@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from xl_plans.errors import WorkbookError
+from xl_plans.sniff import lock_file_error
 
 # Files in a folder worth trying: the readable kinds, and the kinds an officer may have saved a
 # plan as by mistake, so that they are reported rather than silently passed over.
@@ -43,8 +43,8 @@ def find_plans(paths: Iterable[Path]) -> Found:
                 continue
             seen.add(key)
             if candidate.name.startswith("~$"):
-                error = WorkbookError("lock-file", candidate)
-                found.skipped.append(Skipped(candidate, error.code, error.problem))
+                error = lock_file_error(candidate)
+                found.skipped.append(Skipped(candidate, error.code, error.message))
             else:
                 found.files.append(candidate)
     return found

@@ -8,7 +8,9 @@ read as, so nothing an officer wrote is lost and every number can be explained.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator, Mapping
 from enum import Enum, StrEnum
+from types import MappingProxyType
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -179,27 +181,133 @@ def as_cell(value: Any) -> Any:
 # --------------------------------------------------------------------------- rows
 
 
-class Source(BaseModel):
-    """Where a row came from: its sheet, row number, and the cell and raw value of every field."""
+def column_letter(index: int) -> str:
+    """0-based column index -> letters (0 -> A, 27 -> AB)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
 
-    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
 
-    file: str | None = None
-    sheet: str
-    row: int
-    cells: dict[str, str] = Field(default_factory=dict)  # field -> "B12"
-    raw: dict[str, Any] = Field(default_factory=dict)  # field -> cell value as read
+class Source:
+    """Where a row came from: its sheet, row number, and the cell and raw value of every field.
+
+    `cells` (field -> "B12") and `raw` (field -> the cell's value as read) are read-only
+    mappings. A table row keeps only its sheet's shared column map and the row's values, and
+    works the addresses out when asked: a plan has thousands of cells and most are never
+    pointed at.
+    """
+
+    __slots__ = ("_columns", "_overrides", "_values", "file", "row", "sheet")
+
+    def __init__(self, sheet: str, row: int, cells: Mapping[str, str] | None = None,
+                 raw: Mapping[str, Any] | None = None, file: str | None = None) -> None:
+        self.file, self.sheet, self.row = file, sheet, row
+        # Explicit cells and values: columns are (address, value) pairs per field.
+        self._columns: Mapping[str, int] | None = None
+        self._values: Any = (dict(cells or {}), dict(raw or {}))
+        self._overrides: Mapping[int, Any] = {}
+
+    @classmethod
+    def table_row(cls, sheet: str, row: int, columns: Mapping[str, int], values: list[Any],
+                  overrides: Mapping[int, Any], file: str | None = None) -> Source:
+        """A row of a table: `columns` (field -> 0-based column, shared by the sheet's rows),
+        the row's cell values, and values that stand in for some cells (merged cells)."""
+        source = cls.__new__(cls)
+        source.file, source.sheet, source.row = file, sheet, row
+        source._columns, source._values, source._overrides = columns, values, overrides
+        return source
+
+    @property
+    def cells(self) -> Mapping[str, str]:
+        if self._columns is None:
+            return MappingProxyType(self._values[0])
+        return _Cells(self)
+
+    @property
+    def raw(self) -> Mapping[str, Any]:
+        if self._columns is None:
+            return MappingProxyType(self._values[1])
+        return _Raw(self)
 
     def cell(self, field: str) -> str | None:
         """The address of a field's cell, e.g. "KPIs!F12"."""
         address = self.cells.get(field)
         return f"{self.sheet}!{address}" if address else None
 
+    def _value(self, col: int) -> Any:
+        if col in self._overrides:
+            return self._overrides[col]
+        return self._values[col] if col < len(self._values) else None
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Source):
+            return NotImplemented
+        return (self.file, self.sheet, self.row, dict(self.cells), dict(self.raw)) == (
+            other.file, other.sheet, other.row, dict(other.cells), dict(other.raw))
+
+    def __hash__(self) -> int:
+        return hash((self.file, self.sheet, self.row))
+
+    def __repr__(self) -> str:
+        return f"Source({self.file!r}, {self.sheet!r}, row {self.row})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Source, (self.sheet, self.row, dict(self.cells), dict(self.raw), self.file))
+
+
+class _Cells(Mapping[str, str]):
+    __slots__ = ("_source",)
+
+    def __init__(self, source: Source) -> None:
+        self._source = source
+
+    def __getitem__(self, field: str) -> str:
+        assert self._source._columns is not None
+        return f"{column_letter(self._source._columns[field])}{self._source.row}"
+
+    def __iter__(self) -> Iterator[str]:
+        assert self._source._columns is not None
+        return iter(self._source._columns)
+
+    def __len__(self) -> int:
+        assert self._source._columns is not None
+        return len(self._source._columns)
+
+    def __contains__(self, field: object) -> bool:
+        assert self._source._columns is not None
+        return field in self._source._columns
+
+
+class _Raw(Mapping[str, Any]):
+    __slots__ = ("_source",)
+
+    def __init__(self, source: Source) -> None:
+        self._source = source
+
+    def __getitem__(self, field: str) -> Any:
+        assert self._source._columns is not None
+        return self._source._value(self._source._columns[field])
+
+    def __iter__(self) -> Iterator[str]:
+        assert self._source._columns is not None
+        return iter(self._source._columns)
+
+    def __len__(self) -> int:
+        assert self._source._columns is not None
+        return len(self._source._columns)
+
+    def __contains__(self, field: object) -> bool:
+        assert self._source._columns is not None
+        return field in self._source._columns
+
 
 class Row(BaseModel):
     """A data row of a plan sheet. `extra` keeps columns the template does not know."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
 
     extra: dict[str, Any] = Field(default_factory=dict)
     # Provenance is not content: excluded from dumps so equal plans compare equal.
@@ -209,7 +317,7 @@ class Row(BaseModel):
 class PlanDetails(BaseModel):
     """The Plan sheet: who the plan belongs to and which period it reports."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
 
     council: str | None = None
     service: str | None = None

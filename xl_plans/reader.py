@@ -21,7 +21,6 @@ from xl_plans.cells import (
     Uncalculated,
     Workbook,
     address,
-    column_letter,
 )
 from xl_plans.model import Num, NumKind, Plan, PlanDetails, Source, When, WhenKind
 from xl_plans.values import (
@@ -168,38 +167,41 @@ def _read_rows(grid: Grid, read: SheetRead, file: str, fy_start: int | None) -> 
     columns = {column.field: column for column in read.spec.columns}
     fill_down = _merged_fill(grid, read)
     header_cells = grid.rows[read.header_row]
-    letters = {col: column_letter(col) for col in read.columns.values()}
     first_col = min(read.columns.values(), default=0)
+    mapped = [(name, col, columns[name]) for name, col in read.columns.items()]
+    extras = list(read.extra.items())
     unnamed: set[int] = set()
     rows = []
     for index in range(read.header_row + 1, len(grid.rows)):
         cells = grid.rows[index]
-        if not any(v is not None for v in cells) and index not in fill_down:
+        fills = fill_down.get(index, _NO_FILLS)
+        if not fills and not any(v is not None for v in cells):
             continue
         if _is_header_again(cells, header_cells, first_col):  # pasted page by page
             continue
-        fills = fill_down.get(index, {})
+        width = len(cells)
         values: dict[str, Any] = {}
-        refs: dict[str, str] = {}
-        raws: dict[str, Any] = {}
-        for field_name, col in read.columns.items():
-            raw = fills[col] if col in fills else (cells[col] if col < len(cells) else None)
-            refs[field_name] = f"{letters[col]}{index + 1}"
-            raws[field_name] = raw
-            values[field_name] = convert(columns[field_name], raw, fy_start)
-        extra = {
-            header: _extra_value(grid.value(index, col)) for col, header in read.extra.items()
-        }
+        any_value = False
+        for name, col, column in mapped:
+            raw = fills[col] if col in fills else (cells[col] if col < width else None)
+            if raw is not None:
+                any_value = True
+            values[name] = convert(column, raw, fy_start)
+        extra = {header: _extra_value(cells[col] if col < width else None)
+                 for col, header in extras}
         for col, value in enumerate(cells):
             if value is not None and col not in read.headers:
                 unnamed.add(col)
-        if all(v is None for v in raws.values()) and all(v is None for v in extra.values()):
+        if not any_value and all(v is None for v in extra.values()):
             continue
-        source = Source(file=file, sheet=grid.name, row=index + 1, cells=refs, raw=raws)
+        source = Source.table_row(grid.name, index + 1, read.columns, cells, fills, file)
         # Values are already typed by convert(): construct without validating them again.
         rows.append(read.spec.model.model_construct(**values, extra=extra, source=source))
     read.unnamed = sorted(unnamed)
     return rows
+
+
+_NO_FILLS: dict[int, CellValue] = {}
 
 
 def _is_header_again(cells: list[CellValue], header: list[CellValue], probe: int) -> bool:
@@ -283,7 +285,7 @@ def _read_details(grid: Grid, file: str) -> PlanDetails:
         values[field_name] = convert(_PLAN_COLUMNS[field_name], raw)
         refs[field_name] = address(index, col + 1)
         raws[field_name] = raw
-    source = Source(file=file, sheet=grid.name, row=1, cells=refs, raw=raws)
+    source = Source(grid.name, 1, cells=refs, raw=raws, file=file)
     return PlanDetails(**values, extra=extra, source=source)
 
 

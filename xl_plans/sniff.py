@@ -32,7 +32,7 @@ MAX_PROLOG = 64 * 1024
 def sniff(path: Path) -> zipfile.ZipFile:
     """Open `path` as an OOXML zip after the safety checks, or raise WorkbookError."""
     if path.name.startswith("~$"):
-        raise WorkbookError("lock-file", path, _lock_owner(path))
+        raise lock_file_error(path)
     if not path.exists():
         raise WorkbookError("file-not-found", path)
     if not path.is_file():
@@ -58,6 +58,11 @@ def sniff(path: Path) -> zipfile.ZipFile:
         archive.close()
         raise
     return archive
+
+
+def lock_file_error(path: Path) -> WorkbookError:
+    """The error for an Excel lock file (~$plan.xlsx), naming who has the plan open."""
+    return WorkbookError("lock-file", path, _lock_owner(path))
 
 
 def _lock_owner(path: Path) -> str:

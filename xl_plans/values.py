@@ -29,7 +29,8 @@ SERIAL_RANGE = (21916, 73415)
 
 _XML_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 # Control characters (but tab and line feed) go; a non-breaking space becomes a space.
-_TIDY: dict[int, str | None] = {c: None for c in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F]}
+_CONTROLS = [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F]
+_TIDY: dict[int, str | None] = dict.fromkeys(_CONTROLS)
 _TIDY[0xA0] = " "
 
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
 from xl_plans import __version__
 from xl_plans.errors import WorkbookError
+from xl_plans.policy import Policy, PolicyError, load_policy
 from xl_plans.saving import SaveError
 
 EXIT_OK = 0
@@ -38,6 +40,20 @@ def friendly_errors(func: F) -> F:
             raise click.ClickException(str(exc)) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+policy_option = click.option(
+    "--policy", "policy_file", type=click.Path(path_type=Path),
+    help="Your council's policy file (TOML), laid over the defaults. "
+         "See `xl-plans policy show`.")
+
+
+def load_policy_option(path: Path | None) -> Policy:
+    """The policy in force for a command's --policy option; a bad file is a usage error."""
+    try:
+        return load_policy(path)
+    except PolicyError as exc:
+        raise click.ClickException(f"[{exc.code}] {exc.message}") from None
 
 
 # Click's own usage errors exit with 2 and ClickException with 1; make "unusable" always 2.

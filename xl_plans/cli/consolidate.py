@@ -9,8 +9,14 @@ from pathlib import Path
 import click
 from tqdm import tqdm
 
-from xl_plans.cli.app import EXIT_OK, EXIT_PROBLEMS, friendly_errors, main
-from xl_plans.cli.status import _policy, policy_option
+from xl_plans.cli.app import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    friendly_errors,
+    main,
+    policy_option,
+)
+from xl_plans.cli.app import load_policy_option as _policy
 from xl_plans.consolidate import consolidate as run_consolidation
 from xl_plans.council_summary import is_summary_file, write_csvs, write_summary
 

@@ -8,25 +8,14 @@ from pathlib import Path
 
 import click
 
-from xl_plans.cli.app import friendly_errors, main
+from xl_plans.cli.app import friendly_errors, main, policy_option
+from xl_plans.cli.app import load_policy_option as _policy
 from xl_plans.model import Plan
-from xl_plans.policy import Policy, PolicyError, default_text, load_policy, policy_toml
+from xl_plans.policy import default_text, policy_toml
 from xl_plans.reader import read_plan
 from xl_plans.saving import Fingerprint, SaveError
 from xl_plans.status import PlanStatus, plan_status
 from xl_plans.status_sheet import write_status_file, write_status_in_place
-
-policy_option = click.option(
-    "--policy", "policy_file", type=click.Path(path_type=Path),
-    help="Your council's policy file (TOML), laid over the defaults. "
-         "See `xl-plans policy show`.")
-
-
-def _policy(path: Path | None) -> Policy:
-    try:
-        return load_policy(path)
-    except PolicyError as exc:
-        raise click.ClickException(f"[{exc.code}] {exc.message}") from None
 
 
 @main.command()

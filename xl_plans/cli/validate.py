@@ -11,8 +11,14 @@ from pathlib import Path
 import click
 
 from xl_plans.checks_sheet import write_checks_copy
-from xl_plans.cli.app import EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, friendly_errors, main
-from xl_plans.cli.status import policy_option  # declared once, shared with `status`
+from xl_plans.cli.app import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    EXIT_UNUSABLE,
+    friendly_errors,
+    main,
+    policy_option,
+)
 from xl_plans.files import find_plans
 from xl_plans.policy import PolicyError, load_policy
 from xl_plans.validation import Report, validate

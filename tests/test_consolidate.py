@@ -1,0 +1,257 @@
+"""Consolidation: many plans into one council summary, with bad files isolated and reported."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+from conftest import example, files_in
+from libreoffice import convert
+from msoffcrypto.format.ooxml import OOXMLFile
+
+from xl_plans.cli import main
+from xl_plans.consolidate import FileState, consolidate
+from xl_plans.council_summary import write_csvs, write_summary
+
+AS_OF = dt.date(2022, 8, 12)  # the date of the Hart 2022/23 Q1 report
+
+
+def rows(frame: Any, *columns: str) -> list[tuple[Any, ...]]:
+    return [tuple(row) for row in frame[list(columns)].itertuples(index=False, name=None)]
+
+
+@pytest.fixture(scope="module")
+def examples_q1() -> Any:
+    return consolidate([example("x").parent], "Q1", today=AS_OF)
+
+
+def test_examples_use_the_usual_year_and_report_the_others(examples_q1: Any) -> None:
+    assert examples_q1.year == "2022/23"
+    assert rows(examples_q1.tables["Data Quality"], "File", "State", "Code") == [
+        ("hart_community_partnerships_2008_09.xlsx", "Other year", "other-year"),
+        ("hart_community_services_2023_24.xlsx", "Other year", "other-year"),
+        ("hart_corporate_services_2022_23.xlsx", "Consolidated", None),
+        ("sefton_neighbourhoods_2010_11.xlsx", "Other year", "other-year"),
+        ("three_rivers_housing_2022_25.xlsx", "Consolidated", None),
+    ]
+    assert not examples_q1.complete
+
+
+def test_examples_kpis_are_scored_and_traced_to_their_cells(examples_q1: Any) -> None:
+    kpis = examples_q1.tables["KPIs"]
+    cp = kpis[kpis["Service"] == "Corporate Services"]
+    assert rows(cp, "Ref", "RAG", "File", "Sheet", "Cell")[5] == (
+        "CP6", "Green", "hart_corporate_services_2022_23.xlsx", "KPIs", "N7")
+    by_ref = dict(rows(cp, "Ref", "RAG"))
+    assert [by_ref[r] for r in ("CP10", "CP11", "CP12", "CP13")] == [
+        "No data", "No data", "Not due", "No data"]
+    assert len(kpis) == 13 + 4
+    summary = examples_q1.tables["Summary"]
+    assert rows(summary, "Service", "KPIs", "Green", "Red", "No data", "Not due") == [
+        ("Corporate Services", 13, 7, 2, 3, 1), ("Housing Services", 4, 0, 0, 4, 0)]
+    exceptions = examples_q1.tables["Exceptions"]
+    assert rows(exceptions, "Service", "Ref", "Why listed", "Cell") == [
+        ("Corporate Services", "CP1", "Red", "N2"), ("Corporate Services", "CP4", "Red", "N5")]
+
+
+def test_examples_risks_and_heat_map(examples_q1: Any) -> None:
+    risks = examples_q1.tables["Risks"]
+    assert rows(risks, "Ref", "Residual Score", "Residual Band", "Matrix", "Cell") == [
+        (f"R{n}", 4, "Low", "4x4", f"H{n + 1}") for n in range(1, 7)] + [
+        ("R7", 2, "Low", "4x4", "H8")]
+    heat = examples_q1.heat_maps["4x4"]
+    assert heat.counts[1][1] == 6 and heat.counts[1][0] == 1  # likelihood 2: impact 2 and 1
+    assert sum(map(sum, heat.counts)) == 7
+
+
+def test_examples_overdue_items_and_contracts(examples_q1: Any) -> None:
+    priorities = examples_q1.tables["Priorities"]
+    assert ("Corporate Services", "Priority", "7", "Overdue", "E13") in rows(
+        priorities, "Service", "Kind", "Ref", "Timing", "Cell")
+    contracts = examples_q1.tables["Contracts"]
+    assert rows(contracts, "Ref", "State", "Cell")[:2] == [("C1", "Expired", "I2"),
+                                                          ("C2", "Ongoing", "I3")]
+
+
+def test_a_year_asked_for_is_the_year_used(examples: Path) -> None:
+    result = consolidate([examples], "Q4", year="2008/09", today=dt.date(2009, 3, 31))
+    assert [r.service for r in result.used] == ["Community and Partnerships"]
+    budget = result.tables["Budget"]
+    assert rows(budget, "Service", "Year", "Gross Budget", "Net Budget", "FTE", "Cell") == [
+        ("Community and Partnerships", "2008/09", 1_213_090.0, 922_830.0, 14.73, "C3")]
+
+
+# --------------------------------------------------------------------------- generated plans
+
+
+def plan_tables(service: str, directorate: str, gross: int, net: int, fte: float,
+                **extra: Any) -> dict[str, Any]:
+    return {
+        "Plan": {"Council": "Test Council", "Service": service, "Directorate": directorate,
+                 "Plan Year": "2023/24", "Reporting Quarter": "Q2"},
+        "KPIs": [{"Ref": "K1", "Indicator": f"{service} visits", "Polarity": "Higher is better",
+                  "Measure": "Cumulative", "Unit": "Number", "Annual Target": 100,
+                  "Q1": 20, "Q2": 30, "Comment": "Short of staff"}],
+        "Risks": [{"Ref": "R1", "Risk": "Staffing", "Residual Likelihood": 3,
+                   "Residual Impact": 4, "Review Date": dt.date(2024, 3, 31)}],
+        "Budget": [{"Year": "2022/23", "Gross Budget": 1, "Net Budget": 1, "FTE": 1},
+                   {"Year": "2023/24", "Gross Budget": gross, "Net Budget": net, "FTE": fte}],
+        **extra,
+    }
+
+
+def test_budget_totals_tie_back_to_each_plan(make_plan: Callable[..., Path],
+                                             tmp_path: Path) -> None:
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    for name, directorate, gross, net, fte in [
+        ("Housing", "Community", 1_000_000, 800_000, 20.5),
+        ("Leisure", "Community", 500_000, 250_000, 7.25),
+        ("Finance", "Corporate", 2_000_000, 1_900_000, 30),
+    ]:
+        shutil.move(make_plan(plan_tables(name, directorate, gross, net, fte), f"{name}.xlsx"),
+                    folder)
+    result = consolidate([folder], "Q2", today=dt.date(2023, 10, 15))
+    budget = result.tables["Budget"]
+    assert rows(budget, "Directorate", "Service", "Gross Budget", "Net Budget", "FTE", "File",
+                "Cell") == [
+        ("Community", "Housing", 1_000_000, 800_000, 20.5, "Housing.xlsx", "C3"),
+        ("Community", "Leisure", 500_000, 250_000, 7.25, "Leisure.xlsx", "C3"),
+        ("Corporate", "Finance", 2_000_000, 1_900_000, 30, "Finance.xlsx", "C3"),
+    ]
+    out = tmp_path / "council.xlsx"
+    write_summary(result, out)
+    sheet = openpyxl.load_workbook(out)["Budget"]
+    total = next(row for row in sheet.iter_rows(values_only=True) if row[0] == "Total")
+    assert total[3:6] == (3_500_000, 2_950_000, 57.75)
+    # the KPI: 30 against 50 expected by Q2 (100 annual, cumulative) is Red
+    assert rows(result.tables["KPIs"], "Service", "RAG") == [
+        ("Finance", "Red"), ("Housing", "Red"), ("Leisure", "Red")]
+
+
+def test_a_batch_survives_bad_files_and_changes_none(make_plan: Callable[..., Path],
+                                                    tmp_path: Path) -> None:
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    for n in range(20):
+        path = make_plan(plan_tables(f"Service {n:02d}", "Dir", 1000 * n, 900 * n, n),
+                         f"service_{n:02d}.xlsx")
+        shutil.move(path, folder)
+    good = folder / "service_00.xlsx"
+    (folder / "empty.xlsx").write_bytes(b"")
+    (folder / "corrupt.xlsx").write_bytes(good.read_bytes()[:3000])
+    with good.open("rb") as source, (folder / "encrypted.xlsx").open("wb") as out:
+        OOXMLFile(source).encrypt("Secret-2024", out)
+    shutil.copy(convert(good, "xls", tmp_path), folder / "old.xls")
+    (folder / "~$service_03.xlsx").write_bytes(b"\x0aJane Smith" + b"\x00" * 60)
+    shutil.copy(folder / "service_05.xlsx", folder / "zz_service_05_copy.xlsx")
+    before = files_in(folder)
+
+    out = tmp_path / "council.xlsx"
+    result = CliRunner().invoke(main, ["consolidate", str(folder), "--quarter", "Q2", "-o",
+                                       str(out), "--as-of", "2023-10-15"])
+    assert result.exit_code == 1, result.output  # completed with problems
+    assert "Traceback" not in result.output
+    assert files_in(folder) == before  # no input changed, nothing left behind
+    book = openpyxl.load_workbook(out)
+    quality = {row[0]: row for row in book["Data Quality"].iter_rows(min_row=5, values_only=True)}
+    expected = {
+        "empty.xlsx": ("Unreadable", "file-empty"),
+        "corrupt.xlsx": ("Unreadable", "corrupt-workbook"),
+        "encrypted.xlsx": ("Unreadable", "encrypted"),
+        "old.xls": ("Unreadable", "legacy-xls"),
+        "~$service_03.xlsx": ("Skipped", "lock-file"),
+        "zz_service_05_copy.xlsx": ("Duplicate service", "duplicate-service"),
+    }
+    for name, (state, code) in expected.items():
+        assert (quality[name][1], quality[name][7]) == (state, code), name
+        assert quality[name][8], f"{name} has no reason"
+    assert "held by Jane Smith" in quality["~$service_03.xlsx"][8]
+    summary = [row for row in book["Summary"].iter_rows(min_row=5, values_only=True) if row[0]]
+    assert sorted(row[0] for row in summary) == [f"Service {n:02d}" for n in range(20)]
+    assert sum(1 for row in quality.values() if row[1] == "Consolidated") == 20
+
+
+def test_parallel_and_serial_runs_agree(make_plan: Callable[..., Path], tmp_path: Path) -> None:
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    for n in range(14):
+        shutil.move(make_plan(plan_tables(f"S{n:02d}", "D", n, n, n), f"s{n:02d}.xlsx"), folder)
+    serial = consolidate([folder], "Q2", today=dt.date(2023, 10, 1), workers=1)
+    parallel = consolidate([folder], "Q2", today=dt.date(2023, 10, 1), workers=2)
+    for name, frame in serial.tables.items():
+        assert frame.equals(parallel.tables[name]), name
+
+
+def test_summary_is_deterministic_opens_in_libreoffice_and_keeps_text_as_text(
+        make_plan: Callable[..., Path], tmp_path: Path) -> None:
+    injected = '=HYPERLINK("http://evil.example","Click")'
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    extra = {"Priorities": [{"Ref": "P1", "Priority": injected, "Outcome": "@SUM(A1)",
+                             "Target Date": "June 2023", "Status": "On track"}]}
+    shutil.move(make_plan(plan_tables("Housing", "Community", 1, 1, 1, **extra), "h.xlsx"),
+                folder)
+    result = consolidate([folder], "Q2", services=["Housing", "Parking"],
+                         today=dt.date(2023, 10, 15))
+    assert result.missing_services == ["Parking"]
+    first, second = tmp_path / "one.xlsx", tmp_path / "two.xlsx"
+    write_summary(result, first)
+    write_summary(consolidate([folder], "Q2", services=["Housing", "Parking"],
+                              today=dt.date(2023, 10, 15)), second)
+    assert first.read_bytes() == second.read_bytes()
+
+    sheet = openpyxl.load_workbook(first)["Priorities"]
+    cells = [c for row in sheet.iter_rows() for c in row if c.value == injected]
+    assert cells and all(c.data_type == "s" for c in cells)
+    with zipfile.ZipFile(first) as archive:
+        assert all(b"<f>" not in archive.read(n) for n in archive.namelist()
+                   if n.startswith("xl/worksheets/"))
+
+    out = tmp_path / "lo"
+    out.mkdir()
+    reopened = openpyxl.load_workbook(convert(first, "xlsx", out))
+    assert reopened.sheetnames == ["Summary", "KPIs", "Exceptions", "Risks", "Priorities",
+                                   "Contracts", "Budget", "Data Quality"]
+    texts = [c.value for row in reopened["Priorities"].iter_rows() for c in row]
+    assert injected in texts
+
+    csvs = write_csvs(result, tmp_path / "csv")
+    priorities = (tmp_path / "csv" / "priorities.csv").read_text(encoding="utf-8-sig")
+    assert "'=HYPERLINK" in priorities and "'@SUM(A1)" in priorities
+    assert len(csvs) == 8
+    quality = (tmp_path / "csv" / "data_quality.csv").read_text(encoding="utf-8-sig")
+    assert "Missing,Parking,,,,,missing-plan" in quality
+
+
+def test_cli_refuses_to_overwrite_a_file_it_did_not_write(examples: Path, tmp_path: Path) -> None:
+    precious = tmp_path / "precious.xlsx"
+    shutil.copy(example("three_rivers_housing_2022_25"), precious)
+    before = precious.read_bytes()
+    result = CliRunner().invoke(main, ["consolidate", str(examples), "--quarter", "Q1",
+                                       "-o", str(precious)])
+    assert result.exit_code == 2 and "not an xl_plans summary" in result.output
+    assert precious.read_bytes() == before
+    out = tmp_path / "council.xlsx"
+    for _ in range(2):  # its own summary is replaced on the next run
+        result = CliRunner().invoke(main, ["consolidate", str(examples), "--quarter", "Q1",
+                                           "-o", str(out), "--year", "2022/23"])
+        assert result.exit_code == 1 and out.exists()
+    assert "\r" not in result.output and "Plans:" not in result.output  # no bar off a terminal
+
+
+def test_nothing_to_consolidate_is_unusable_input(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["consolidate", str(tmp_path), "--quarter", "Q1",
+                                       "-o", str(tmp_path / "c.xlsx")])
+    assert result.exit_code == 2 and "No plan files" in result.output
+
+
+def test_states_that_count_as_used() -> None:
+    assert {s for s in FileState if s.used} == {FileState.CONSOLIDATED, FileState.INVALID}
