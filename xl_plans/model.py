@@ -280,6 +280,12 @@ class _Cells(Mapping[str, str]):
         assert self._source._columns is not None
         return field in self._source._columns
 
+    def get(self, field: str, default: Any = None) -> Any:  # type: ignore[override]
+        assert self._source._columns is not None
+        if field not in self._source._columns:
+            return default
+        return f"{column_letter(self._source._columns[field])}{self._source.row}"
+
 
 class _Raw(Mapping[str, Any]):
     __slots__ = ("_source",)
@@ -302,6 +308,12 @@ class _Raw(Mapping[str, Any]):
     def __contains__(self, field: object) -> bool:
         assert self._source._columns is not None
         return field in self._source._columns
+
+    def get(self, field: str, default: Any = None) -> Any:  # type: ignore[override]
+        columns = self._source._columns
+        assert columns is not None
+        col = columns.get(field)
+        return default if col is None else self._source._value(col)
 
 
 class Row(BaseModel):

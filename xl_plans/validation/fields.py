@@ -12,7 +12,7 @@ from typing import Any
 
 from xl_plans import schema
 from xl_plans.cells import ErrorValue, Uncalculated
-from xl_plans.model import NumKind, Row, WhenKind
+from xl_plans.model import Num, NumKind, Row, When, WhenKind
 from xl_plans.validation.context import Context, describe, quote
 from xl_plans.validation.report import Issue
 from xl_plans.values import normalise_key
@@ -48,9 +48,18 @@ def check_fields(ctx: Context) -> Iterator[Issue]:
                     yield _uncalculated(ctx, spec, row, column, value)
                 elif isinstance(value, ErrorValue):
                     yield _error(ctx, spec, row, column, value)
-                else:
+                elif not _plainly_fine(getattr(row, name)):
                     yield from _typed(ctx, spec, row, column, raw is not None,
                                       name in words_allowed, name in own)
+
+
+def _plainly_fine(value: Any) -> bool:
+    """A value no cell check can object to (most cells): skipped cheaply."""
+    if isinstance(value, Num):
+        return value.kind not in (NumKind.TEXT, NumKind.BLANK)
+    if isinstance(value, When):
+        return value.kind not in (WhenKind.TEXT, WhenKind.BLANK)
+    return value is not None
 
 
 def check_details(ctx: Context) -> Iterator[Issue]:
