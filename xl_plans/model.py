@@ -280,7 +280,7 @@ class _Cells(Mapping[str, str]):
         assert self._source._columns is not None
         return field in self._source._columns
 
-    def get(self, field: str, default: Any = None) -> Any:  # type: ignore[override]
+    def get(self, field: str, default: Any = None) -> Any:
         assert self._source._columns is not None
         if field not in self._source._columns:
             return default
@@ -309,7 +309,7 @@ class _Raw(Mapping[str, Any]):
         assert self._source._columns is not None
         return field in self._source._columns
 
-    def get(self, field: str, default: Any = None) -> Any:  # type: ignore[override]
+    def get(self, field: str, default: Any = None) -> Any:
         columns = self._source._columns
         assert columns is not None
         col = columns.get(field)
