@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import pickle
+import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -93,6 +95,44 @@ QUALITY_COLUMNS = (
 )
 
 
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "Summary": SUMMARY_COLUMNS, "KPIs": KPI_COLUMNS, "Exceptions": EXCEPTION_COLUMNS,
+    "Risks": RISK_COLUMNS, "Priorities": PRIORITY_COLUMNS, "Contracts": CONTRACT_COLUMNS,
+    "Budget": BUDGET_COLUMNS, "Data Quality": QUALITY_COLUMNS,
+}
+# Tables with a row per indicator, risk or item: kept on disk while a batch runs, so memory
+# does not grow with the number of plans. The others have a row per plan.
+SPILLED = ("KPIs", "Exceptions", "Risks", "Priorities", "Contracts")
+Row = tuple[Any, ...]
+
+
+class Spill:
+    """Rows of one table, in arrival order, in an anonymous temporary file (gone when closed
+    or collected, whatever happens)."""
+
+    def __init__(self) -> None:
+        self._file = tempfile.TemporaryFile()  # noqa: SIM115  (closed by close())
+        self.count = 0
+
+    def add(self, key: str, rows: list[Row]) -> None:
+        pickle.dump((key, rows), self._file, protocol=pickle.HIGHEST_PROTOCOL)
+        self.count += len(rows)
+
+    def rows(self, keys: set[str]) -> Iterator[Row]:
+        """The rows added under any of `keys`, in the order they were added."""
+        self._file.seek(0)
+        while True:
+            try:
+                key, rows = pickle.load(self._file)
+            except EOFError:
+                return
+            if key in keys:
+                yield from rows
+
+    def close(self) -> None:
+        self._file.close()
+
+
 @dataclass(frozen=True)
 class Job:
     """What every plan is scored against: the same for the whole batch."""
@@ -115,9 +155,9 @@ class PlanResult:
     directorate: str | None = None
     year: str | None = None
     counts: dict[str, int] = field(default_factory=dict)  # errors, warnings, queries
-    summary: dict[str, Any] = field(default_factory=dict)
+    summary: dict[str, Any] = field(default_factory=dict)  # the plan's Summary row
     heat: tuple[str, list[list[int]], list[list[str]]] | None = None  # matrix, counts, bands
-    rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    rows: dict[str, list[Row]] = field(default_factory=dict)  # table -> rows, in COLUMNS order
 
 
 @dataclass
@@ -129,13 +169,16 @@ class HeatMapTotal:
 
 @dataclass
 class Consolidation:
+    """A batch's outcome. Tables come as rows (`rows(name)`, streamed from disk for the big
+    ones) or as DataFrames (`table(name)`, `tables`), always in the same, deterministic order."""
+
     quarter: Quarter
     year: str | None
     built: dt.date
     results: list[PlanResult]
-    tables: dict[str, pd.DataFrame]  # sheet name -> tidy table
     heat_maps: dict[str, HeatMapTotal]  # matrix name -> the council's heat map
     missing_services: list[str] = field(default_factory=list)
+    spills: dict[str, list[Spill]] = field(default_factory=dict, repr=False)
 
     @property
     def used(self) -> list[PlanResult]:
@@ -149,6 +192,35 @@ class Consolidation:
     @property
     def complete(self) -> bool:
         return not self.problems and not self.missing_services
+
+    def rows(self, name: str) -> Iterator[Row]:
+        """A table's rows in COLUMNS[name] order."""
+        if name in self.spills:
+            keys = {r.file for r in self.used}
+            for spill in self.spills[name]:
+                yield from spill.rows(keys)
+        elif name == "Summary":
+            yield from (tuple(r.summary.get(c) for c in SUMMARY_COLUMNS) for r in self.used)
+        elif name == "Budget":
+            rows = [row for r in self.used for row in r.rows.get("Budget", [])]
+            yield from sorted(rows, key=lambda row: (row[0] or "", row[1] or ""))
+        elif name == "Data Quality":
+            yield from _quality_rows(self.results, self.missing_services)
+        else:
+            raise KeyError(name)
+
+    def table(self, name: str) -> pd.DataFrame:
+        frame = pd.DataFrame(list(self.rows(name)), columns=list(COLUMNS[name]), dtype=object)
+        return frame.where(frame.notna(), None)
+
+    @property
+    def tables(self) -> dict[str, pd.DataFrame]:
+        return {name: self.table(name) for name in COLUMNS}
+
+    def close(self) -> None:
+        for spills in self.spills.values():
+            for spill in spills:
+                spill.close()
 
 
 def consolidate(
@@ -167,7 +239,14 @@ def consolidate(
     `progress(done, total)` is called as files finish."""
     job = Job(quarter_number(quarter), policy or default_policy(), today or dt.date.today())
     found = find_plans(Path(p) for p in paths)
-    results = list(_process_all(found.files, job, workers, progress))
+    files = sorted(found.files, key=str)  # the order of every table's rows
+    spills: dict[str, list[Spill]] = {name: [] for name in SPILLED}
+    risk_buckets: dict[int, Spill] = {}  # residual score (-1: none) -> its rows
+    results = []
+    for result in _process_all(files, job, workers, progress):
+        _spill(result, spills, risk_buckets)
+        results.append(result)
+    spills["Risks"] = [risk_buckets[score] for score in sorted(risk_buckets, reverse=True)]
     results += [PlanResult(str(s.path), FileState.SKIPPED, s.code, s.reason)
                 for s in found.skipped]
     chosen_year = year or _usual_year(results)
@@ -175,12 +254,34 @@ def consolidate(
     _mark_duplicates(results)
     results.sort(key=lambda r: r.file)
     used = [r for r in results if r.state.used]
-    missing = _missing(services, used)
     return Consolidation(
         quarter=Quarter(f"Q{job.quarter}"), year=chosen_year, built=job.today, results=results,
-        tables=_tables(results, used, missing), heat_maps=_heat_maps(used),
-        missing_services=missing,
+        heat_maps=_heat_maps(used), missing_services=_missing(services, used), spills=spills,
     )
+
+
+_RESIDUAL = RISK_COLUMNS.index("Residual Score")
+
+
+def _spill(result: PlanResult, spills: dict[str, list[Spill]],
+           risk_buckets: dict[int, Spill]) -> None:
+    """Move a result's big tables to disk. Risks go into one file per residual score, so
+    reading the files highest score first gives them sorted, in file order within a score."""
+    for name in SPILLED:
+        rows = result.rows.pop(name, [])
+        if not rows:
+            continue
+        if name == "Risks":
+            by_score: dict[int, list[Row]] = {}
+            for row in rows:
+                score = row[_RESIDUAL]
+                by_score.setdefault(-1 if score is None else score, []).append(row)
+            for score, group in by_score.items():
+                risk_buckets.setdefault(score, Spill()).add(result.file, group)
+        else:
+            if not spills[name]:
+                spills[name].append(Spill())
+            spills[name][0].add(result.file, rows)
 
 
 # --------------------------------------------------------------------------- the batch
@@ -244,6 +345,8 @@ def _result(plan: Plan, report: Report, status: PlanStatus, job: Job) -> PlanRes
     }
     budget = rows["Budget"][0] if rows["Budget"] else {}
     worst = _highest_risk(rows["Risks"])
+    tuples = {name: [tuple(row.get(c) for c in COLUMNS[name]) for row in table]
+              for name, table in rows.items()}
     summary = {
         "Service": service, "Directorate": details.directorate, "Council": details.council,
         "Plan Year": details.plan_year, "KPIs": len(plan.kpis),
@@ -264,7 +367,7 @@ def _result(plan: Plan, report: Report, status: PlanStatus, job: Job) -> PlanRes
     return PlanResult(
         str(plan.file), state, "" if report.valid else "invalid-plan", first_errors,
         service=service, council=details.council, directorate=details.directorate,
-        year=details.plan_year, counts=counts, summary=summary, rows=rows,
+        year=details.plan_year, counts=counts, summary=summary, rows=tuples,
         heat=(status.heat_map.matrix, status.heat_map.counts,
               [[band.value for band in row] for row in status.heat_map.bands]),
     )
@@ -472,41 +575,14 @@ def _missing(services: Iterable[str], used: list[PlanResult]) -> list[str]:
     return [s for s in services if normalise_key(s) not in have]
 
 
-def _frame(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> pd.DataFrame:
-    # object columns: a whole number stays whole, a blank stays None (not NaN)
-    frame = pd.DataFrame(rows, columns=list(columns), dtype=object)
-    return frame.where(frame.notna(), None)
-
-
-def _tables(results: list[PlanResult], used: list[PlanResult],
-            missing: list[str]) -> dict[str, pd.DataFrame]:
-    def gather(name: str) -> list[dict[str, Any]]:
-        return [row for result in used for row in result.rows.get(name, [])]
-
-    summary = _frame([r.summary for r in used], SUMMARY_COLUMNS)
-    risks = _frame(gather("Risks"), RISK_COLUMNS)
-    risks = risks.sort_values("Residual Score", ascending=False, kind="stable",
-                              na_position="last", key=lambda s: pd.to_numeric(s))
-    quality = [{
-        "File": Path(r.file).name, "State": r.state.value, "Service": r.service,
-        "Plan Year": r.year, "Errors": r.counts.get("errors"),
-        "Warnings": r.counts.get("warnings"), "Queries": r.counts.get("queries"),
-        "Code": r.code or None, "Reason": r.reason or None,
-    } for r in results]
-    quality += [{"File": None, "State": "Missing", "Service": service, "Code": "missing-plan",
-                 "Reason": f"No plan was found for {service}."} for service in missing]
-    return {
-        "Summary": summary,
-        "KPIs": _frame(gather("KPIs"), KPI_COLUMNS),
-        "Exceptions": _frame(gather("Exceptions"), EXCEPTION_COLUMNS),
-        "Risks": risks.reset_index(drop=True),
-        "Priorities": _frame(gather("Priorities"), PRIORITY_COLUMNS),
-        "Contracts": _frame(gather("Contracts"), CONTRACT_COLUMNS),
-        "Budget": _frame(sorted(gather("Budget"), key=lambda r: (r["Directorate"] or "",
-                                                                  r["Service"] or "")),
-                         BUDGET_COLUMNS),
-        "Data Quality": _frame(quality, QUALITY_COLUMNS),
-    }
+def _quality_rows(results: list[PlanResult], missing: list[str]) -> Iterator[Row]:
+    for r in results:
+        yield (Path(r.file).name, r.state.value, r.service, r.year, r.counts.get("errors"),
+               r.counts.get("warnings"), r.counts.get("queries"), r.code or None,
+               r.reason or None)
+    for service in missing:
+        yield (None, "Missing", service, None, None, None, None, "missing-plan",
+               f"No plan was found for {service}.")
 
 
 def _heat_maps(used: list[PlanResult]) -> dict[str, HeatMapTotal]:

@@ -44,12 +44,13 @@ def summary_book(result: c.Consolidation) -> Book:
                 f"{used} plan file{'s' if used != 1 else ''} used, "
                 f"{len(result.results) - used} not used (see Data Quality)")
     tables = []
-    for name, frame in result.tables.items():
+    for name, columns in c.COLUMNS.items():
         formats = {col: MONEY for col in ("Gross Budget", "Net Budget", "Value")}
         formats["FTE"] = "0.00"
         tables.append(Table(
-            sheet=name, title=name, frame=frame, coloured=COLOURED.get(name, ()),
-            formats=formats, widths={k: v for k, v in WIDE.items() if k in frame.columns},
+            sheet=name, title=name, columns=columns, rows=result.rows(name),
+            coloured=COLOURED.get(name, ()),
+            formats=formats, widths={k: v for k, v in WIDE.items() if k in columns},
             total_row=("Gross Budget", "Net Budget", "FTE") if name == "Budget" else (),
             note=NOTES.get(name, ""),
         ))
@@ -76,12 +77,12 @@ def write_csvs(result: c.Consolidation, folder: Path) -> list[Path]:
     """One CSV per table, same columns as the sheets; no field can run as a formula."""
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, frame in result.tables.items():
+    for name, columns in c.COLUMNS.items():
         path = folder / f"{name.lower().replace(' ', '_')}.csv"
         with path.open("w", newline="", encoding="utf-8-sig") as handle:
             writer = csv.writer(handle)
-            writer.writerow(frame.columns)
-            for row in frame.itertuples(index=False, name=None):
+            writer.writerow(columns)
+            for row in result.rows(name):
                 writer.writerow(["" if v is None else csv_safe(v) for v in row])
         written.append(path)
     return written

@@ -37,27 +37,11 @@ from xl_plans.risk import ScoredRisk
 from xl_plans.saving import Fingerprint, SaveError, atomic_save
 from xl_plans.status import PlanStatus
 
-# Excel's own Good / Neutral / Bad cell styles, so the colours look familiar.
-RAG_COLOURS: dict[Rag, tuple[str, str]] = {  # fill, font
-    Rag.GREEN: ("C6EFCE", "006100"),
-    Rag.AMBER: ("FFEB9C", "9C5700"),
-    Rag.RED: ("FFC7CE", "9C0006"),
-    Rag.NO_DATA: ("D9D9D9", "404040"),
-    Rag.NOT_DUE: ("DDEBF7", "1F4E79"),
-    Rag.INFO_ONLY: ("DDEBF7", "1F4E79"),
-    Rag.NO_TARGET: ("EDEDED", "404040"),
-}
-BAND_COLOURS: dict[Band, tuple[str, str]] = {
-    Band.LOW: ("C6EFCE", "006100"),
-    Band.MEDIUM: ("FFEB9C", "9C5700"),
-    Band.HIGH: ("F8CBAD", "843C0C"),
-    Band.VERY_HIGH: ("FF7C80", "600000"),
-}
-ARROWS: dict[Direction, tuple[str, str]] = {  # text, font colour
-    Direction.IMPROVING: ("↑", "006100"),
-    Direction.WORSENING: ("↓", "9C0006"),
-    Direction.NO_CHANGE: ("→", "595959"),
-    Direction.NOT_AVAILABLE: ("", "595959"),
+ARROWS: dict[Direction, tuple[str, str]] = {  # text, style (sheet_layout.STYLES)
+    Direction.IMPROVING: ("↑", "arrow_better"),
+    Direction.WORSENING: ("↓", "arrow_worse"),
+    Direction.NO_CHANGE: ("→", "arrow_same"),
+    Direction.NOT_AVAILABLE: ("", "arrow_same"),
 }
 ARROW_LEGEND = (
     "Arrows: ↑ better than, ↓ worse than, → the same as the earlier figure, read through the "
@@ -67,21 +51,11 @@ ARROW_LEGEND = (
 )
 NUMBER_FORMATS = {Unit.PERCENT: "0.0%", Unit.MONEY: '"£"#,##0.00', Unit.NUMBER: "#,##0.##"}
 
-TITLE = Font(bold=True, size=14, color="1F4E79")
-SECTION = Font(bold=True, size=12, color="1F4E79")
-HEAD_FILL = PatternFill("solid", fgColor="1F4E79")
-HEAD_FONT = Font(bold=True, color="FFFFFF")
-THIN = Side(style="thin", color="BFBFBF")
-BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
-WRAP = Alignment(wrap_text=True, vertical="top")
-TABLE_STYLE = NamedStyle(name="xl_plans table", border=BOX, alignment=WRAP)
-CENTRE = Alignment(horizontal="center", vertical="center")
-LINK_FONT = Font(color="0563C1", underline="single")
-NOTE_FONT = Font(italic=True, color="595959")
 LINE_HEIGHT = 15  # points per line of 11-point text
 MAX_LINES = 12
 WIDTHS = {"A": 10, "B": 46, "C": 13, "D": 13, "E": 13, "F": 13, "G": 13, "H": 14, "I": 70,
           "J": 40}
+_WIDTHS = {column_index_from_string(letter): width for letter, width in WIDTHS.items()}
 
 KPI_HEADERS = ("Ref", "Indicator", "Actual", "Expected", "RAG", "vs last quarter",
                "vs last year", "Year-end forecast", "Reason", "Cells")

@@ -10,11 +10,11 @@ content: the build date is passed in, not read from the clock.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
 import xlsxwriter
 from xlsxwriter.workbook import Workbook as XlsxBook
 from xlsxwriter.worksheet import Worksheet as XlsxSheet
@@ -44,11 +44,13 @@ TITLE_ROWS = 3  # title, subtitle, blank; the table header follows
 
 @dataclass
 class Table:
-    """One sheet of the summary: a tidy DataFrame and how to show it."""
+    """One sheet of the summary: a tidy table's columns and rows, and how to show them. The
+    rows are read once, as they are written (they may be streamed from disk)."""
 
     sheet: str
     title: str
-    frame: pd.DataFrame
+    columns: tuple[str, ...]
+    rows: Iterable[tuple[Any, ...]]
     coloured: tuple[str, ...] = ()  # columns whose values name a fill (RAG, band, severity)
     formats: dict[str, str] = field(default_factory=dict)  # column -> Excel number format
     widths: dict[str, int] = field(default_factory=dict)
@@ -95,13 +97,16 @@ def write_book(book: Book, target: Path, *, overwrite: bool = False) -> Path:
 
 
 def _write(book: Book, path: Path) -> None:
+    # constant_memory: rows go to disk as they are written, so memory stays flat however many
+    # plans there are (rows must then be written top to bottom, as they are here).
     workbook = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False,
-                                               "strings_to_urls": False})
+                                               "strings_to_urls": False,
+                                               "constant_memory": True})
     created = dt.datetime.combine(book.built, dt.time(0))
     workbook.set_properties({"title": book.title, "created": created,
                              "comments": book.mark})
     styles = _Styles(workbook)
-    placed: dict[str, tuple[XlsxSheet, Table, int]] = {}  # sheet -> (sheet, table, header row)
+    placed: dict[str, _Placed] = {}
     heat_maps = {h.sheet: h for h in book.heat_maps}
     for table in book.tables:
         sheet = workbook.add_worksheet(table.sheet)
@@ -109,8 +114,8 @@ def _write(book: Book, path: Path) -> None:
         top = TITLE_ROWS
         if table.sheet in heat_maps:
             top = _heat_map(sheet, heat_maps[table.sheet], top, styles) + 1
-        _table(sheet, table, top, styles)
-        placed[table.sheet] = (sheet, table, top)
+        count = _table(sheet, table, top, styles)
+        placed[table.sheet] = _Placed(sheet, table, top, count)
     for chart in book.charts:
         _stacked_bar(workbook, placed, chart)
     workbook.close()
@@ -143,9 +148,17 @@ def _titles(sheet: XlsxSheet, book: Book, table: Table, styles: _Styles) -> None
              styles.subtitle)
 
 
-def _table(sheet: XlsxSheet, table: Table, top: int, styles: _Styles) -> None:
-    frame = table.frame
-    columns = list(frame.columns)
+@dataclass
+class _Placed:
+    sheet: XlsxSheet
+    table: Table
+    header_row: int
+    count: int  # data rows written
+
+
+def _table(sheet: XlsxSheet, table: Table, top: int, styles: _Styles) -> int:
+    """Write the table under row `top`; returns how many data rows it has."""
+    columns = list(table.columns)
     for col, name in enumerate(columns):
         xlsx_put(sheet, top, col, name, styles.header)
         width = table.widths.get(name, min(max(len(str(name)) + 2, 10), 40))
@@ -154,29 +167,32 @@ def _table(sheet: XlsxSheet, table: Table, top: int, styles: _Styles) -> None:
     coloured = {columns.index(c) for c in table.coloured if c in columns}
     formats = {columns.index(c): styles.number(f) for c, f in table.formats.items()
                if c in columns}
-    wide = {col for col, name in enumerate(columns) if table.widths.get(name, 0) >= 30}
-    for r, values in enumerate(frame.itertuples(index=False, name=None), start=top + 1):
+    for col, name in enumerate(columns):
+        if col not in formats and table.widths.get(name, 0) >= 30:
+            formats[col] = styles.wrap
+    totals = {columns.index(c): 0.0 for c in table.total_row if c in columns}
+    r = top
+    for r, values in enumerate(table.rows, start=top + 1):
         for col, value in enumerate(values):
             fmt = formats.get(col)
             if col in coloured and isinstance(value, str) and value in styles.fills:
                 fmt = styles.fills[value]
-            elif fmt is None and col in wide:
-                fmt = styles.wrap
             xlsx_put(sheet, r, col, value, fmt)
-    last = top + len(frame)
-    if table.total_row and len(frame):
-        xlsx_put(sheet, last + 1, 0, "Total", styles.total)
-        for name in table.total_row:
-            col = columns.index(name)
-            total = pd.to_numeric(frame[name], errors="coerce").sum()
-            xlsx_put(sheet, last + 1, col, float(total), styles.total)
+            if col in totals and isinstance(value, int | float) and not isinstance(value, bool):
+                totals[col] += value
+    count = r - top
+    if totals and count:
+        xlsx_put(sheet, r + 1, 0, "Total", styles.total)
+        for col, total in totals.items():
+            xlsx_put(sheet, r + 1, col, round(total, 6), styles.total)
     if columns:
-        sheet.autofilter(top, 0, max(last, top), len(columns) - 1)
+        sheet.autofilter(top, 0, max(r, top), len(columns) - 1)
         sheet.freeze_panes(top + 1, 0)
         sheet.repeat_rows(top)
     sheet.set_landscape()
     sheet.set_paper(9)  # A4
     sheet.fit_to_pages(1, 0)  # one page wide, as many long as needed
+    return count
 
 
 def _heat_map(sheet: XlsxSheet, heat: HeatMap, top: int, styles: _Styles) -> int:
@@ -193,28 +209,27 @@ def _heat_map(sheet: XlsxSheet, heat: HeatMap, top: int, styles: _Styles) -> int
     return top + 1 + heat.size
 
 
-def _stacked_bar(workbook: XlsxBook, placed: dict[str, tuple[XlsxSheet, Table, int]],
-                 chart: StackedBar) -> None:
-    sheet, shown, shown_top = placed[chart.sheet]
-    _, data, top = placed[chart.table]
-    if data.frame.empty:
+def _stacked_bar(workbook: XlsxBook, placed: dict[str, _Placed], chart: StackedBar) -> None:
+    shown, data = placed[chart.sheet], placed[chart.table]
+    if not data.count:
         return
-    columns = list(data.frame.columns)
-    first, last = top + 1, top + len(data.frame)
+    columns = list(data.table.columns)
+    top = data.header_row
+    first, last = top + 1, top + data.count
     category = columns.index(chart.category)
     bar = workbook.add_chart({"type": "bar", "subtype": "stacked"})
     for name in chart.series:
         col = columns.index(name)
         bar.add_series({
-            "name": [data.sheet, top, col],
-            "categories": [data.sheet, first, category, last, category],
-            "values": [data.sheet, first, col, last, col],
+            "name": [data.table.sheet, top, col],
+            "categories": [data.table.sheet, first, category, last, category],
+            "values": [data.table.sheet, first, col, last, col],
             "fill": {"color": FILLS.get(name, ("#808080", ""))[0]},
             "border": {"color": "#595959"},
         })
     bar.set_title({"name": chart.title})
     bar.set_y_axis({"reverse": True})
     bar.set_legend({"position": "bottom"})
-    bar.set_size({"width": 720, "height": max(300, 24 * len(data.frame) + 120)})
+    bar.set_size({"width": 720, "height": max(300, 24 * data.count + 120)})
     # Under the sheet's table (and its Total row), so it prints with it.
-    sheet.insert_chart(shown_top + len(shown.frame) + 3, 0, bar)
+    shown.sheet.insert_chart(shown.header_row + shown.count + 3, 0, bar)

@@ -1,0 +1,317 @@
+"""What a sheet the tool writes looks like, said once and drawn two ways.
+
+A `SheetLayout` is the cells of one result sheet (value, named styles, number format, link),
+its column widths, row heights and a few sheet settings: no spreadsheet library in sight. The
+Status and Checks sheets (status_sheet.py, checks_sheet.py) build one; `draw_openpyxl` draws it
+into a workbook file, and xl_plans.excel draws the same layout into a workbook open in Excel
+through xlwings. So a Status sheet made by the command line and one made by the ribbon cannot
+drift apart.
+
+Styles are a small closed set of names (`STYLES`). A cell lists the names it wears, applied in
+order; each style sets only what it defines, and a later font or fill replaces an earlier one.
+Excel through xlwings can show fills, fonts and number formats everywhere (the portable part of
+the Book API); borders, alignment, widths, heights and print settings only reach files written
+with openpyxl.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable, Iterator
+from copy import copy
+from dataclasses import dataclass, field
+from typing import Any
+
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.hyperlink import Hyperlink
+from openpyxl.worksheet.worksheet import Worksheet
+
+from xl_plans.cellwrite import plain, put
+from xl_plans.model import Band, Rag
+from xl_plans.summary_book import FILLS as SUMMARY_FILLS
+
+# --------------------------------------------------------------------------- the styles
+
+# Excel's own Good / Neutral / Bad cell styles, so the colours look familiar: (fill, font).
+RAG_COLOURS: dict[Rag, tuple[str, str]] = {
+    Rag.GREEN: ("C6EFCE", "006100"),
+    Rag.AMBER: ("FFEB9C", "9C5700"),
+    Rag.RED: ("FFC7CE", "9C0006"),
+    Rag.NO_DATA: ("D9D9D9", "404040"),
+    Rag.NOT_DUE: ("DDEBF7", "1F4E79"),
+    Rag.INFO_ONLY: ("DDEBF7", "1F4E79"),
+    Rag.NO_TARGET: ("EDEDED", "404040"),
+}
+BAND_COLOURS: dict[Band, tuple[str, str]] = {
+    Band.LOW: ("C6EFCE", "006100"),
+    Band.MEDIUM: ("FFEB9C", "9C5700"),
+    Band.HIGH: ("F8CBAD", "843C0C"),
+    Band.VERY_HIGH: ("FF7C80", "600000"),
+}
+# Validation severities (validation.Severity values): Excel's "Bad", "Neutral" and a light blue.
+SEVERITY_FILLS: dict[str, str] = {"error": "FFC7CE", "warning": "FFEB9C", "query": "DDEBF7"}
+TABLE_STYLE_NAME = "xl_plans table"  # an openpyxl named style: far faster than border + wrap
+
+
+@dataclass(frozen=True)
+class FontLook:
+    """Only the attributes given are set (None: not set)."""
+
+    bold: bool | None = None
+    italic: bool | None = None
+    size: float | None = None
+    colour: str | None = None  # "1F4E79"
+    underline: bool | None = None
+
+
+@dataclass(frozen=True)
+class AlignLook:
+    horizontal: str | None = None
+    vertical: str | None = None
+    wrap: bool | None = None
+
+
+@dataclass(frozen=True)
+class Look:
+    font: FontLook | None = None
+    fill: str | None = None  # a solid fill colour, "C6EFCE"
+    box: bool = False  # a thin grey border all round
+    align: AlignLook | None = None
+    named: bool = False  # the "xl_plans table" named style (box, wrapped at the top)
+
+
+def _paint(fill: str, font: str) -> Look:
+    return Look(font=FontLook(bold=True, colour=font), fill=fill)
+
+
+STYLES: dict[str, Look] = {
+    "title": Look(font=FontLook(bold=True, size=14, colour="1F4E79")),
+    "section": Look(font=FontLook(bold=True, size=12, colour="1F4E79")),
+    "note": Look(font=FontLook(italic=True, colour="595959")),
+    "bold": Look(font=FontLook(bold=True)),
+    "heading": Look(font=FontLook(bold=True, colour="FFFFFF"), fill="1F4E79"),
+    "box": Look(box=True),
+    "wrap_middle": Look(align=AlignLook(vertical="center", wrap=True)),
+    "wrap_top": Look(align=AlignLook(vertical="top", wrap=True)),
+    "centre": Look(align=AlignLook(horizontal="center", vertical="center")),
+    "centre_wrap": Look(align=AlignLook(horizontal="center", wrap=True)),
+    "right": Look(align=AlignLook(horizontal="right")),
+    "table": Look(named=True),
+    "link": Look(font=FontLook(colour="0563C1", underline=True)),
+    "flag": Look(font=FontLook(bold=True, colour="9C0006")),
+    # Direction-of-travel arrows: better, worse, the same (or nothing to compare).
+    "arrow_better": Look(font=FontLook(bold=True, size=12, colour="006100")),
+    "arrow_worse": Look(font=FontLook(bold=True, size=12, colour="9C0006")),
+    "arrow_same": Look(font=FontLook(bold=True, size=12, colour="595959")),
+    **{f"rag:{rag.value}": _paint(*colours) for rag, colours in RAG_COLOURS.items()},
+    **{f"band:{band.value}": _paint(*colours) for band, colours in BAND_COLOURS.items()},
+    **{f"severity:{name}": Look(fill=colour) for name, colour in SEVERITY_FILLS.items()},
+    # The council summary's fills (summary_book.FILLS): background and font colour.
+    **{f"summary:{name}": Look(font=FontLook(colour=fg.lstrip("#")), fill=bg.lstrip("#"))
+       for name, (bg, fg) in SUMMARY_FILLS.items()},
+}
+
+
+def rag_style(rag: Rag | str) -> str:
+    return f"rag:{Rag(rag).value}"
+
+
+def band_style(band: Band | str) -> str:
+    return f"band:{Band(band).value}"
+
+
+# --------------------------------------------------------------------------- the layout
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link to a cell: `location` is "'KPIs'!N7" (in this workbook, or in the layout's
+    `link_target` file); `display` is the text Excel shows for it, if set."""
+
+    location: str
+    display: str | None = None
+
+
+@dataclass
+class Cell:
+    row: int  # 1-based, as Excel numbers them
+    col: int
+    value: Any  # a plain cell value: text, number, date, bool or None
+    styles: tuple[str, ...] = ()
+    number_format: str | None = None  # for numbers and dates; text is always text
+    link: Link | None = None
+
+    def wear(self, *styles: str) -> Cell:
+        unknown = [name for name in styles if name not in STYLES]
+        if unknown:
+            raise KeyError(f"no such style: {unknown}")
+        self.styles = (*self.styles, *styles)
+        return self
+
+
+@dataclass
+class SheetLayout:
+    name: str
+    cells: dict[tuple[int, int], Cell] = field(default_factory=dict)
+    widths: dict[int, float] = field(default_factory=dict)  # column (1-based) -> width
+    heights: dict[int, float] = field(default_factory=dict)  # row -> height in points
+    freeze: str | None = None  # the first unfrozen cell, "A2"
+    autofilter: str | None = None  # "A1:G5"
+    gridlines: bool = True
+    print_landscape_fit: bool = False  # landscape, one page wide
+    link_target: str | None = None  # the file links point into (a relative URI); None: this one
+    # Rows (first, last) whose text sizes the columns where widths cannot be set (Excel through
+    # xlwings): autofit over those rows only, so a long title line does not widen column A.
+    fit_rows: tuple[int, int] | None = None
+
+    def put(self, row: int, col: int, value: Any, *styles: str,
+            number_format: str | None = None, link: Link | None = None) -> Cell:
+        """Place a value (a model value is turned into its cell value) with styles."""
+        cell = Cell(row, col, plain(value), number_format=number_format, link=link)
+        cell.wear(*styles)
+        self.cells[(row, col)] = cell
+        return cell
+
+    @property
+    def last_row(self) -> int:
+        return max((row for row, _ in self.cells), default=0)
+
+    @property
+    def last_col(self) -> int:
+        return max((col for _, col in self.cells), default=0)
+
+    def grid(self) -> list[list[Any]]:
+        """Every value from A1 to the last cell, blanks as None: one block to write."""
+        rows = [[None] * self.last_col for _ in range(self.last_row)]
+        for (row, col), cell in self.cells.items():
+            rows[row - 1][col - 1] = cell.value
+        return rows
+
+    def style_of(self, cell: Cell) -> Look:
+        """The look a cell ends up with: each style laid over the ones before it."""
+        font: FontLook | None = None
+        fill: str | None = None
+        for name in cell.styles:
+            look = STYLES[name]
+            font = look.font or font
+            fill = look.fill or fill
+        return Look(font=font, fill=fill)
+
+
+def text_lines(text: str, width: float) -> int:
+    """How many lines `text` wraps to in a column `width` characters wide."""
+    usable = max(1, width - 1)
+    return sum(max(1, math.ceil(len(part) / usable)) for part in text.split("\n"))
+
+
+def is_number_like(value: Any) -> bool:
+    """A value a number format applies to (cellwrite.put sets formats on anything not text)."""
+    return value is not None and not isinstance(value, str)
+
+
+def rectangles(points: Iterable[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
+    """Cover a set of (row, col) cells with rectangles (first row, first col, last row,
+    last col): runs along each row, stacked where consecutive rows have the same run. Fewer,
+    larger ranges for Excel to format."""
+    runs: dict[tuple[int, int], list[int]] = {}  # (first col, last col) -> rows
+    for row, first, last in _row_runs(sorted(set(points))):
+        runs.setdefault((first, last), []).append(row)
+    found = []
+    for (first, last), rows in runs.items():
+        start = previous = rows[0]
+        for row in [*rows[1:], None]:
+            if row is not None and row == previous + 1:
+                previous = row
+                continue
+            found.append((start, first, previous, last))
+            if row is not None:
+                start = previous = row
+    return sorted(found)
+
+
+def _row_runs(points: list[tuple[int, int]]) -> Iterator[tuple[int, int, int]]:
+    run: tuple[int, int, int] | None = None
+    for row, col in points:
+        if run is not None and run[0] == row and run[2] == col - 1:
+            run = (row, run[1], col)
+            continue
+        if run is not None:
+            yield run
+        run = (row, col, col)
+    if run is not None:
+        yield run
+
+
+# --------------------------------------------------------------------------- openpyxl
+
+_THIN = Side(style="thin", color="BFBFBF")
+_BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+TABLE_STYLE = NamedStyle(name=TABLE_STYLE_NAME, border=_BOX,
+                         alignment=Alignment(wrap_text=True, vertical="top"))
+
+
+def openpyxl_font(look: FontLook) -> Font:
+    kwargs: dict[str, Any] = {"bold": look.bold, "italic": look.italic, "size": look.size,
+                              "color": look.colour,
+                              "underline": "single" if look.underline else None}
+    return Font(**{k: v for k, v in kwargs.items() if v is not None})
+
+
+def openpyxl_fill(colour: str) -> PatternFill:
+    return PatternFill("solid", fgColor=colour)
+
+
+def _alignment(look: AlignLook) -> Alignment:
+    kwargs: dict[str, Any] = {"horizontal": look.horizontal, "vertical": look.vertical,
+                              "wrap_text": look.wrap}
+    return Alignment(**{k: v for k, v in kwargs.items() if v is not None})
+
+
+def draw_openpyxl(sheet: Worksheet, layout: SheetLayout) -> None:
+    """Draw `layout` into an openpyxl sheet (an empty one: cells are written, not cleared)."""
+    book = sheet.parent
+    named = any(STYLES[name].named for cell in layout.cells.values() for name in cell.styles)
+    if named and TABLE_STYLE_NAME not in book.named_styles:
+        book.add_named_style(copy(TABLE_STYLE))
+    for cell in layout.cells.values():
+        target = sheet.cell(cell.row, cell.col)
+        looks = [STYLES[name] for name in cell.styles]
+        if any(look.named for look in looks):
+            target.style = TABLE_STYLE_NAME  # first: a named style resets the number format
+        put(target, cell.value, cell.number_format)
+        for look in looks:
+            if look.fill is not None:
+                target.fill = openpyxl_fill(look.fill)
+            if look.font is not None:
+                target.font = openpyxl_font(look.font)
+            if look.box:
+                target.border = _BOX
+            if look.align is not None:
+                target.alignment = _alignment(look.align)
+        if cell.link is not None:
+            target.hyperlink = Hyperlink(ref=target.coordinate, location=cell.link.location,
+                                         target=layout.link_target, display=cell.link.display)
+    for row, height in layout.heights.items():
+        sheet.row_dimensions[row].height = height
+    for col, width in layout.widths.items():
+        sheet.column_dimensions[get_column_letter(col)].width = width
+    if layout.freeze:
+        sheet.freeze_panes = layout.freeze
+    if layout.autofilter:
+        sheet.auto_filter.ref = layout.autofilter
+    if not layout.gridlines:
+        sheet.sheet_view.showGridLines = False
+    if layout.print_landscape_fit:
+        sheet.page_setup.orientation = "landscape"
+        sheet.page_setup.fitToWidth = 1
+        sheet.page_setup.fitToHeight = 0
+        sheet.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def plain_date(value: Any) -> Any:
+    """A date as Excel stores it (a datetime at midnight), for comparing cell values."""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return dt.datetime.combine(value, dt.time())
+    return value
