@@ -5,6 +5,9 @@ The copy is always a new file: openpyxl's load and save loses things (shapes, th
 comments, slicers, cached formula results; reliability.md), so the officer's own workbook is
 only ever read. What openpyxl says it dropped is returned so that the caller can say so. An
 .xlsm stays an .xlsm with its macros (keep_vba).
+
+The Checks sheet itself is a layout (`checks_layout`, sheet_layout.py): drawn here into the
+copy, and by xl_plans.excel into a workbook open in Excel.
 """
 
 from __future__ import annotations
@@ -15,31 +18,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import openpyxl
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
-from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
 from xl_plans import schema
-from xl_plans.cellwrite import put
 from xl_plans.errors import WorkbookError
 from xl_plans.saving import SaveError, atomic_save
+from xl_plans.sheet_layout import SEVERITY_FILLS, Link, SheetLayout, draw_openpyxl, openpyxl_fill
 from xl_plans.validation import Issue, Report, Severity, validate
 from xl_plans.validation.codes import SEVERITY_RANK
 
 # Fills for the offending cells and the Severity column (Excel's own "Bad", "Neutral" and a
 # light blue for a query), so the copy reads like Excel's conditional formatting.
-FILLS = {
-    Severity.ERROR: PatternFill("solid", fgColor="FFC7CE"),
-    Severity.WARNING: PatternFill("solid", fgColor="FFEB9C"),
-    Severity.QUERY: PatternFill("solid", fgColor="DDEBF7"),
-}
-HEADER_FONT = Font(bold=True, color="FFFFFF")
-HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
+FILLS = {severity: openpyxl_fill(SEVERITY_FILLS[severity.value]) for severity in Severity}
 WIDTHS = (10, 16, 26, 18, 24, 70, 60)
-WRAP = Alignment(wrap_text=True, vertical="top")
+_LAST_COLUMN = get_column_letter(len(schema.CHECKS_HEADERS))
 
 _HEADERS_BY_FIELD = {
     column.field: column.header
@@ -85,54 +79,63 @@ def write_checks_copy(source: str | Path, target: str | Path, report: Report | N
     return ChecksCopy(target, report, dropped)
 
 
+def checks_layout(issues: Iterable[Issue], sheet_names: Iterable[str]) -> SheetLayout:
+    """The Checks sheet: a header row, then one row per issue, its Cell linking to the cell
+    when the issue's sheet is one of `sheet_names` (the workbook's sheets)."""
+    issues = list(issues)
+    names = set(sheet_names)
+    layout = SheetLayout(schema.CHECKS_SHEET, freeze="A2", fit_rows=(1, max(2, len(issues) + 1)),
+                         autofilter=f"A1:{_LAST_COLUMN}{max(2, len(issues) + 1)}")
+    for col, (text, width) in enumerate(zip(schema.CHECKS_HEADERS, WIDTHS, strict=True),
+                                        start=1):
+        layout.put(1, col, text, "heading")
+        layout.widths[col] = width
+    for row, issue in enumerate(issues, start=2):
+        values = (issue.severity.value.capitalize(), issue.location or "(the file)", issue.code,
+                  _HEADERS_BY_FIELD.get(issue.field or "", issue.field), issue.value,
+                  issue.message, issue.hint)
+        for col, value in enumerate(values, start=1):
+            layout.put(row, col, value, "wrap_top")
+        layout.cells[(row, 1)].wear(f"severity:{issue.severity.value}")
+        if issue.sheet in names:
+            quoted = "'" + str(issue.sheet).replace("'", "''") + "'"
+            link = layout.cells[(row, 2)]
+            link.link = Link(f"{quoted}!{issue.cell or 'A1'}", display=issue.location)
+            link.wear("link")
+    if not issues:
+        layout.put(2, 1, "None")
+        layout.put(2, 6, "No problems found.")
+    return layout
+
+
+def failure_layout(message: str, hint: str) -> SheetLayout:
+    """The Checks sheet when checking could not finish: one row saying why, so that an old
+    list of problems is never left looking current."""
+    layout = checks_layout([], [])
+    values = ("Error", "(the file)", "internal-error", None, None, message, hint)
+    for col, value in enumerate(values, start=1):
+        layout.put(2, col, value, "wrap_top")
+    layout.cells[(2, 1)].wear("severity:error")
+    return layout
+
+
 def add_checks_sheet(book: Workbook, issues: Iterable[Issue]) -> Worksheet:
     """Put a fresh Checks sheet first in `book` (replacing an old one) and highlight cells."""
     if schema.CHECKS_SHEET in book.sheetnames:
         book.remove(book[schema.CHECKS_SHEET])
     sheet = book.create_sheet(schema.CHECKS_SHEET, 0)
-    for col, (text, width) in enumerate(zip(schema.CHECKS_HEADERS, WIDTHS, strict=True),
-                                        start=1):
-        cell = sheet.cell(1, col)
-        put(cell, text)
-        cell.font, cell.fill = HEADER_FONT, HEADER_FILL
-        sheet.column_dimensions[get_column_letter(col)].width = width
     issues = list(issues)
+    draw_openpyxl(sheet, checks_layout(issues, book.sheetnames))
     worst: dict[tuple[str, str], Severity] = {}
-    for row, issue in enumerate(issues, start=2):
-        _write_issue(book, sheet, row, issue)
+    for issue in issues:
         if issue.sheet is not None and issue.sheet in book.sheetnames and issue.cell:
             key = (issue.sheet, issue.cell)
             if key not in worst or SEVERITY_RANK[issue.severity] < SEVERITY_RANK[worst[key]]:
                 worst[key] = issue.severity
-    if not issues:
-        put(sheet.cell(2, 1), "None")
-        put(sheet.cell(2, 6), "No problems found.")
     for (name, address), severity in worst.items():
         book[name][address].fill = FILLS[severity]
-    sheet.freeze_panes = "A2"
-    last = get_column_letter(len(schema.CHECKS_HEADERS))
-    sheet.auto_filter.ref = f"A1:{last}{max(2, len(issues) + 1)}"
     for other in book.worksheets:
         other.sheet_view.tabSelected = False  # else Excel opens with the sheets grouped
     sheet.sheet_view.tabSelected = True
     book.active = 0
     return sheet
-
-
-def _write_issue(book: Workbook, sheet: Worksheet, row: int, issue: Issue) -> None:
-    values = (issue.severity.value.capitalize(), issue.location or "(the file)", issue.code,
-              _HEADERS_BY_FIELD.get(issue.field or "", issue.field), issue.value, issue.message,
-              issue.hint)
-    for col, value in enumerate(values, start=1):
-        cell = sheet.cell(row, col)
-        if isinstance(value, str):  # a value as typed may hold control characters (_x0008_),
-            value = ILLEGAL_CHARACTERS_RE.sub("", value)  # which no cell may hold
-        put(cell, value)
-        cell.alignment = WRAP
-    sheet.cell(row, 1).fill = FILLS[issue.severity]
-    if issue.sheet in book.sheetnames:
-        link = sheet.cell(row, 2)
-        quoted = "'" + str(issue.sheet).replace("'", "''") + "'"
-        link.hyperlink = Hyperlink(ref=link.coordinate, location=f"{quoted}!{issue.cell or 'A1'}",
-                                   display=issue.location)
-        link.font = Font(color="0563C1", underline="single")

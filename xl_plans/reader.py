@@ -8,6 +8,7 @@ found, and what it did not, is kept in `PlanRead` for the validator to report.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -68,28 +69,41 @@ def read_plan(path: str | Path) -> Plan:
 def read_workbook(path: str | Path) -> PlanRead:
     path = Path(path)
     with Workbook(path) as book:
-        infos = {info.name: info for info in book.sheets}
-        readable = [info.name for info in book.sheets if info.is_worksheet]
-        grids: dict[str, Grid] = {}
+        return _read(path, book.sheets, book.grid)
 
-        plan_sheet = _match_sheet(schema.PLAN_SHEET, schema.PLAN_SYNONYMS, readable)
-        details = PlanDetails()
-        if plan_sheet is not None:
-            grids[plan_sheet] = book.grid(plan_sheet)
-            details = _read_details(grids[plan_sheet], str(path))
-        fy_start = fy_start_year(details.plan_year)
 
-        sections: dict[str, Any] = {}
-        found: dict[str, SheetRead] = {}
-        for spec in schema.SHEETS:
-            read = SheetRead(spec)
-            found[spec.name] = read
-            name = _match_sheet(spec.name, spec.synonyms, readable)
-            if name is None:
-                continue
-            read.name, read.hidden = name, not infos[name].visible
-            grids[name] = grid = book.grid(name)
-            sections[spec.section] = tuple(_read_rows(grid, read, str(path), fy_start))
+def read_grids(grids: Mapping[str, Grid], sheets: list[SheetInfo], file: str | Path) -> PlanRead:
+    """A plan from sheets already read into grids (a workbook open in Excel: see
+    book_reader.py), exactly as read_workbook reads a file. `sheets` lists every sheet in
+    workbook order; `grids` holds the worksheets' cells by sheet name."""
+    return _read(Path(file), sheets, lambda name: grids[name])
+
+
+def _read(path: Path, sheets: list[SheetInfo], grid_of: Callable[[str], Grid]) -> PlanRead:
+    """The body shared by read_workbook and read_grids: `grid_of(name)` gives a sheet's
+    cells, asked for only the sheets the contract needs."""
+    infos = {info.name: info for info in sheets}
+    readable = [info.name for info in sheets if info.is_worksheet]
+    grids: dict[str, Grid] = {}
+
+    plan_sheet = _match_sheet(schema.PLAN_SHEET, schema.PLAN_SYNONYMS, readable)
+    details = PlanDetails()
+    if plan_sheet is not None:
+        grids[plan_sheet] = grid_of(plan_sheet)
+        details = _read_details(grids[plan_sheet], str(path))
+    fy_start = fy_start_year(details.plan_year)
+
+    sections: dict[str, Any] = {}
+    found: dict[str, SheetRead] = {}
+    for spec in schema.SHEETS:
+        read = SheetRead(spec)
+        found[spec.name] = read
+        name = _match_sheet(spec.name, spec.synonyms, readable)
+        if name is None:
+            continue
+        read.name, read.hidden = name, not infos[name].visible
+        grids[name] = grid = grid_of(name)
+        sections[spec.section] = tuple(_read_rows(grid, read, str(path), fy_start))
 
     plan = Plan(
         details=details,
@@ -97,7 +111,7 @@ def read_workbook(path: str | Path) -> PlanRead:
         sheets={read.spec.section: read.name for read in found.values()},
         **sections,
     )
-    return PlanRead(path, plan, book.sheets, plan_sheet, found, grids)
+    return PlanRead(path, plan, sheets, plan_sheet, found, grids)
 
 
 def _match_sheet(name: str, synonyms: tuple[str, ...], sheet_names: list[str]) -> str | None:

@@ -311,6 +311,22 @@ OUTPUT_SHEETS = (STATUS_SHEET, CHECKS_SHEET, GUIDANCE_SHEET)
 # The Checks sheet's columns: one row per validation issue, the Cell linking to the cell.
 CHECKS_HEADERS = ("Severity", "Cell", "Code", "Column", "Value", "Problem", "What to do")
 
+# The settings sheet of a council summary workbook, read by the ribbon's Consolidate button:
+# rows of Field | Value like the Plan sheet. The tool creates it, the officer fills it in.
+SETTINGS_SHEET = "xl_plans settings"
+SETTINGS_HEADERS = ("Field", "Value", "Notes")
+SETTINGS_FIELDS: tuple[Column, ...] = (
+    Column("folder", "Folder", help="The folder holding the service plans (subfolders too). "
+           "A relative folder is taken from this workbook's folder.", required=True, width=60),
+    Column("quarter", "Quarter", Kind.CHOICE, ("Reporting Quarter",), choices=m.Quarter,
+           required=True, help="The quarter to report: Q1, Q2, Q3 or Q4."),
+    Column("year", "Year", Kind.TEXT, ("Plan Year",),
+           help="The plan year, e.g. 2024/25. Blank: the year most plans are for."),
+    Column("services", "Services", Kind.TEXT, ("Expected Services",),
+           help="Optional: the services expected, separated by semicolons or line breaks, "
+           "to list any with no plan."),
+)
+
 # How far down a sheet the reader looks for the header row, and how many rows the template
 # formats and offers dropdowns on.
 HEADER_SEARCH_ROWS = 30

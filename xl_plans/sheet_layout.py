@@ -16,7 +16,7 @@ with openpyxl.
 
 from __future__ import annotations
 
-import datetime as dt
+import functools
 import math
 from collections.abc import Iterable, Iterator
 from copy import copy
@@ -165,6 +165,9 @@ class SheetLayout:
     # Rows (first, last) whose text sizes the columns where widths cannot be set (Excel through
     # xlwings): autofit over those rows only, so a long title line does not widen column A.
     fit_rows: tuple[int, int] | None = None
+    # Number formats for cells officers will type into (first row, first col, last row,
+    # last col, format): drawn in Excel only; template.py gives files column formats itself.
+    input_formats: list[tuple[int, int, int, int, str]] = field(default_factory=list)
 
     def put(self, row: int, col: int, value: Any, *styles: str,
             number_format: str | None = None, link: Link | None = None) -> Cell:
@@ -189,15 +192,16 @@ class SheetLayout:
             rows[row - 1][col - 1] = cell.value
         return rows
 
-    def style_of(self, cell: Cell) -> Look:
-        """The look a cell ends up with: each style laid over the ones before it."""
-        font: FontLook | None = None
-        fill: str | None = None
-        for name in cell.styles:
-            look = STYLES[name]
-            font = look.font or font
-            fill = look.fill or fill
-        return Look(font=font, fill=fill)
+
+def final_look(cell: Cell) -> Look:
+    """The font and fill a cell ends up with: each style laid over the ones before it."""
+    font: FontLook | None = None
+    fill: str | None = None
+    for name in cell.styles:
+        look = STYLES[name]
+        font = look.font or font
+        fill = look.fill or fill
+    return Look(font=font, fill=fill)
 
 
 def text_lines(text: str, width: float) -> int:
@@ -221,13 +225,12 @@ def rectangles(points: Iterable[tuple[int, int]]) -> list[tuple[int, int, int, i
     found = []
     for (first, last), rows in runs.items():
         start = previous = rows[0]
-        for row in [*rows[1:], None]:
-            if row is not None and row == previous + 1:
-                previous = row
-                continue
-            found.append((start, first, previous, last))
-            if row is not None:
-                start = previous = row
+        for row in rows[1:]:
+            if row != previous + 1:
+                found.append((start, first, previous, last))
+                start = row
+            previous = row
+        found.append((start, first, previous, last))
     return sorted(found)
 
 
@@ -269,6 +272,17 @@ def _alignment(look: AlignLook) -> Alignment:
     return Alignment(**{k: v for k, v in kwargs.items() if v is not None})
 
 
+@functools.cache
+def _openpyxl_parts(name: str) -> tuple[Font | None, PatternFill | None, Border | None,
+                                        Alignment | None]:
+    """A style's openpyxl font, fill, border and alignment, made once and shared."""
+    look = STYLES[name]
+    return (None if look.font is None else openpyxl_font(look.font),
+            None if look.fill is None else openpyxl_fill(look.fill),
+            _BOX if look.box else None,
+            None if look.align is None else _alignment(look.align))
+
+
 def draw_openpyxl(sheet: Worksheet, layout: SheetLayout) -> None:
     """Draw `layout` into an openpyxl sheet (an empty one: cells are written, not cleared)."""
     book = sheet.parent
@@ -277,19 +291,19 @@ def draw_openpyxl(sheet: Worksheet, layout: SheetLayout) -> None:
         book.add_named_style(copy(TABLE_STYLE))
     for cell in layout.cells.values():
         target = sheet.cell(cell.row, cell.col)
-        looks = [STYLES[name] for name in cell.styles]
-        if any(look.named for look in looks):
+        if any(STYLES[name].named for name in cell.styles):
             target.style = TABLE_STYLE_NAME  # first: a named style resets the number format
         put(target, cell.value, cell.number_format)
-        for look in looks:
-            if look.fill is not None:
-                target.fill = openpyxl_fill(look.fill)
-            if look.font is not None:
-                target.font = openpyxl_font(look.font)
-            if look.box:
-                target.border = _BOX
-            if look.align is not None:
-                target.alignment = _alignment(look.align)
+        for name in cell.styles:
+            font, fill, border, alignment = _openpyxl_parts(name)
+            if fill is not None:
+                target.fill = fill
+            if font is not None:
+                target.font = font
+            if border is not None:
+                target.border = border
+            if alignment is not None:
+                target.alignment = alignment
         if cell.link is not None:
             target.hyperlink = Hyperlink(ref=target.coordinate, location=cell.link.location,
                                          target=layout.link_target, display=cell.link.display)
@@ -308,10 +322,3 @@ def draw_openpyxl(sheet: Worksheet, layout: SheetLayout) -> None:
         sheet.page_setup.fitToWidth = 1
         sheet.page_setup.fitToHeight = 0
         sheet.sheet_properties.pageSetUpPr.fitToPage = True
-
-
-def plain_date(value: Any) -> Any:
-    """A date as Excel stores it (a datetime at midnight), for comparing cell values."""
-    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        return dt.datetime.combine(value, dt.time())
-    return value

@@ -3,8 +3,9 @@
 KPI table with RAG fills, direction arrows and the reason for each rating; the risk heat map
 coloured by band with counts per cell; counts of priorities and milestones by state, the items
 needing attention and the projects; contracts needing action. Every row links to the cells it
-was computed from. Text goes in through cellwrite.put, so nothing copied from a plan can become
-a formula.
+was computed from. The sheet is built as a layout (sheet_layout.py) that openpyxl draws into a
+file here and xlwings draws into an open workbook (xl_plans.excel); text goes in through
+cellwrite.put (or Excel's text prefix), so nothing copied from a plan can become a formula.
 
 By default the sheet goes into a new workbook next to the plan ("<plan> - Status Q1.xlsx"),
 never over an existing file. `--in-place` adds it to the plan itself through inplace.py, which
@@ -13,29 +14,39 @@ refuses when anything would be lost.
 
 from __future__ import annotations
 
-import math
 import os
 from collections.abc import Callable
-from copy import copy
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.hyperlink import Hyperlink
+from openpyxl.utils import column_index_from_string
 from openpyxl.worksheet.worksheet import Worksheet
 
 from xl_plans import __version__, schema
-from xl_plans.cellwrite import put
 from xl_plans.inplace import InPlaceResult, write_in_place
 from xl_plans.kpi import Direction, KpiStatus, format_value
-from xl_plans.model import Band, Rag, Unit
+from xl_plans.model import Rag, Unit
 from xl_plans.progress import ContractState, ContractStatus, ItemStatus, Timing
 from xl_plans.risk import ScoredRisk
 from xl_plans.saving import Fingerprint, SaveError, atomic_save
+from xl_plans.sheet_layout import (
+    BAND_COLOURS,
+    RAG_COLOURS,
+    Cell,
+    Link,
+    SheetLayout,
+    band_style,
+    draw_openpyxl,
+    rag_style,
+    text_lines,
+)
 from xl_plans.status import PlanStatus
+
+__all__ = ["BAND_COLOURS", "RAG_COLOURS", "add_status_sheet", "default_output",
+           "fill_status_sheet", "status_layout", "status_workbook", "write_status_file",
+           "write_status_in_place"]
 
 ARROWS: dict[Direction, tuple[str, str]] = {  # text, style (sheet_layout.STYLES)
     Direction.IMPROVING: ("↑", "arrow_better"),
@@ -123,40 +134,29 @@ def write_status_in_place(status: PlanStatus, plan_path: Path, fingerprint: Fing
 
 
 class _Writer:
-    """Writes rows down the sheet; `row` is the next free row."""
+    """Lays rows down the sheet; `row` is the next free row."""
 
-    def __init__(self, sheet: Worksheet, plan_link: str | None) -> None:
-        self.sheet = sheet
+    def __init__(self, layout: SheetLayout) -> None:
+        self.layout = layout
         self.row = 1
-        self.plan_link = plan_link
 
-    def cell(self, col: int, value: Any, number_format: str | None = None) -> Any:
-        cell = self.sheet.cell(self.row, col)
-        put(cell, value, number_format)
-        return cell
+    def cell(self, col: int, value: Any, *styles: str, number_format: str | None = None) -> Cell:
+        return self.layout.put(self.row, col, value, *styles, number_format=number_format)
 
-    def line(self, text: str, font: Font | None = None) -> None:
-        cell = self.cell(1, text)
-        if font is not None:
-            cell.font = font
+    def line(self, text: str, *styles: str) -> None:
+        self.cell(1, text, *styles)
         self.row += 1
 
     def headers(self, headers: tuple[str, ...], start: int = 1) -> None:
         for col, text in enumerate(headers, start=start):
-            cell = self.cell(col, text)
-            cell.fill, cell.font, cell.border = HEAD_FILL, HEAD_FONT, BOX
-            cell.alignment = Alignment(wrap_text=True, vertical="center")
+            self.cell(col, text, "heading", "box", "wrap_middle")
         self._fit_height(headers, start)
         self.row += 1
 
     def values(self, values: list[Any], formats: dict[int, str] | None = None,
-               start: int = 1) -> list[Any]:
-        cells = []
-        for col, value in enumerate(values, start=start):
-            cell = self.sheet.cell(self.row, col)
-            cell.style = TABLE_STYLE.name  # one named style: far faster than border + wrap
-            put(cell, value, (formats or {}).get(col))
-            cells.append(cell)
+               start: int = 1) -> list[Cell]:
+        cells = [self.cell(col, value, "table", number_format=(formats or {}).get(col))
+                 for col, value in enumerate(values, start=start)]
         self._fit_height(values, start)
         self.row += 1
         return cells
@@ -166,98 +166,81 @@ class _Writer:
         lines = 1
         for col, value in enumerate(values, start=start):
             if isinstance(value, str):
-                width = WIDTHS.get(get_column_letter(col), 13) - 1
-                lines = max(lines, sum(max(1, math.ceil(len(part) / width))
-                                       for part in value.split("\n")))
+                lines = max(lines, text_lines(value, _WIDTHS.get(col, 13)))
         if lines > 1:
-            self.sheet.row_dimensions[self.row].height = LINE_HEIGHT * min(lines, MAX_LINES)
+            self.layout.heights[self.row] = LINE_HEIGHT * min(lines, MAX_LINES)
 
-    def link(self, cell: Any, addresses: dict[str, str]) -> None:
+    def link(self, cell: Cell, addresses: dict[str, str]) -> None:
         """Show the cells used and link to the first, in this book or in the plan file."""
         if not addresses:
             return
-        put(cell, ", ".join(f"{role.replace('_', ' ')} {address}"
-                            for role, address in addresses.items()))
+        cell.value = ", ".join(f"{role.replace('_', ' ')} {address}"
+                               for role, address in addresses.items())
         sheet_name, _, where = next(iter(addresses.values())).rpartition("!")
-        location = f"'{sheet_name}'!{where}"
-        if self.plan_link is None:
-            cell.hyperlink = Hyperlink(ref=cell.coordinate, location=location)
-        else:
-            cell.hyperlink = Hyperlink(ref=cell.coordinate, target=self.plan_link,
-                                       location=location)
-        cell.font = LINK_FONT
+        cell.link = Link(f"'{sheet_name}'!{where}")
+        cell.wear("link")
 
     def blank(self, rows: int = 1) -> None:
         self.row += rows
 
 
-def _paint(cell: Any, colours: tuple[str, str]) -> None:
-    fill, font = colours
-    cell.fill = PatternFill("solid", fgColor=fill)
-    cell.font = Font(bold=True, color=font)
-
-
-def fill_status_sheet(sheet: Worksheet, status: PlanStatus, plan_link: str | None) -> None:
-    book = sheet.parent
-    if TABLE_STYLE.name not in book.named_styles:
-        book.add_named_style(copy(TABLE_STYLE))
-    w = _Writer(sheet, plan_link)
+def status_layout(status: PlanStatus, plan_link: str | None = None) -> SheetLayout:
+    """The Status sheet of `status`; links go to `plan_link` (the plan's file, relative to
+    where the sheet is saved) or, when None, to sheets of the same workbook."""
+    layout = SheetLayout(schema.STATUS_SHEET, widths=dict(_WIDTHS), gridlines=False,
+                         print_landscape_fit=True, link_target=plan_link)
+    w = _Writer(layout)
     _title(w, status)
     _kpis(w, status)
     _risks(w, status)
     _priorities(w, status)
     _contracts(w, status)
-    for letter, width in WIDTHS.items():
-        sheet.column_dimensions[letter].width = width
-    sheet.sheet_view.showGridLines = False
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    return layout
+
+
+def fill_status_sheet(sheet: Worksheet, status: PlanStatus, plan_link: str | None) -> None:
+    draw_openpyxl(sheet, status_layout(status, plan_link))
 
 
 def _title(w: _Writer, status: PlanStatus) -> None:
     year = f" {status.plan_year}" if status.plan_year else ""
-    w.line(f"Status: {status.service or 'service plan'}{year}, {status.quarter.value}", TITLE)
+    w.line(f"Status: {status.service or 'service plan'}{year}, {status.quarter.value}", "title")
     council = f"{status.council}. " if status.council else ""
     source = f" from {Path(status.file).name}" if status.file else ""
     w.line(f"{council}Computed{source} as of {status.as_of:%d %b %Y} under the policy "
            f"'{status.policy.name}' (version {status.policy.version}) by xl_plans "
-           f"{__version__}. Do not edit: compute it again instead.", NOTE_FONT)
+           f"{__version__}. Do not edit: compute it again instead.", "note")
     w.blank()
 
 
-def _counts(w: _Writer, title: str, counts: dict[str, int],
-            colours: dict[Any, tuple[str, str]], enum: type[Any]) -> None:
+def _counts(w: _Writer, title: str, counts: dict[str, int], style: Callable[[str], str],
+            coloured: set[str]) -> None:
     """Two rows: each state's name (coloured) above its count, from column C."""
-    w.cell(2, title).font = Font(bold=True)
-    w.sheet.cell(w.row, 2).alignment = Alignment(horizontal="right")
+    w.cell(2, title, "bold", "right")
     for col, label in enumerate(counts, start=3):
-        cell = w.cell(col, label)
-        cell.alignment, cell.border = Alignment(horizontal="center", wrap_text=True), BOX
-        if enum(label) in colours:
-            _paint(cell, colours[enum(label)])
+        cell = w.cell(col, label, "centre_wrap", "box")
+        if label in coloured:
+            cell.wear(style(label))
     w.row += 1
     for col, count in enumerate(counts.values(), start=3):
-        cell = w.cell(col, count)
-        cell.alignment, cell.border = CENTRE, BOX
+        w.cell(col, count, "centre", "box")
     w.row += 1
 
 
 def _kpis(w: _Writer, status: PlanStatus) -> None:
-    w.line(f"Key performance indicators ({len(status.kpis)})", SECTION)
+    w.line(f"Key performance indicators ({len(status.kpis)})", "section")
     if not status.kpis:
         w.line("No KPIs in the plan.")
         w.blank()
         return
     _counts(w, "KPIs by RAG", {k: v for k, v in status.kpi_counts.items()
                                if v or Rag(k) in (Rag.GREEN, Rag.AMBER, Rag.RED)},
-            RAG_COLOURS, Rag)
+            rag_style, {rag.value for rag in RAG_COLOURS})
     w.blank()
     w.headers(KPI_HEADERS)
     for kpi in status.kpis:
         _kpi_row(w, kpi)
-    w.line(ARROW_LEGEND, NOTE_FONT)
+    w.line(ARROW_LEGEND, "note")
     w.blank()
 
 
@@ -275,16 +258,15 @@ def _kpi_row(w: _Writer, kpi: KpiStatus) -> None:
          kpi.rag, ARROWS[kpi.vs_previous.direction][0], ARROWS[kpi.vs_last_year.direction][0],
          forecast, kpi.reason, None],
         {3: fmt or "General", 4: fmt or "General"})
-    _paint(cells[4], RAG_COLOURS[kpi.rag])
+    cells[4].wear(rag_style(kpi.rag))
     for cell, trend in ((cells[5], kpi.vs_previous), (cells[6], kpi.vs_last_year)):
-        cell.font = Font(bold=True, size=12, color=ARROWS[trend.direction][1])
-        cell.alignment = CENTRE
+        cell.wear(ARROWS[trend.direction][1], "centre")
     w.link(cells[9], kpi.cells)
 
 
 def _risks(w: _Writer, status: PlanStatus) -> None:
     matrix = status.risk_matrix
-    w.line(f"Risks ({len(status.risks)}), {matrix.name} matrix", SECTION)
+    w.line(f"Risks ({len(status.risks)}), {matrix.name} matrix", "section")
     if not status.risks:
         w.line("No risks in the plan.")
         w.blank()
@@ -292,7 +274,8 @@ def _risks(w: _Writer, status: PlanStatus) -> None:
     w.line(f"Residual scores of open risks. Above appetite: a residual score above "
            f"{matrix.appetite}: {status.risks_above_appetite} risk(s). Reviews overdue: "
            f"{status.risk_reviews_overdue}.")
-    _counts(w, "Open risks by band", status.risk_counts, BAND_COLOURS, Band)
+    _counts(w, "Open risks by band", status.risk_counts, band_style,
+            {band.value for band in BAND_COLOURS})
     w.blank()
     _heat_map(w, status)
     w.blank()
@@ -305,28 +288,23 @@ def _risks(w: _Writer, status: PlanStatus) -> None:
 def _heat_map(w: _Writer, status: PlanStatus) -> None:
     """Likelihood down the side (highest at the top), impact along the bottom."""
     heat = status.heat_map
-    title = w.cell(2, "Heat map: open risks in each cell, coloured by band")
-    title.font = Font(bold=True)
+    w.cell(2, "Heat map: open risks in each cell, coloured by band", "bold")
     w.row += 1
     for likelihood in range(heat.size, 0, -1):
         text = f"Likelihood {likelihood}" if likelihood == heat.size else likelihood
-        label = w.cell(2, text)
-        label.alignment, label.font = Alignment(horizontal="right"), Font(bold=True)
+        w.cell(2, text, "right", "bold")
         for impact in range(1, heat.size + 1):
             count = heat.counts[likelihood - 1][impact - 1]
-            cell = w.cell(impact + 2, count or None)
-            cell.alignment, cell.border = CENTRE, BOX
-            _paint(cell, BAND_COLOURS[heat.bands[likelihood - 1][impact - 1]])
+            band = heat.bands[likelihood - 1][impact - 1]
+            w.cell(impact + 2, count or None, "centre", "box", band_style(band))
         w.row += 1
     for impact in range(1, heat.size + 1):
-        cell = w.cell(impact + 2, impact)
-        cell.alignment, cell.font = CENTRE, Font(bold=True)
-    impact_label = w.cell(2, "Impact →")
-    impact_label.alignment, impact_label.font = Alignment(horizontal="right"), Font(bold=True)
+        w.cell(impact + 2, impact, "centre", "bold")
+    w.cell(2, "Impact →", "right", "bold")
     w.row += 1
     if heat.unscored:
         w.line(f"{heat.unscored} open risk(s) have no residual score and are not on the map.",
-               NOTE_FONT)
+               "note")
 
 
 def _risk_row(w: _Writer, risk: ScoredRisk) -> None:
@@ -338,15 +316,15 @@ def _risk_row(w: _Writer, risk: ScoredRisk) -> None:
                       residual.score, residual.band, "; ".join(flags) or None, risk.reason,
                       None])
     if residual.band is not None:
-        _paint(cells[6], BAND_COLOURS[residual.band])
+        cells[6].wear(band_style(residual.band))
     if risk.above_appetite or risk.review_overdue:
-        cells[7].font = Font(bold=True, color="9C0006")
+        cells[7].wear("flag")
     w.link(cells[9], residual.cells)
 
 
 def _priorities(w: _Writer, status: PlanStatus) -> None:
     quarter = status.quarter.value
-    w.line("Priorities and projects", SECTION)
+    w.line("Priorities and projects", "section")
     w.headers(("State", "Priority outcomes", "Milestones"), start=2)
     for timing in Timing:
         w.values([timing.value, status.priority_counts[timing.value],
@@ -357,7 +335,7 @@ def _priorities(w: _Writer, status: PlanStatus) -> None:
     w.blank()
     attention = [i for i in [*status.priorities, *status.milestones] if _needs_attention(i)]
     w.line(f"Needing attention: overdue, due in {quarter}, Red or Amber ({len(attention)})",
-           Font(bold=True))
+           "bold")
     if attention:
         w.headers(ITEM_HEADERS)
         for item in attention:
@@ -366,14 +344,14 @@ def _priorities(w: _Writer, status: PlanStatus) -> None:
         w.line("None.")
     w.blank()
     if status.projects:
-        w.line(f"Projects ({len(status.projects)})", Font(bold=True))
+        w.line(f"Projects ({len(status.projects)})", "bold")
         w.headers(PROJECT_HEADERS)
         for project in status.projects:
             cells = w.values([project.ref, project.project, project.milestones,
                               project.complete, project.overdue, project.due_in_quarter,
                               project.next_due, project.rag], {7: "dd/mm/yyyy"})
             if project.rag is not None:
-                _paint(cells[7], RAG_COLOURS[project.rag])
+                cells[7].wear(rag_style(project.rag))
         w.blank()
 
 
@@ -387,12 +365,12 @@ def _item_row(w: _Writer, item: ItemStatus) -> None:
                       item.rag, item.status, item.timing.value, item.percent_complete,
                       item.reason, item.title], {8: "0%"})
     if item.rag is not None:
-        _paint(cells[4], RAG_COLOURS[item.rag])
+        cells[4].wear(rag_style(item.rag))
 
 
 def _contracts(w: _Writer, status: PlanStatus) -> None:
     action = [c for c in status.contracts if c.needs_action]
-    w.line(f"Contracts needing action ({len(action)} of {len(status.contracts)})", SECTION)
+    w.line(f"Contracts needing action ({len(action)} of {len(status.contracts)})", "section")
     if not action:
         w.line("None: no contract has ended, ends within the horizons or is past its review "
                "date." if status.contracts else "No contracts in the plan.")
@@ -409,5 +387,5 @@ def _contract_row(w: _Writer, contract: ContractStatus) -> None:
                       contract.expires_within_months, contract.reason, None],
                      {4: "dd/mm/yyyy"})
     expired = contract.state is ContractState.EXPIRED
-    _paint(cells[4], RAG_COLOURS[Rag.RED if expired else Rag.AMBER])
+    cells[4].wear(rag_style(Rag.RED if expired else Rag.AMBER))
     w.link(cells[9], contract.cells)

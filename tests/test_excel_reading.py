@@ -1,0 +1,187 @@
+"""Reading a workbook open in Excel (book_reader.py, xl_plans.excel.read_book): the same plan,
+cell for cell, as reading its file; Excel's error values; the summary settings sheet."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import xlwings as xw
+from conftest import example
+from xlwings_payload import actions_of, book_from, payload_from
+
+from xl_plans import excel
+from xl_plans.book_reader import (
+    COM_ERRORS,
+    Setting,
+    SettingsProblem,
+    SummarySettings,
+    cell_value,
+    read_open_book,
+    read_settings,
+    summary_settings,
+)
+from xl_plans.cells import ErrorValue, SheetInfo
+from xl_plans.excel_layouts import settings_layout
+from xl_plans.model import Quarter
+from xl_plans.reader import read_workbook
+
+EXAMPLE_NAMES = sorted(path.stem for path in example("x").parent.glob("*.xlsx"))
+
+
+@pytest.mark.parametrize(("given", "read"), [
+    ("#DIV/0!", ErrorValue("#DIV/0!")),
+    ("#N/A", ErrorValue("#N/A")),  # typed as "#N/A", Excel makes it the error too
+    ("#SPILL!", ErrorValue("#SPILL!")),
+    ("#GETTING_DATA", ErrorValue("#GETTING_DATA")),
+    ("#div/0!", "#div/0!"),  # not Excel's spelling: text
+    ("#1 priority", "#1 priority"),
+    ("", None),
+    ("  ", "  "),
+    (-2146826281, ErrorValue("#DIV/0!")),  # COM error numbers (Windows)
+    (-2146826243, ErrorValue("#SPILL!")),
+    (-2146826238, ErrorValue("#CALC!")),
+    (-2146826200, -2146826200),  # an ordinary (if odd) number
+    (3.0, 3),  # Excel's numbers are floats: whole ones are ints, as from a file
+    (2.5, 2.5),
+    (True, True),
+    (dt.datetime(2024, 3, 31), dt.datetime(2024, 3, 31)),
+    (None, None),
+])
+def test_cell_values_from_excel(given: Any, read: Any) -> None:
+    assert cell_value(given) == read
+    assert type(cell_value(given)) is type(read)
+
+
+def test_com_error_numbers_agree_with_xlwings() -> None:
+    """xlwings names seven COM error numbers (its Windows engine, read here as text since it
+    imports only on Windows); ours are the same numbers for the same errors, and more."""
+    spec = importlib.util.find_spec("xlwings")
+    assert spec is not None and spec.origin is not None
+    source = Path(spec.origin).with_name("_xlwindows.py").read_text(encoding="utf-8")
+    named = {int(number): literal for number, literal in
+             re.findall(r"(-21468\d{5}): \"(#[A-Z0-9/!?]+)\"", source)}
+    assert len(named) == 7
+    assert {number: COM_ERRORS[number] for number in named} == named
+    assert len(COM_ERRORS) == 14
+
+
+def without_file(content: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in content.items() if k != "file"}
+
+
+@pytest.mark.parametrize("name", EXAMPLE_NAMES)
+def test_an_open_workbook_reads_as_its_file(name: str) -> None:
+    from_file = read_workbook(example(name))
+    from_excel = excel.read_book(book_from(example(name)))
+    assert without_file(from_excel.plan.content()) == without_file(from_file.plan.content())
+    assert from_excel.plan.file == f"{name}.xlsx"
+    for section in ("kpis", "risks", "priorities", "milestones", "contracts"):
+        assert [row.source.cells for row in getattr(from_excel.plan, section)] == [
+            row.source.cells for row in getattr(from_file.plan, section)], section
+    assert from_excel.sheets == from_file.sheets
+    assert {k: (v.name, v.header_row, v.columns) for k, v in from_excel.found.items()} == {
+        k: (v.name, v.header_row, v.columns) for k, v in from_file.found.items()}
+
+
+def test_only_the_sheets_a_plan_needs_are_read() -> None:
+    asked: list[str] = []
+    sheets = [SheetInfo(name, True, True) for name in ("Plan", "KPIs", "Pivot of last year")]
+
+    sheet_values: dict[str, list[list[Any]]] = {
+        "Plan": [["Field", "Value"], ["Service", "Parks"]],
+        "KPIs": [["Ref", "Indicator", "Q1"], ["K1", "Visits", 10.0]]}
+
+    def values_of(name: str) -> list[list[Any]]:
+        asked.append(name)
+        return sheet_values[name]
+
+    read = read_open_book("Parks.xlsx", sheets, values_of)
+    assert asked == ["Plan", "KPIs"]
+    assert read.plan.details.service == "Parks"
+    [kpi] = read.plan.kpis
+    assert kpi.source is not None
+    assert (kpi.ref, kpi.q1.value, kpi.source.cell("q1")) == ("K1", 10, "KPIs!C2")
+
+
+def test_a_sheet_too_large_for_a_plan_is_reported_not_read(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(excel, "MAX_ROWS", 10)
+    book = book_from(example("hart_corporate_services_2022_23"))
+    reply = excel.perform("validate", book)
+    assert reply.problem and reply.text.startswith(
+        "Validate: the workbook is far larger than any service plan (sheet Plan has over 10 "
+        "rows).")
+    [values] = [a["values"] for a in actions_of(book) if a["func"] == "setValues"]
+    assert values[1][:3] == ["'Error", "'(the file)", "'too-large"]
+
+
+def test_the_settings_sheet() -> None:
+    values: list[list[Any]] = [
+        ["", "Council summary", ""],
+        ["", "Field", "Value"],
+        ["", "Reporting quarter", "q3"],  # a synonym, any case
+        ["", "FOLDER", "S:\\Performance\\Plans 2024-25"],
+        ["", "Folder", "ignored: the first one counts"],
+        ["", "Services", "Housing; Planning"],
+        ["", "Notes", "not a setting"],
+    ]
+    assert read_settings(values) == {
+        "quarter": Setting("q3", "C3"),
+        "folder": Setting("S:\\Performance\\Plans 2024-25", "C4"),
+        "services": Setting("Housing; Planning", "C6"),
+    }
+
+
+def test_the_settings_sheet_the_ribbon_creates_is_read_back() -> None:
+    grid = settings_layout().grid()
+    for row, value in zip(grid[1:], ("Plans", "Q2", "2024/25", "Housing"), strict=True):
+        row[1] = value
+    assert read_settings(grid) == {
+        "folder": Setting("Plans", "B2"), "quarter": Setting("Q2", "B3"),
+        "year": Setting("2024/25", "B4"), "services": Setting("Housing", "B5")}
+
+
+def test_a_workbook_never_saved_has_only_a_name() -> None:
+    data = payload_from(example("hart_corporate_services_2022_23"))
+    data["book"]["name"] = "Book2"
+    assert excel.read_book(xw.Book(json=data)).path == Path("Book2")
+
+
+def test_summary_settings_for_consolidate(tmp_path: Path) -> None:
+    (tmp_path / "plans" / "2024-25").mkdir(parents=True)
+    grid = settings_layout().grid()
+    for row, value in zip(grid[1:], ("plans/2024-25", "quarter 2", " 2024/25 ",
+                                     "Housing; Planning\nParks;;"), strict=True):
+        row[1] = value
+    settings = summary_settings(grid, str(tmp_path / "Council summary.xlsx"))
+    assert settings == SummarySettings(tmp_path / "plans" / "2024-25", Quarter.Q2, "2024/25",
+                                       ["Housing", "Planning", "Parks"])
+
+
+@pytest.mark.parametrize(("folder", "quarter", "workbook", "message"), [
+    (None, "Q1", "/s/Summary.xlsx", "Type the folder of the service plans in "
+     "'xl_plans settings'!B2, then click Consolidate again."),
+    ("plans", "Q1", "Summary", "The folder in 'xl_plans settings'!B2 is relative, and this "
+     "workbook has not been saved"),
+    ("/no/such/folder", "Q1", "/s/Summary.xlsx", "The folder in 'xl_plans settings'!B2 does "
+     "not exist: /no/such/folder."),
+    ("/", "Q5", "/s/Summary.xlsx", "The Quarter in 'xl_plans settings'!B3 is 'Q5': type Q1"),
+    ("/", None, "/s/Summary.xlsx", "The Quarter in 'xl_plans settings'!B3 is blank"),
+])
+def test_summary_settings_that_cannot_be_used(folder: str | None, quarter: str | None,
+                                              workbook: str, message: str) -> None:
+    grid = settings_layout().grid()
+    grid[1][1], grid[2][1] = folder, quarter
+    with pytest.raises(SettingsProblem) as caught:
+        summary_settings(grid, workbook)
+    assert str(caught.value).startswith(message)
+
+
+def test_a_missing_setting_is_named_where_the_sheet_puts_it() -> None:
+    with pytest.raises(SettingsProblem, match=r"'xl_plans settings'!B3 is blank"):
+        summary_settings([["Folder", "/"]], "/s/Summary.xlsx")

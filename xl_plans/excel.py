@@ -1,0 +1,486 @@
+"""The Service Plans ribbon and the XLP_ worksheet functions: the only module importing xlwings.
+
+A button click runs `run(button_id)` (macros/XlPlans.bas), which finds the workbook with
+`xw.Book.caller()`, calls that button's action and shows its one-line answer in a message box.
+Every action is a plain function of an `xw.Book`: it reads the sheets' values, works with the
+same library functions as the command line, and writes only the tool's own sheets (Checks,
+Status, Guidance, a summary's sheets): an officer's cells are never changed.
+
+Only the portable part of xlwings' Book API is used (values, fills, fonts, number formats,
+hyperlinks, sheets added, cleared, activated and deleted, column autofit, alerts), so the same
+code runs through the classic add-in on Windows and Mac and through xlwings Server's Office.js
+client; tests/test_excel_actions.py checks every action it emits against that client's list.
+Sheets are drawn from the renderer-neutral layouts of sheet_layout.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import xlwings as xw
+
+from xl_plans import functions, schema
+from xl_plans.book_reader import SettingsProblem, read_open_book, summary_settings
+from xl_plans.cells import MAX_ROWS, SheetInfo
+from xl_plans.cellwrite import fit_text
+from xl_plans.checks_sheet import checks_layout, failure_layout
+from xl_plans.consolidate import consolidate
+from xl_plans.council_summary import summary_book
+from xl_plans.errors import WorkbookError
+from xl_plans.excel_layouts import (
+    guidance_layout,
+    settings_layout,
+    summary_layouts,
+    summary_title,
+    template_layouts,
+)
+from xl_plans.excel_setup import (
+    addin_xlwings_version,
+    policy_in_force,
+    setup_findings,
+    setup_report,
+)
+from xl_plans.policy import Policy, PolicyError
+from xl_plans.reader import PlanRead
+from xl_plans.ribbon_ids import RibbonAction
+from xl_plans.saving import SaveError
+from xl_plans.sheet_layout import SheetLayout, final_look, is_number_like, rectangles
+from xl_plans.status import plan_status
+from xl_plans.status_sheet import status_layout
+from xl_plans.validation import validate
+from xl_plans.validation.run import file_issue
+from xl_plans.values import normalise_key
+
+TITLE = "Service Plans"  # the message boxes' title, as the ribbon tab
+REPORT_HINT = ("Nothing in your own sheets was changed. Please report this to whoever supports "
+               "xl_plans, with the workbook.")
+
+
+class Refusal(Exception):
+    """An action that will not run on this workbook; the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class Reply:
+    """What an action tells the officer: one message, and whether it is a problem."""
+
+    text: str
+    problem: bool = False
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def _visible(sheet: xw.Sheet) -> bool:
+    try:
+        return sheet.visible in (True, -1)  # -1: Excel's xlSheetVisible through COM
+    except KeyError:  # Office.js clients that do not send visibility: all sheets show
+        return True
+
+
+def sheet_values(sheet: xw.Sheet) -> list[list[Any]]:
+    """A sheet's values from A1 to its last used cell, errors as Excel's literals."""
+    last = sheet.used_range.last_cell
+    if last.row > MAX_ROWS:
+        raise WorkbookError("too-large", sheet.book.name,
+                            f"sheet {sheet.name} has over {MAX_ROWS:,} rows")
+    values = sheet.range((1, 1), (last.row, last.column)).options(
+        ndim=2, err_to_str=True).value
+    return values or []
+
+
+def read_book(book: xw.Book) -> PlanRead:
+    """The plan in the workbook, read as read_workbook reads a file (book_reader.py)."""
+    sheets = {sheet.name: sheet for sheet in book.sheets}
+    infos = [SheetInfo(name, _visible(sheet), True) for name, sheet in sheets.items()]
+    return read_open_book(book.fullname, infos, lambda name: sheet_values(sheets[name]))
+
+
+def _has_data(sheet: xw.Sheet) -> bool:
+    return any(value is not None for row in sheet_values(sheet) for value in row)
+
+
+def _find_sheet(book: xw.Book, name: str) -> xw.Sheet | None:
+    """A sheet by name, ignoring case as Excel does."""
+    return next((s for s in book.sheets if s.name.casefold() == name.casefold()), None)
+
+
+# --------------------------------------------------------------------------- drawing
+
+
+def excel_value(value: Any) -> Any:
+    """A layout value as written to Excel. Text gets Excel's text prefix (an apostrophe, not
+    shown), so Excel stores it as typed: never a formula, number, date or error ("=SUM(A1)",
+    "1.10", "March 2024", "#N/A" all stay text), the ribbon's cellwrite.put."""
+    if isinstance(value, str):
+        return "'" + fit_text(value)
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    return value
+
+
+Box = tuple[int, int, int, int]  # first row, first column, last row, last column (1-based)
+
+
+def _range(sheet: xw.Sheet, box: Box) -> xw.Range:
+    first_row, first_col, last_row, last_col = box
+    return sheet.range((first_row, first_col), (last_row, last_col))
+
+
+def draw(sheet: xw.Sheet, layout: SheetLayout) -> None:
+    """Draw a layout on an empty (new or cleared) sheet: the values as one block, then
+    number formats, fills and fonts, each over the largest ranges that share them, then links.
+    Borders, alignment, widths and print settings are not portable: left to files."""
+    grid = layout.grid()
+    if grid:
+        sheet.range((1, 1)).value = [[excel_value(value) for value in row] for row in grid]
+    cells = list(layout.cells.values())
+    formats = _grouped((cell.number_format, (cell.row, cell.col)) for cell in cells
+                       if cell.number_format and is_number_like(cell.value))
+    for fmt, boxes in formats.items():
+        for box in boxes:
+            _range(sheet, box).number_format = fmt
+    for r0, c0, r1, c1, fmt in layout.input_formats:
+        _range(sheet, (r0, c0, r1, c1)).number_format = fmt
+    looks = [(cell, final_look(cell)) for cell in cells]
+    for colour, boxes in _grouped((look.fill, (cell.row, cell.col)) for cell, look in looks
+                                  if look.fill).items():
+        for box in boxes:
+            _range(sheet, box).color = f"#{colour}"
+    fonts = ((cell, look.font) for cell, look in looks if look.font is not None)
+    font_parts = _grouped(((name, value), (cell.row, cell.col)) for cell, font in fonts
+                          for name, value in (("bold", font.bold), ("italic", font.italic),
+                                              ("size", font.size), ("color", font.colour))
+                          if value is not None)
+    for (name, value), boxes in font_parts.items():
+        for box in boxes:
+            setattr(_range(sheet, box).font, name, f"#{value}" if name == "color" else value)
+    for cell in cells:
+        if cell.link is not None:
+            where = f"{layout.link_target or ''}#{cell.link.location}"
+            text = fit_text(str(cell.value if cell.value is not None else cell.link.location))
+            sheet.range((cell.row, cell.col)).add_hyperlink(
+                where, text_to_display=text, screen_tip=f"Go to {cell.link.location}")
+    if layout.fit_rows and layout.last_col:
+        first, last = layout.fit_rows
+        _range(sheet, (first, 1, last, layout.last_col)).columns.autofit()
+
+
+def _grouped(items: Iterable[tuple[Any, tuple[int, int]]]) -> dict[Any, list[Box]]:
+    """key -> the rectangles covering the cells that share it."""
+    points: dict[Any, list[tuple[int, int]]] = {}
+    for key, point in items:
+        points.setdefault(key, []).append(point)
+    return {key: list(rectangles(cells)) for key, cells in points.items()}
+
+
+def own_sheet(book: xw.Book, name: str, *, first: bool = False) -> xw.Sheet:
+    """The tool's sheet `name`, emptied if it exists (it keeps its place), else added first or
+    last."""
+    sheet = _find_sheet(book, name)
+    if sheet is not None:
+        sheet.clear()
+        return sheet
+    if first:
+        return book.sheets.add(name, before=book.sheets[0])
+    return book.sheets.add(name, after=book.sheets[-1])
+
+
+def _policy() -> Policy:
+    try:
+        return policy_in_force()[0]
+    except PolicyError as exc:
+        raise Refusal(f"The scoring policy cannot be used: {exc.message} Click Check setup "
+                      "for where it comes from.") from None
+
+
+def _refuse_summary_book(book: xw.Book, action: str) -> None:
+    if _find_sheet(book, schema.SETTINGS_SHEET) is not None:
+        raise Refusal(f"This is a council summary workbook (it has the '{schema.SETTINGS_SHEET}'"
+                      f" sheet): {action} works in a service plan.")
+
+
+# --------------------------------------------------------------------------- the actions
+
+
+def new_plan(book: xw.Book) -> Reply:
+    """Fill an empty workbook with the plan template; refuse if it holds anything."""
+    existing = list(book.sheets)
+    if any(_has_data(sheet) for sheet in existing):
+        raise Refusal("New plan fills an empty workbook, and this one already holds data. "
+                      "Open a new blank workbook (File > New) and click New plan there.")
+    layouts = template_layouts()
+    taken = {sheet.name.casefold() for sheet in existing} & {
+        layout.name.casefold() for layout in layouts}
+    if taken:
+        raise Refusal(f"New plan adds the template's sheets, and this workbook already has an "
+                      f"(empty) sheet named {', '.join(sorted(taken))}. Open a new blank "
+                      "workbook (File > New) and click New plan there.")
+    previous = None
+    for layout in layouts:
+        sheet = (book.sheets.add(layout.name, before=existing[0]) if previous is None else
+                 book.sheets.add(layout.name, after=previous))
+        draw(sheet, layout)
+        previous = sheet
+    for sheet in existing:  # the blank Sheet1 a new workbook starts with
+        sheet.delete()
+    book.sheets[schema.PLAN_SHEET].activate()
+    return Reply(f"New plan: {', '.join(layout.name for layout in layouts)}. Fill in the Plan "
+                 "sheet first, then save the workbook; the Guidance sheet explains each sheet.")
+
+
+def validate_plan(book: xw.Book) -> Reply:
+    """List every problem on the Checks sheet (first), each linking to its cell."""
+    _refuse_summary_book(book, "Validate")
+    policy = _policy()
+    try:
+        read = read_book(book)
+        report = validate(read, policy=policy)
+    except WorkbookError as exc:  # the workbook cannot be read as a plan (too large, ...)
+        _show(book, checks_layout([file_issue(exc)], []), first=True)
+        return Reply(f"Validate: {exc.problem} {exc.hint}", problem=True)
+    except Exception as exc:  # a fault of ours: say so on the Checks sheet, not a stale list
+        _show(book, failure_layout(f"xl_plans could not check this workbook "
+                                   f"({_one_line(exc)}).", REPORT_HINT), first=True)
+        raise
+    names = [sheet.name for sheet in book.sheets]
+    _show(book, checks_layout(report.issues, [*names, schema.CHECKS_SHEET]), first=True)
+    if not report.issues:
+        return Reply("Validate: no problems found.")
+    return Reply(f"Validate: {report.summary()}. Each is listed on the Checks sheet with a link "
+                 "to its cell.", problem=not report.valid)
+
+
+def update_status(book: xw.Book, today: dt.date | None = None) -> Reply:
+    """Score the plan for its Reporting Quarter and refresh the Status sheet (last)."""
+    _refuse_summary_book(book, "Update status")
+    policy = _policy()
+    read = read_book(book)
+    quarter = read.plan.details.reporting_quarter
+    if quarter is None:
+        raise Refusal(f"Update status needs the Reporting Quarter on the {schema.PLAN_SHEET} "
+                      "sheet: choose Q1, Q2, Q3 or Q4 there and click Update status again.")
+    status = plan_status(read.plan, quarter, policy, today or dt.date.today())
+    _show(book, status_layout(status))
+    counts = ", ".join(f"{n} {rag}" for rag, n in status.kpi_counts.items() if n) or "none"
+    overdue = status.priority_counts["Overdue"] + status.milestone_counts["Overdue"]
+    return Reply(f"Status {status.quarter.value} updated: KPIs {counts}; "
+                 f"{status.risks_above_appetite} risk(s) above appetite; {overdue} item(s) "
+                 f"overdue; {status.contracts_needing_action} contract(s) need action.")
+
+
+def consolidate_plans(book: xw.Book, today: dt.date | None = None) -> Reply:
+    """In a council summary workbook: consolidate the plans in the folder on its settings
+    sheet and write the summary sheets (replacing only sheets xl_plans wrote)."""
+    settings_sheet = _find_sheet(book, schema.SETTINGS_SHEET)
+    if settings_sheet is None:
+        return _start_summary_book(book)
+    try:
+        settings = summary_settings(sheet_values(settings_sheet), book.fullname)
+    except SettingsProblem as exc:
+        raise Refusal(str(exc)) from None
+    policy = _policy()
+    folder = settings.folder
+    result = consolidate([folder], settings.quarter, year=settings.year, policy=policy,
+                         today=today, services=settings.services,
+                         workers=1)  # no worker processes inside Excel
+    try:
+        if not result.results:
+            raise Refusal(f"No plan files (.xlsx, .xlsm) were found in {folder}.")
+        summary = summary_book(result)
+        for table in summary.tables:
+            _check_ours(book, table.sheet, summary_title(summary, table))
+        layouts = summary_layouts(summary)
+    finally:
+        result.close()
+    for layout in layouts:
+        _show(book, layout, activate=False)
+    book.sheets[layouts[0].name].activate()
+    used = len(result.used)
+    text = (f"Consolidated {used} plan{'s' if used != 1 else ''} for {result.quarter.value}"
+            f"{' ' + result.year if result.year else ''} from {folder}.")
+    if not result.complete:
+        text += (f" {len(result.problems)} file(s) not used cleanly and "
+                 f"{len(result.missing_services)} service(s) missing: see Data Quality.")
+    return Reply(text, problem=not result.complete)
+
+
+def _start_summary_book(book: xw.Book) -> Reply:
+    plan_like = {normalise_key(name) for name in (
+        schema.PLAN_SHEET, *schema.PLAN_SYNONYMS,
+        *(name for spec in schema.SHEETS for name in (spec.name, *spec.synonyms)))}
+    if any(normalise_key(sheet.name) in plan_like for sheet in book.sheets):
+        raise Refusal("This workbook looks like a service plan. Consolidate works in a council "
+                      "summary workbook: open a new blank workbook and click Consolidate there.")
+    sheet = book.sheets.add(schema.SETTINGS_SHEET, before=book.sheets[0])
+    draw(sheet, settings_layout())
+    sheet.activate()
+    return Reply(f"This is now a council summary workbook: fill in the Folder and Quarter on the "
+                 f"'{schema.SETTINGS_SHEET}' sheet, then click Consolidate again.")
+
+
+def _check_ours(book: xw.Book, name: str, title: str) -> None:
+    """Refuse to replace a sheet xl_plans did not write (its first cell says who did)."""
+    sheet = _find_sheet(book, name)
+    if sheet is None:
+        return
+    first = sheet.range((1, 1)).value
+    if first != title:
+        raise Refusal(f"The sheet '{sheet.name}' was not written by xl_plans, and Consolidate "
+                      "would replace it: rename it or move it to another workbook, then click "
+                      "Consolidate again.")
+
+
+def check_setup(book: xw.Book) -> Reply:
+    """Python, xlwings and xl_plans versions and the policy in force, with advice."""
+    findings = setup_findings(xw.__version__, addin_xlwings=addin_xlwings_version())
+    return Reply(setup_report(findings), problem=not all(f.ok for f in findings))
+
+
+def show_help(book: xw.Book) -> Reply:
+    """Write (or refresh) the Guidance sheet and go to it."""
+    _show(book, guidance_layout())
+    return Reply("The Guidance sheet explains how to fill in the plan. Validate lists every "
+                 "problem on the Checks sheet; Update status scores KPIs, risks and deadlines "
+                 "on the Status sheet; Check setup shows what Excel is running.")
+
+
+def _show(book: xw.Book, layout: SheetLayout, *, first: bool = False,
+          activate: bool = True) -> None:
+    sheet = own_sheet(book, layout.name, first=first)
+    draw(sheet, layout)
+    if activate:
+        sheet.activate()
+
+
+ACTIONS: dict[RibbonAction, Callable[[xw.Book], Reply]] = {
+    RibbonAction.NEW_PLAN: new_plan,
+    RibbonAction.VALIDATE: validate_plan,
+    RibbonAction.UPDATE_STATUS: update_status,
+    RibbonAction.CONSOLIDATE: consolidate_plans,
+    RibbonAction.CHECK_SETUP: check_setup,
+    RibbonAction.HELP: show_help,
+}
+
+
+# --------------------------------------------------------------------------- the dispatcher
+
+
+def _one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return f"{type(exc).__name__}: {text[:300]}"
+
+
+def perform(action_id: str, book: xw.Book) -> Reply:
+    """Run one button's action; every failure becomes a plain Reply, never a traceback."""
+    try:
+        action = RibbonAction(action_id)
+    except ValueError:
+        return Reply(f"'{action_id}' is not a Service Plans button: the add-in and xl_plans "
+                     "installed do not match. Install both again (see the install guide).", True)
+    label = action.value.replace("_", " ").capitalize()
+    try:
+        return ACTIONS[action](book)
+    except Refusal as exc:
+        return Reply(f"{label}: {exc}", problem=True)
+    except WorkbookError as exc:
+        return Reply(f"{label}: [{exc.code}] {exc.message}", problem=True)
+    except (PolicyError, SaveError) as exc:
+        return Reply(f"{label}: {exc}", problem=True)
+    except Exception as exc:  # a fault of ours: a plain message, never a traceback
+        return Reply(f"{label} could not finish ({_one_line(exc)}). {REPORT_HINT}", True)
+
+
+def run(action_id: str, book: xw.Book | None = None) -> None:
+    """What a ribbon button calls (macros/XlPlans.bas): act on the calling workbook and show
+    the answer in a message box."""
+    try:
+        book = book if book is not None else xw.Book.caller()
+    except Exception as exc:
+        # No workbook to show a message in: xlwings shows what Python prints on stderr.
+        raise SystemExit(f"{TITLE}: Python could not reach the workbook ({_one_line(exc)}). "
+                         "Click Check setup, or see the install guide.") from None
+    reply = perform(action_id, book)
+    try:
+        book.app.alert(reply.text, title=TITLE, mode="critical" if reply.problem else "info")
+    except Exception:
+        raise SystemExit(f"{TITLE}: {reply.text}") from None
+
+
+# --------------------------------------------------------------------------- worksheet functions
+# =XLP_RAG(...) and friends: the scoring rules (functions.py) as Excel functions, with the
+# policy in force. The arguments carry no type hints on purpose: xlwings would take a hint as a
+# converter for the cell's value. A value that cannot be used gives its reason as the result.
+
+
+def _udf(rule: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    try:
+        return rule(*args, **kwargs)
+    except ValueError as exc:
+        return f"Cannot compute: {exc}"
+
+
+def _udf_policy(rule: Callable[..., Any], *args: Any) -> Any:
+    try:
+        policy = policy_in_force()[0]
+    except PolicyError as exc:
+        return f"Cannot compute: {exc.message}"
+    return _udf(rule, *args, policy=policy)
+
+
+@xw.func
+def XLP_RAG(actual, expected, polarity=None, tolerance=None, unit=None):
+    """KPI RAG: Green, Amber, Red, No data or No target, by the council's tolerance."""
+    return _udf_policy(functions.kpi_rag, actual, expected, polarity, tolerance, unit)
+
+
+@xw.func
+def XLP_EXPECTED(annual_target, quarter, measure="Cumulative", quarter_target=None):
+    """The value a KPI should have reached by the end of a quarter."""
+    return _udf(functions.kpi_expected, annual_target, quarter, measure, quarter_target)
+
+
+@xw.func
+def XLP_DIRECTION(current, earlier, polarity=None):
+    """Improving, Worsening, No change or Not available, read through the polarity."""
+    return _udf(functions.kpi_direction, current, earlier, polarity)
+
+
+@xw.func
+def XLP_RISK_SCORE(likelihood, impact):
+    """Likelihood x impact."""
+    return _udf(functions.risk_score, likelihood, impact)
+
+
+@xw.func
+def XLP_RISK_BAND(score, matrix=None):
+    """The band of a risk score on the 4x4 or 5x5 matrix (blank: the policy's default)."""
+    return _udf_policy(functions.risk_band, score, matrix)
+
+
+@xw.func
+def XLP_RISK_CELL_BAND(likelihood, impact, matrix=None):
+    """The band of a likelihood x impact cell of the matrix."""
+    return _udf_policy(functions.risk_cell_band, likelihood, impact, matrix)
+
+
+@xw.func
+def XLP_PROGRESS_EXPECTED(start, due, today):
+    """Linear expected progress (0 to 1) from start to due on a day."""
+    return _udf(functions.expected_progress, start, due, today)
+
+
+@xw.func
+def XLP_PROGRESS_RAG(percent_complete, expected, status=None):
+    """RAG of a priority or milestone from its status and % complete against expected."""
+    return _udf_policy(functions.progress_rag, percent_complete, expected, status)
+
+
+@xw.func
+def XLP_CONTRACT_EXPIRY(end_date, today):
+    """Expired, Expires within N months, Active, Ongoing or No end date."""
+    return _udf_policy(functions.contract_expiry, end_date, today)
