@@ -242,3 +242,25 @@ def test_choice_values_read_through_synonyms(make_plan: Any) -> None:
     assert done.status is Status.COMPLETE
     assert unknown.status is None
     assert unknown.source is not None and unknown.source.raw["status"] == "Not a status"
+
+
+def test_a_bare_serial_in_a_1904_workbook_counts_from_1904(tmp_path: Path) -> None:
+    """A date column holding an unformatted number: read as a date serial in the workbook's own
+    date system (old Mac workbooks count from 1904, four years and a day apart)."""
+    import datetime as dt
+
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904
+
+    due = dt.date(2024, 3, 31)
+    for epoch, start in ((None, dt.date(1899, 12, 30)), (CALENDAR_MAC_1904, dt.date(1904, 1, 1))):
+        book = openpyxl.Workbook()
+        if epoch is not None:
+            book.epoch = epoch
+        sheet = book.active
+        assert sheet is not None
+        sheet.title = "Priorities"
+        sheet.append(["Ref", "Priority", "Target Date"])
+        sheet.append(["P1", "Deliver", (due - start).days])  # a plain number, no date format
+        book.save(tmp_path / "serial.xlsx")
+        (row,) = read_plan(tmp_path / "serial.xlsx").priorities
+        assert row.target_date.end == due

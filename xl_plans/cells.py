@@ -107,6 +107,7 @@ class Workbook:
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
+        self.date1904 = False  # the 1904 date system (old Mac workbooks): serials shift
         self._archive = sniff(self.path)
         try:
             self._book = calamine.CalamineWorkbook.from_path(str(self.path))
@@ -178,7 +179,7 @@ class Workbook:
         return Grid(name, rows, merged)
 
     def _sheet_members(self) -> dict[str, str]:
-        """Sheet name -> its XML part, from the workbook part and its relationships."""
+        """Sheet name -> its XML part; also notes the workbook's date system."""
         try:
             workbook = SafeET.fromstring(self._archive.read("xl/workbook.xml"))
             rels = SafeET.fromstring(self._archive.read("xl/_rels/workbook.xml.rels"))
@@ -187,14 +188,12 @@ class Workbook:
                 from None
         except (KeyError, SafeET.ParseError, zipfile.BadZipFile, OSError) as exc:
             raise WorkbookError("corrupt-workbook", self.path, _short(exc)) from None
-        targets = {rel.get("Id"): rel.get("Target", "") for rel in rels}
-        members = {}
-        for sheet in workbook.iter():
-            if sheet.tag.endswith("}sheet") and sheet.get(_REL_NS) in targets:
-                target = targets[sheet.get(_REL_NS)].replace("\\", "/")
-                target = target[1:] if target.startswith("/") else posixpath.join("xl", target)
-                members[sheet.get("name", "")] = posixpath.normpath(target)
-        return members
+        self.date1904 = any(
+            element.tag.endswith("}workbookPr")
+            and element.get("date1904", "").lower() in ("1", "true")
+            for element in workbook.iter()
+        )
+        return sheet_parts(workbook, rels)
 
     def _flags(self, name: str) -> Iterator[tuple[tuple[int, int], ErrorValue | Uncalculated]]:
         member = self._members.get(name)
@@ -215,6 +214,18 @@ class Workbook:
         except SafeET.ParseError as exc:
             raise WorkbookError("corrupt-workbook", self.path, f"sheet {name}: {_short(exc)}") \
                 from None
+
+
+def sheet_parts(workbook: Any, rels: Any) -> dict[str, str]:
+    """Sheet name -> its XML part, from the parsed workbook part and its relationships."""
+    targets = {rel.get("Id"): rel.get("Target", "") for rel in rels}
+    parts = {}
+    for sheet in workbook.iter():
+        if sheet.tag.endswith("}sheet") and sheet.get(_REL_NS) in targets:
+            target = targets[sheet.get(_REL_NS)].replace("\\", "/")
+            target = target[1:] if target.startswith("/") else posixpath.join("xl", target)
+            parts[sheet.get("name", "")] = posixpath.normpath(target)
+    return parts
 
 
 def _scan_cells(data: bytes) -> Iterator[tuple[tuple[int, int], ErrorValue | Uncalculated]]:

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import posixpath
 import re
 import shutil
 import zipfile
@@ -34,6 +33,7 @@ import openpyxl
 from defusedxml import ElementTree as SafeET
 from openpyxl.workbook.workbook import Workbook
 
+from xl_plans.cells import sheet_parts
 from xl_plans.saving import Fingerprint, SaveError, atomic_save
 from xl_plans.sniff import sniff
 
@@ -42,7 +42,6 @@ MACRO_SUFFIXES = {".xlsm", ".xltm"}
 # openpyxl copies these parts verbatim from a macro workbook (keep_vba): they must come out
 # byte-identical.
 _MACRO_PART = re.compile(r"^xl/vba", re.IGNORECASE)
-_REL_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 
 
 @dataclass(frozen=True)
@@ -176,20 +175,13 @@ def _sheet_losses(archive: zipfile.ZipFile) -> list[Loss]:
 
 
 def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
-    """Worksheet name -> its XML part, from the workbook part and its relationships."""
+    """Worksheet name -> its XML part ({} when the workbook part cannot be read)."""
     try:
         workbook = SafeET.fromstring(archive.read("xl/workbook.xml"))
         rels = SafeET.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
     except (KeyError, SafeET.ParseError):
         return {}
-    targets = {rel.get("Id"): rel.get("Target", "") for rel in rels}
-    parts = {}
-    for sheet in workbook.iter():
-        if sheet.tag.endswith("}sheet") and sheet.get(_REL_ID) in targets:
-            target = targets[sheet.get(_REL_ID)].replace("\\", "/")
-            target = target[1:] if target.startswith("/") else posixpath.join("xl", target)
-            parts[sheet.get("name", "")] = posixpath.normpath(target)
-    return parts
+    return sheet_parts(workbook, rels)
 
 
 def check_in_place(path: str | Path) -> None:

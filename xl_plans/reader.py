@@ -69,7 +69,7 @@ def read_plan(path: str | Path) -> Plan:
 def read_workbook(path: str | Path) -> PlanRead:
     path = Path(path)
     with Workbook(path) as book:
-        return _read(path, book.sheets, book.grid)
+        return _read(path, book.sheets, book.grid, book.date1904)
 
 
 def read_grids(grids: Mapping[str, Grid], sheets: list[SheetInfo], file: str | Path) -> PlanRead:
@@ -79,9 +79,11 @@ def read_grids(grids: Mapping[str, Grid], sheets: list[SheetInfo], file: str | P
     return _read(Path(file), sheets, lambda name: grids[name])
 
 
-def _read(path: Path, sheets: list[SheetInfo], grid_of: Callable[[str], Grid]) -> PlanRead:
+def _read(path: Path, sheets: list[SheetInfo], grid_of: Callable[[str], Grid],
+          date1904: bool = False) -> PlanRead:
     """The body shared by read_workbook and read_grids: `grid_of(name)` gives a sheet's
-    cells, asked for only the sheets the contract needs."""
+    cells, asked for only the sheets the contract needs. `date1904`: the workbook counts
+    date serials from 1904 (old Mac workbooks)."""
     infos = {info.name: info for info in sheets}
     readable = [info.name for info in sheets if info.is_worksheet]
     grids: dict[str, Grid] = {}
@@ -103,7 +105,7 @@ def _read(path: Path, sheets: list[SheetInfo], grid_of: Callable[[str], Grid]) -
             continue
         read.name, read.hidden = name, not infos[name].visible
         grids[name] = grid = grid_of(name)
-        sections[spec.section] = tuple(_read_rows(grid, read, str(path), fy_start))
+        sections[spec.section] = tuple(_read_rows(grid, read, str(path), fy_start, date1904))
 
     plan = Plan(
         details=details,
@@ -173,7 +175,8 @@ def _map_columns(grid: Grid, read: SheetRead) -> None:
             read.columns[field_name] = col
 
 
-def _read_rows(grid: Grid, read: SheetRead, file: str, fy_start: int | None) -> list[Any]:
+def _read_rows(grid: Grid, read: SheetRead, file: str, fy_start: int | None,
+               date1904: bool = False) -> list[Any]:
     read.header_row = _find_header(grid, _KEYS[read.spec.name])
     if read.header_row is None:
         return []
@@ -200,7 +203,7 @@ def _read_rows(grid: Grid, read: SheetRead, file: str, fy_start: int | None) -> 
             raw = fills[col] if col in fills else (cells[col] if col < width else None)
             if raw is not None:
                 any_value = True
-            values[name] = convert(column, raw, fy_start)
+            values[name] = convert(column, raw, fy_start, date1904)
         extra = {header: _extra_value(cells[col] if col < width else None)
                  for col, header in extras}
         for col, value in enumerate(cells):
@@ -239,7 +242,8 @@ def _merged_fill(grid: Grid, read: SheetRead) -> dict[int, dict[int, CellValue]]
     return fill
 
 
-def convert(column: schema.Column, raw: CellValue, fy_start: int | None = None) -> Any:
+def convert(column: schema.Column, raw: CellValue, fy_start: int | None = None,
+            date1904: bool = False) -> Any:
     """A cell's raw value as its column's model type. Error and uncalculated cells are never
     blank: they are kept as text ("#DIV/0!", "=SUM(B2:B5)") for the validator to point at."""
     if isinstance(raw, ErrorValue | Uncalculated):
@@ -254,7 +258,7 @@ def convert(column: schema.Column, raw: CellValue, fy_start: int | None = None) 
     if kind in (schema.Kind.NUMBER, schema.Kind.PERCENT, schema.Kind.MONEY):
         return parse_num(raw)
     if kind is schema.Kind.WHEN:
-        return parse_when(raw, fy_start)
+        return parse_when(raw, fy_start, date1904)
     if kind is schema.Kind.CHOICE:
         assert column.choices is not None
         return parse_choice(column.choices, raw, schema.CHOICE_SYNONYMS.get(column.choices, {}))

@@ -22,8 +22,10 @@ from xl_plans.model import Num, NumKind, When, WhenKind
 
 E = TypeVar("E", bound=Enum)
 
-# Excel's serial day 0 (1900 system, counting its phantom 29 Feb 1900).
+# Excel's serial day 0: in the 1900 date system (counting its phantom 29 Feb 1900), and in the
+# 1904 system that old Mac workbooks use.
 EXCEL_EPOCH = dt.date(1899, 12, 30)
+EXCEL_EPOCH_1904 = dt.date(1904, 1, 1)
 # Serial numbers we accept as dates in a date column: 1 Jan 1960 .. 31 Dec 2099.
 SERIAL_RANGE = (21916, 73415)
 
@@ -197,16 +199,17 @@ def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
-def excel_serial_to_date(serial: float) -> dt.date:
-    return EXCEL_EPOCH + dt.timedelta(days=int(serial))
+def excel_serial_to_date(serial: float, date1904: bool = False) -> dt.date:
+    return (EXCEL_EPOCH_1904 if date1904 else EXCEL_EPOCH) + dt.timedelta(days=int(serial))
 
 
-def parse_when(value: object, fy_start: int | None = None) -> When:
+def parse_when(value: object, fy_start: int | None = None, date1904: bool = False) -> When:
     """Read a date-like cell. Real dates pass through; text is read tolerantly and kept:
     `01/04/2024` (UK day-first), `31 st March 2023`, `March 2024`, `Sep 2024 to March 2026`,
     `March 2024 and ongoing`, `Q3`, `Q3 2023/24`, `2023/24`, `Summer 2021`, `Ongoing`, `TBC`.
 
-    `fy_start` is the first calendar year of the plan year, used for a bare quarter (`Q3`).
+    `fy_start` is the first calendar year of the plan year, used for a bare quarter (`Q3`);
+    `date1904` says a bare serial number counts from 1904 (the workbook's date system).
     """
     if value is None or (isinstance(value, str) and not value.strip()):
         return When()
@@ -216,7 +219,7 @@ def parse_when(value: object, fy_start: int | None = None) -> When:
         return When(kind=WhenKind.DATE, start=value, end=value)
     if isinstance(value, int | float) and not isinstance(value, bool):
         if SERIAL_RANGE[0] <= value <= SERIAL_RANGE[1]:
-            day = excel_serial_to_date(value)
+            day = excel_serial_to_date(value, date1904)
             return When(kind=WhenKind.DATE, start=day, end=day)
         return When(kind=WhenKind.TEXT, text=clean_text(value))
     text = clean_text(value)
