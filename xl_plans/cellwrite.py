@@ -25,7 +25,8 @@ _CUT_MARK = " [cut: too long for one Excel cell]"
 def fit_text(text: str) -> str:
     """Text an Excel cell can hold: control characters (which the file format cannot carry)
     dropped, and cut with a visible marker past Excel's length limit."""
-    text = ILLEGAL_CHARACTERS_RE.sub("", text)
+    if ILLEGAL_CHARACTERS_RE.search(text):
+        text = ILLEGAL_CHARACTERS_RE.sub("", text)
     if len(text) > EXCEL_MAX_TEXT:
         return text[: EXCEL_MAX_TEXT - len(_CUT_MARK)] + _CUT_MARK
     return text
@@ -53,6 +54,17 @@ plain = as_cell  # the cell value for a model value (model.as_cell)
 def xlsx_put(sheet: XlsxSheet, row: int, col: int, value: Any, fmt: Format | None = None) -> None:
     """Write `value` into an XlsxWriter sheet (0-based row and column) by its type: text with
     write_string, never write(), which would make "=..." a formula."""
+    kind = type(value)  # the common cases first: a summary has millions of cells
+    if kind is str:
+        sheet.write_string(row, col, fit_text(value), fmt)
+        return
+    if value is None:
+        if fmt is not None:  # a blank cell without a format is no cell at all
+            sheet.write_blank(row, col, None, fmt)
+        return
+    if kind is int or (kind is float and not math.isnan(value)):
+        sheet.write_number(row, col, value, fmt)
+        return
     value = plain(value)
     if value is None or (isinstance(value, float) and math.isnan(value)):
         sheet.write_blank(row, col, None, fmt)

@@ -188,6 +188,9 @@ def _read_rows(grid: Grid, read: SheetRead, file: str, fy_start: int | None,
     mapped = [(name, col, columns[name]) for name, col in read.columns.items()]
     extras = list(read.extra.items())
     unnamed: set[int] = set()
+    # Values recur down a column ("Higher is better", "March 2024", 100): each distinct one is
+    # read once. Model values are immutable, so rows may share them.
+    seen: dict[tuple[int, type, Any], Any] = {}
     rows = []
     for index in range(read.header_row + 1, len(grid.rows)):
         cells = grid.rows[index]
@@ -201,9 +204,15 @@ def _read_rows(grid: Grid, read: SheetRead, file: str, fy_start: int | None,
         any_value = False
         for name, col, column in mapped:
             raw = fills[col] if col in fills else (cells[col] if col < width else None)
-            if raw is not None:
-                any_value = True
-            values[name] = convert(column, raw, fy_start, date1904)
+            if raw is None:
+                values[name] = _BLANKS[column.kind]
+                continue
+            any_value = True
+            key = (col, type(raw), raw)  # the type too: True == 1, but "Yes" != "1"
+            value = seen.get(key, _UNSEEN)
+            if value is _UNSEEN:
+                value = seen[key] = convert(column, raw, fy_start, date1904)
+            values[name] = value
         extra = {header: _extra_value(cells[col] if col < width else None)
                  for col, header in extras}
         for col, value in enumerate(cells):
@@ -220,6 +229,7 @@ def _read_rows(grid: Grid, read: SheetRead, file: str, fy_start: int | None,
 
 
 _NO_FILLS: dict[int, CellValue] = {}
+_UNSEEN = object()
 
 
 def _is_header_again(cells: list[CellValue], header: list[CellValue], probe: int) -> bool:
