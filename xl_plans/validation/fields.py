@@ -39,11 +39,16 @@ def check_fields(ctx: Context) -> Iterator[Issue]:
         columns = _read_columns(ctx, spec)
         words_allowed = WORDS_ALLOWED.get(spec.section, set())
         own = OWN_CHECK.get(spec.section, set())
+        # A blank cell can only be "value-missing": for other columns it is skipped at once
+        # (most cells of a plan are blank or plainly fine, and there are thousands).
+        blank_matters = {c.field for c in columns if c.required and c.field not in own}
         for row in rows:
             raw = row.source.raw if row.source is not None else None
             for column in columns:
                 name = column.field
                 value = raw.get(name) if raw is not None else None
+                if value is None and raw is not None and name not in blank_matters:
+                    continue
                 if isinstance(value, Uncalculated):
                     yield _uncalculated(ctx, spec, row, column, value)
                 elif isinstance(value, ErrorValue):
