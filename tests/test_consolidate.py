@@ -255,3 +255,127 @@ def test_nothing_to_consolidate_is_unusable_input(tmp_path: Path) -> None:
 
 def test_states_that_count_as_used() -> None:
     assert {s for s in FileState if s.used} == {FileState.CONSOLIDATED, FileState.INVALID}
+
+
+# --------------------------------------------------------------------------- what review found
+
+
+def two_matrix_folder(make_plan: Callable[..., Path], tmp_path: Path) -> Path:
+    """Housing on a 4x4 matrix (one risk 4x4 = 16, Very High); Waste on 5x5 with a closed
+    risk scored 25 and an open one scored 6; items overdue, due, done and cancelled."""
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    housing = plan_tables("Housing", "Community", 100, 90, 3.25)
+    housing["Plan"]["Risk Matrix"] = "4x4"
+    housing["Risks"] = [{"Ref": "R1", "Risk": "Fire", "Residual Likelihood": 4,
+                         "Residual Impact": 4}]
+    waste = plan_tables("Waste", "Environment", 200, 150, 12.5)
+    waste["Risks"] = [
+        {"Ref": "R1", "Risk": "Old contract", "Residual Likelihood": 5, "Residual Impact": 5,
+         "Status": "Closed"},
+        {"Ref": "R2", "Risk": "Fleet", "Residual Likelihood": 2, "Residual Impact": 3},
+    ]
+    waste["Priorities"] = [
+        {"Ref": "P1", "Priority": "Late", "Target Date": "June 2023", "Status": "On track"},
+        {"Ref": "P2", "Priority": "Due", "Target Date": "August 2023", "Status": "On track"},
+        {"Ref": "P3", "Priority": "Dropped", "Target Date": "August 2023",
+         "Status": "Cancelled"},
+        {"Ref": "P4", "Priority": "Done", "Target Date": "August 2023", "Status": "Complete"},
+    ]
+    for name, tables in (("housing.xlsx", housing), ("waste.xlsx", waste)):
+        shutil.move(make_plan(tables, name), folder)
+    return folder
+
+
+def test_every_matrix_has_its_heat_map_in_the_workbook(make_plan: Callable[..., Path],
+                                                       tmp_path: Path) -> None:
+    result = consolidate([two_matrix_folder(make_plan, tmp_path)], "Q2",
+                         today=dt.date(2023, 8, 15))
+    assert sorted(result.heat_maps) == ["4x4", "5x5"]
+    out = tmp_path / "council.xlsx"
+    write_summary(result, out)
+    column_a = [row[0] for row in openpyxl.load_workbook(out)["Risks"].iter_rows(values_only=True)]
+    titles = [v for v in column_a if isinstance(v, str) and v.startswith("Council heat map")]
+    assert titles == ["Council heat map (4x4 matrix): open risks",
+                      "Council heat map (5x5 matrix): open risks"]
+    sheet = openpyxl.load_workbook(out)["Risks"]
+    top = column_a.index(titles[0]) + 1  # 1-based row of the 4x4 title
+    assert sheet.cell(top + 2, 5).value == 1  # likelihood 4 (first row), impact 4: the fire
+
+
+def test_summary_counts_agree_with_the_sheets_and_ignore_closed_risks(
+        make_plan: Callable[..., Path], tmp_path: Path) -> None:
+    result = consolidate([two_matrix_folder(make_plan, tmp_path)], "Q2",
+                         today=dt.date(2023, 8, 15))
+    summary = {row[0]: row for row in rows(result.tables["Summary"], "Service",
+                                           "Highest residual risk", "Risk band", "Risk ref",
+                                           "Overdue priorities", "Due this quarter")}
+    assert summary["Waste"][1:] == (6, "Low", "R2", 1, 1)  # the closed 25 is not the highest
+    assert summary["Housing"][1:4] == (16, "Very High", "R1")
+    listed = rows(result.tables["Priorities"], "Service", "Ref", "Timing")
+    assert listed == [("Waste", "P1", "Overdue"), ("Waste", "P2", "Due this quarter")]
+
+
+def test_budget_total_row_keeps_each_columns_format(make_plan: Callable[..., Path],
+                                                    tmp_path: Path) -> None:
+    out = tmp_path / "council.xlsx"
+    write_summary(consolidate([two_matrix_folder(make_plan, tmp_path)], "Q2",
+                              today=dt.date(2023, 8, 15)), out)
+    sheet = openpyxl.load_workbook(out)["Budget"]
+    total = next(row for row in sheet.iter_rows() if row[0].value == "Total")
+    gross, fte = total[3], total[5]
+    assert (gross.value, gross.number_format) == (300, '"£"#,##0')
+    assert (fte.value, fte.number_format, fte.font.b) == (15.75, "0.00", True)
+
+
+def test_plans_with_an_unreadable_year_keep_their_real_reason(make_plan: Callable[..., Path],
+                                                             tmp_path: Path) -> None:
+    folder = two_matrix_folder(make_plan, tmp_path)
+    odd = plan_tables("Parks", "Environment", 1, 1, 1)
+    odd["Plan"]["Plan Year"] = "23/24"
+    shutil.move(make_plan(odd, "parks.xlsx"), folder)
+    result = consolidate([folder], "Q2", today=dt.date(2023, 8, 15))
+    parks = next(r for r in result.results if r.file.endswith("parks.xlsx"))
+    assert parks.state is FileState.INVALID and "financial year" in parks.reason.lower()
+
+
+def test_an_earlier_summary_among_the_plans_is_skipped(make_plan: Callable[..., Path],
+                                                      tmp_path: Path) -> None:
+    folder = two_matrix_folder(make_plan, tmp_path)
+    out = folder / "council.xlsx"
+    for run in range(2):
+        result = CliRunner().invoke(main, ["consolidate", str(folder), "--quarter", "Q2", "-o",
+                                           str(out), "--as-of", "2023-08-15"])
+        assert result.exit_code == (0 if run == 0 else 1), result.output
+    quality = {r[0]: r for r in openpyxl.load_workbook(out)["Data Quality"].iter_rows(
+        min_row=5, values_only=True)}
+    assert quality["council.xlsx"][1:2] == ("Skipped",)
+    assert quality["council.xlsx"][7] == "summary-file"
+
+
+@pytest.mark.parametrize(("args", "words"), [
+    (["--year", "23/24"], "not a financial year"),
+    (["--csv-dir", "FILE"], "Cannot use"),
+])
+def test_usage_problems_are_plain_messages(make_plan: Callable[..., Path], tmp_path: Path,
+                                           args: list[str], words: str) -> None:
+    folder = two_matrix_folder(make_plan, tmp_path)
+    a_file = tmp_path / "not_a_folder"
+    a_file.write_text("x")
+    args = [str(a_file) if a == "FILE" else a for a in args]
+    result = CliRunner().invoke(main, ["consolidate", str(folder), "--quarter", "Q2", "-o",
+                                       str(tmp_path / "c.xlsx"), *args])
+    assert result.exit_code == 2 and words in result.output
+    assert "Traceback" not in result.output
+
+
+def test_services_list_saved_by_windows_notepad(make_plan: Callable[..., Path],
+                                                tmp_path: Path) -> None:
+    folder = two_matrix_folder(make_plan, tmp_path)
+    services = tmp_path / "services.txt"
+    services.write_bytes("Housing\r\nCafé Services\r\nWaste\r\n".encode("cp1252"))
+    out = tmp_path / "c.xlsx"
+    result = CliRunner().invoke(main, ["consolidate", str(folder), "--quarter", "Q2", "-o",
+                                       str(out), "--services", str(services)])
+    assert result.exit_code == 1, result.output
+    assert "Missing: no plan for Café Services" in result.output

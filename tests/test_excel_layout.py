@@ -148,10 +148,10 @@ def test_summary_sheets_are_placed_as_in_the_summary_file() -> None:
     assert layout.grid() == [
         ["Council: Risks", None, None], ["Q1", None, None], [None, None, None],
         ["Heat map", None, None], [None, "Impact 1", "Impact 2"],
-        ["Likelihood 2", 3, 0], ["Likelihood 1", 0, 0],
+        ["Likelihood 2", 3, 0], ["Likelihood 1", 0, 0], [None, None, None],
         ["Service", "Residual Band", "Value"], ["Parks", "High", 1200],
         ["Housing", "Low", None], ["Total", None, 1200]]
-    assert layout.cells[(9, 2)].styles == ("summary:High",)
+    assert layout.cells[(10, 2)].styles == ("summary:High",)
     assert layout.cells[(6, 2)].styles == ("summary:Low",)
-    assert layout.cells[(9, 3)].number_format == '"£"#,##0'
-    assert layout.fit_rows == (8, 10)
+    assert layout.cells[(10, 3)].number_format == '"£"#,##0'
+    assert layout.fit_rows == (9, 11)

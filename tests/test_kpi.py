@@ -65,6 +65,17 @@ CASES: list[tuple[dict[str, Any], int, Rag, str]] = [
      "44 vs 40 target (snapshot, lower is better): Amber (above, within 10% tolerance)"),
     (dict(Polarity=LOWER, Measure="Snapshot", Annual_Target=40, Q1=45), 1, Rag.RED,
      "45 vs 40 target (snapshot, lower is better): Red (more than 10% above)"),
+    # A Tolerance % typed as a plain whole number is points: 1 is 1%, never 100%.
+    (dict(Polarity=HIGHER, Measure="Snapshot", Annual_Target=100, Q1=98, **{"Tolerance %": 1}),
+     1, Rag.RED, "98 vs 100 target (snapshot): Red (more than 1% below; its own tolerance)"),
+    (dict(Polarity=HIGHER, Measure="Snapshot", Annual_Target=100, Q1=96, **{"Tolerance %": 5}),
+     1, Rag.AMBER, "96 vs 100 target (snapshot): Amber (below, within its own 5% tolerance)"),
+    # A zero target on a % indicator: the absolute tolerance is in percentage points.
+    (dict(Polarity=LOWER, Measure="Snapshot", Unit="%", Annual_Target="0%", Q1=0.4), 1, Rag.RED,
+     "40% vs 0% target (snapshot, lower is better): Red (more than 1% above a zero target)"),
+    (dict(Polarity=LOWER, Measure="Snapshot", Unit="%", Annual_Target="0%", Q1=0.005), 1,
+     Rag.AMBER,
+     "0.5% vs 0% target (snapshot, lower is better): Amber (above a zero target, within 1%)"),
     # A zero target: the tolerance is absolute (policy: 1).
     (dict(Polarity=LOWER, Measure="Snapshot", Annual_Target="zero", Q1=0), 1, Rag.GREEN,
      "0 vs 0 target (snapshot, lower is better): Green"),

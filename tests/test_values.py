@@ -36,6 +36,7 @@ W = m.WhenKind
         ("£3,500 per annum", N.NUMBER, 3500.0, False),
         ("£63,746 per annum", N.NUMBER, 63746.0, False),
         ("£35,200", N.NUMBER, 35200.0, False),
+        ("£500 per month", N.TEXT, None, False),  # not a yearly sum: kept as words
         ("(123)", N.NUMBER, -123.0, False),
         ("-5", N.NUMBER, -5.0, False),
         ("1800", N.NUMBER, 1800.0, False),
@@ -136,6 +137,7 @@ def test_bare_quarter_needs_the_plan_year() -> None:
         (dt.datetime(2024, 3, 31, 0, 0), W.DATE, D(2024, 3, 31)),
         (45382, W.DATE, D(2024, 3, 31)),  # an Excel serial in a date column
         (12, W.TEXT, None),  # not a plausible serial
+        (2019, W.PERIOD, D(2019, 12, 31)),  # a year typed into a General cell is a number
     ],
 )
 def test_parse_when_cells(cell: object, kind: m.WhenKind, day: dt.date | None) -> None:

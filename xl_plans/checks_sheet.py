@@ -122,7 +122,10 @@ def failure_layout(message: str, hint: str) -> SheetLayout:
 def add_checks_sheet(book: Workbook, issues: Iterable[Issue]) -> Worksheet:
     """Put a fresh Checks sheet first in `book` (replacing an old one) and highlight cells."""
     if schema.CHECKS_SHEET in book.sheetnames:
-        book.remove(book[schema.CHECKS_SHEET])
+        old = book[schema.CHECKS_SHEET]
+        if not schema.written_by_tool(schema.CHECKS_SHEET, old["A1"].value):
+            raise SaveError(schema.not_ours_message(schema.CHECKS_SHEET))
+        book.remove(old)
     sheet = book.create_sheet(schema.CHECKS_SHEET, 0)
     issues = list(issues)
     draw_openpyxl(sheet, checks_layout(issues, book.sheetnames))

@@ -29,7 +29,7 @@ from xl_plans.files import find_plans
 from xl_plans.kpi import Direction, KpiStatus, kpi_status, quarter_number
 from xl_plans.model import BudgetLine, Plan, Quarter, Rag, as_cell
 from xl_plans.policy import Policy, default_policy
-from xl_plans.progress import Timing
+from xl_plans.progress import ItemStatus, Timing
 from xl_plans.reader import read_workbook
 from xl_plans.status import PlanStatus, plan_status
 from xl_plans.validation import Report, validate
@@ -238,7 +238,7 @@ def consolidate(
     most plans are for). `services` lists the services expected, to report any missing.
     `progress(done, total)` is called as files finish."""
     job = Job(quarter_number(quarter), policy or default_policy(), today or dt.date.today())
-    found = find_plans(Path(p) for p in paths)
+    found = find_plans((Path(p) for p in paths), skip_summaries=True)
     files = sorted(found.files, key=str)  # the order of every table's rows
     spills: dict[str, list[Spill]] = {name: [] for name in SPILLED}
     risk_buckets: dict[int, Spill] = {}  # residual score (-1: none) -> its rows
@@ -344,7 +344,8 @@ def _result(plan: Plan, report: Report, status: PlanStatus, job: Job) -> PlanRes
         "Budget": _budget_rows(plan, service),
     }
     budget = rows["Budget"][0] if rows["Budget"] else {}
-    worst = _highest_risk(rows["Risks"])
+    worst = _highest_risk([row for row, scored in zip(rows["Risks"], status.risks, strict=True)
+                           if scored.open])
     tuples = {name: [tuple(row.get(c) for c in COLUMNS[name]) for row in table]
               for name, table in rows.items()}
     summary = {
@@ -354,7 +355,7 @@ def _result(plan: Plan, report: Report, status: PlanStatus, job: Job) -> PlanRes
         "Overdue priorities": status.priority_counts.get(Timing.OVERDUE.value, 0)
         + status.milestone_counts.get(Timing.OVERDUE.value, 0),
         "Due this quarter": sum(1 for i in (*status.priorities, *status.milestones)
-                                if i.due_in_quarter and i.timing is not Timing.COMPLETE),
+                                if _listed_as(i) == Timing.DUE_THIS_QUARTER.value),
         "Highest residual risk": worst.get("Residual Score"),
         "Risk band": worst.get("Residual Band"), "Risk ref": worst.get("Ref"),
         "Risks above appetite": status.risks_above_appetite,
@@ -457,19 +458,27 @@ def _band(band: Any) -> str | None:
 
 
 def _highest_risk(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """The open risk with the highest residual score (the first of equals)."""
     scored = [r for r in rows if r["Residual Score"] is not None]
     return max(scored, key=lambda r: r["Residual Score"], default={})
+
+
+def _listed_as(item: ItemStatus) -> str | None:
+    """How an item shows on the Priorities sheet (and is counted on Summary): overdue, or due
+    this quarter and not yet done; None when it is neither."""
+    if item.timing is Timing.OVERDUE:
+        return Timing.OVERDUE.value
+    if item.due_in_quarter and item.timing not in (Timing.COMPLETE, Timing.CANCELLED):
+        return Timing.DUE_THIS_QUARTER.value
+    return None
 
 
 def _priority_rows(plan: Plan, status: PlanStatus, service: str) -> list[dict[str, Any]]:
     """Priority outcomes and project milestones overdue or due this quarter."""
     rows = []
     for item in (*status.priorities, *status.milestones):
-        if item.timing is Timing.OVERDUE:
-            timing = Timing.OVERDUE.value
-        elif item.due_in_quarter and item.timing not in (Timing.COMPLETE, Timing.CANCELLED):
-            timing = Timing.DUE_THIS_QUARTER.value
-        else:
+        timing = _listed_as(item)
+        if timing is None:
             continue
         rows.append({
             "Service": service, "Kind": item.kind.title(), "Ref": item.ref,
@@ -528,7 +537,8 @@ def _budget_line(plan: Plan) -> BudgetLine | None:
 
 def _usual_year(results: list[PlanResult]) -> str | None:
     """The plan year most plans are for; ties go to the later year."""
-    years = Counter(_year_key(r.year) for r in results if r.state.used and r.year)
+    years = Counter(_year_key(r.year) for r in results
+                    if r.state.used and fy_start_year(r.year) is not None)
     if not years:
         return None
     key = max(years, key=lambda y: (years[y], y))
@@ -545,7 +555,9 @@ def _mark_other_years(results: list[PlanResult], year: str | None) -> None:
         return
     wanted = _year_key(year)
     for result in results:
-        if result.state.used and _year_key(result.year) != wanted:
+        # A plan whose year cannot be read keeps its validation errors as its reason.
+        if result.state.used and fy_start_year(result.year) is not None \
+                and _year_key(result.year) != wanted:
             result.state = FileState.OTHER_YEAR
             result.code = "other-year"
             result.reason = (f"{Path(result.file).name}: this plan is for "

@@ -7,16 +7,14 @@ layout of what the performance team and finance read. The writing itself is summ
 from __future__ import annotations
 
 import csv
-import zipfile
 from pathlib import Path
 
 from xl_plans import consolidate as c
 from xl_plans.cellwrite import csv_safe
+from xl_plans.files import SUMMARY_MARK
 from xl_plans.summary_book import Book, HeatMap, StackedBar, Table, write_book
 
 MONEY = '"£"#,##0'
-# Written into the summary's document properties: marks a file xl_plans may replace.
-SUMMARY_MARK = "Written by xl_plans: council summary"
 NOTES = {
     "Summary": "One row per service. Figures are traced to their cells on the other sheets.",
     "KPIs": "Every indicator; File, Sheet and Cell give the actual used.",
@@ -87,12 +85,3 @@ def write_csvs(result: c.Consolidation, folder: Path) -> list[Path]:
         written.append(path)
     return written
 
-
-def is_summary_file(path: Path) -> bool:
-    """Was this file written by xl_plans as a summary? Only such a file may be replaced."""
-    try:
-        with zipfile.ZipFile(path) as archive:
-            core = archive.read("docProps/core.xml").decode("utf-8", "replace")
-    except (OSError, KeyError, zipfile.BadZipFile):
-        return False
-    return SUMMARY_MARK in core

@@ -183,6 +183,9 @@ def own_sheet(book: xw.Book, name: str, *, first: bool = False) -> xw.Sheet:
     last."""
     sheet = _find_sheet(book, name)
     if sheet is not None:
+        if name in schema.TOOL_SHEET_MARKS and not schema.written_by_tool(
+                name, sheet.range((1, 1)).value):
+            raise Refusal(schema.not_ours_message(sheet.name))
         sheet.clear()
         return sheet
     if first:

@@ -20,7 +20,14 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from xl_plans import schema, template
 from xl_plans.sheet_layout import STYLES, SheetLayout
-from xl_plans.summary_book import TITLE_ROWS, Book, HeatMap, Table
+from xl_plans.summary_book import (
+    HEAT_MAP_GAP,
+    TITLE_ROWS,
+    Book,
+    HeatMap,
+    Table,
+    heat_maps_by_sheet,
+)
 
 
 def _template_styles(cell: Any) -> tuple[str, ...]:
@@ -84,15 +91,15 @@ def settings_layout() -> SheetLayout:
 def summary_layouts(book: Book) -> list[SheetLayout]:
     """Each table of the council summary as a sheet, as summary_book writes it to a file.
     Reads each table's rows once (they may be streamed from disk)."""
-    heat_maps = {heat.sheet: heat for heat in book.heat_maps}
+    heat_maps = heat_maps_by_sheet(book)
     layouts = []
     for table in book.tables:
         layout = SheetLayout(table.sheet)
         layout.put(1, 1, summary_title(book, table), "title")
         layout.put(2, 1, f"{book.subtitle}{' · ' + table.note if table.note else ''}", "note")
         top = TITLE_ROWS + 1  # 1-based row of what follows the titles
-        if table.sheet in heat_maps:
-            top = _heat_map(layout, heat_maps[table.sheet], top) + 1
+        for heat in heat_maps.get(table.sheet, []):
+            top = _heat_map(layout, heat, top) + HEAT_MAP_GAP
         _table(layout, table, top)
         layouts.append(layout)
     return layouts

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,9 +27,11 @@ class Found:
     skipped: list[Skipped] = field(default_factory=list)
 
 
-def find_plans(paths: Iterable[Path]) -> Found:
+def find_plans(paths: Iterable[Path], *, skip_summaries: bool = False) -> Found:
     """Files to read, in a stable order. Named files are always tried; in folders, files with
-    a spreadsheet suffix. Excel lock files (~$name.xlsx) are skipped, saying who holds them."""
+    a spreadsheet suffix. Excel lock files (~$name.xlsx) are skipped, saying who holds them,
+    and with `skip_summaries` so are council summaries xl_plans wrote (an earlier run's output
+    saved among the plans)."""
     found = Found()
     seen: set[Path] = set()
     for path in paths:
@@ -45,9 +48,29 @@ def find_plans(paths: Iterable[Path]) -> Found:
             if candidate.name.startswith("~$"):
                 error = lock_file_error(candidate)
                 found.skipped.append(Skipped(candidate, error.code, error.message))
+            elif skip_summaries and is_summary_file(candidate):
+                found.skipped.append(Skipped(
+                    candidate, "summary-file",
+                    f"{candidate.name}: this is a council summary written by xl_plans, not a "
+                    "plan."))
             else:
                 found.files.append(candidate)
     return found
+
+
+# Written into a council summary's document properties: marks a file xl_plans may replace,
+# and never reads as a plan.
+SUMMARY_MARK = "Written by xl_plans: council summary"
+
+
+def is_summary_file(path: Path) -> bool:
+    """Was this file written by xl_plans as a council summary?"""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            core = archive.read("docProps/core.xml").decode("utf-8", "replace")
+    except (OSError, KeyError, zipfile.BadZipFile, ValueError):
+        return False
+    return SUMMARY_MARK in core
 
 
 def _wanted(path: Path, root: Path) -> bool:

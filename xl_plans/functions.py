@@ -78,10 +78,10 @@ def kpi_rag(actual: Any, expected: Any, polarity: Any = None, tolerance: Any = N
         return Rag.NO_TARGET.value
     if unit_read is Unit.YES_NO:
         return kpi.rate_yes_no(actual_value, expected_value).value
-    own, _ = as_fraction(parse_num(tolerance), policy)
-    relative = own if own is not None and own >= 0 else policy.kpi.tolerance
+    own = kpi.own_tolerance(parse_num(tolerance), policy)
+    relative = own if own is not None else policy.kpi.tolerance
     return kpi.rate(actual_value, expected_value, polarity_read, relative,
-                    policy.kpi.zero_target_tolerance).value
+                    kpi.zero_tolerance(policy, unit_read)).value
 
 
 def kpi_expected(annual_target: Any, quarter: Any, measure: Any = "Cumulative",

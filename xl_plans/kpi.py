@@ -94,6 +94,24 @@ def quarter_number(quarter: Quarter | int | str) -> int:
 # --------------------------------------------------------------------------- the core rules
 
 
+def zero_tolerance(policy: Policy, unit: Unit | None) -> float:
+    """How far from a zero target is still Amber: the policy's number of units, where a unit of
+    a % indicator is one percentage point (its figures are fractions: 1% is 0.01)."""
+    units = policy.kpi.zero_target_tolerance
+    return units / 100 if unit is Unit.PERCENT else units
+
+
+def own_tolerance(num: Num, policy: Policy) -> float | None:
+    """A KPI's own Tolerance %, as a fraction; None when it has none. A plain number of 1 or
+    more is percentage points (1 means 1%): a tolerance of 100% would make every figure Amber."""
+    value, _ = as_fraction(num, policy)
+    if value is None or value < 0:
+        return None
+    if not num.percent and value >= 1:
+        return value / 100
+    return value
+
+
 def margin(expected: float, tolerance: float, zero_tolerance: float) -> float:
     """How far a figure may miss `expected` and still be Amber."""
     if abs(expected) < _EPSILON:
@@ -366,8 +384,8 @@ def kpi_status(kpi: Kpi, quarter: Quarter | int | str, policy: Policy | None = N
 
 def _tolerance(kpi: Kpi, policy: Policy) -> tuple[float, bool]:
     """The relative tolerance, and whether it is the KPI's own (else the policy's)."""
-    own, _ = as_fraction(kpi.tolerance, policy)
-    if own is not None and own >= 0:
+    own = own_tolerance(kpi.tolerance, policy)
+    if own is not None:
         return own, True
     return policy.kpi.tolerance, False
 
@@ -396,7 +414,7 @@ def _rag_and_reason(kpi: Kpi, reading: _Reading, q: int, polarity: Polarity, mea
         return Rag.NO_TARGET, f"{shown}{problem}: no RAG"
 
     expected = target.expected
-    zero = policy.kpi.zero_target_tolerance
+    zero = zero_tolerance(policy, unit)
     head = f"{format_value(actual, unit)} vs {target.shown(unit)} {target.text}"
     if reading.yes_no:
         rag = rate_yes_no(actual, expected)
@@ -516,7 +534,8 @@ def _forecast(reading: _Reading, q: int, polarity: Polarity, measure: Measure,
         forecast = actual * 4 / q
     if year is None:
         return forecast, None
-    return forecast, rate(forecast, year, polarity, tolerance, policy.kpi.zero_target_tolerance)
+    return forecast, rate(forecast, year, polarity, tolerance,
+                          zero_tolerance(policy, reading.unit))
 
 
 def rag_counts(statuses: list[KpiStatus]) -> dict[str, int]:

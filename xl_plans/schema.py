@@ -308,6 +308,23 @@ STATUS_SHEET = "Status"
 CHECKS_SHEET = "Checks"
 GUIDANCE_SHEET = "Guidance"
 OUTPUT_SHEETS = (STATUS_SHEET, CHECKS_SHEET, GUIDANCE_SHEET)
+GUIDANCE_TITLE = "How to fill in this service plan"
+# How the first cell (A1) of each sheet xl_plans writes begins: a sheet of that name that does
+# not begin so is an officer's own, and is never replaced.
+TOOL_SHEET_MARKS = {
+    STATUS_SHEET: "Status: ", CHECKS_SHEET: "Severity", GUIDANCE_SHEET: GUIDANCE_TITLE,
+}
+
+
+def written_by_tool(sheet_name: str, first_cell: object) -> bool:
+    """Was this sheet (one of the names xl_plans writes) written by xl_plans?"""
+    mark = TOOL_SHEET_MARKS.get(sheet_name)
+    return mark is not None and isinstance(first_cell, str) and first_cell.startswith(mark)
+
+
+def not_ours_message(sheet_name: str) -> str:
+    return (f"The workbook already has a sheet named '{sheet_name}' that xl_plans did not "
+            f"write, and it would be replaced: rename that sheet, then try again.")
 # The Checks sheet's columns: one row per validation issue, the Cell linking to the cell.
 CHECKS_HEADERS = ("Severity", "Cell", "Code", "Column", "Value", "Problem", "What to do")
 

@@ -102,6 +102,8 @@ def add_status_sheet(book: Workbook, status: PlanStatus) -> Worksheet:
     index = None
     if schema.STATUS_SHEET in book.sheetnames:
         old = book[schema.STATUS_SHEET]
+        if not schema.written_by_tool(schema.STATUS_SHEET, old["A1"].value):
+            raise SaveError(schema.not_ours_message(schema.STATUS_SHEET))
         index = book.sheetnames.index(schema.STATUS_SHEET)
         book.remove(old)
     sheet = book.create_sheet(schema.STATUS_SHEET, index)

@@ -92,6 +92,18 @@ class Book:
     mark: str = "Written by xl_plans"  # the document's comments property
 
 
+# Rows from the last row of a heat map to what follows it (the next map, or the table).
+HEAT_MAP_GAP = 2
+
+
+def heat_maps_by_sheet(book: Book) -> dict[str, list[HeatMap]]:
+    """Each sheet's heat maps, in order: one per risk matrix, drawn one under another."""
+    maps: dict[str, list[HeatMap]] = {}
+    for heat in book.heat_maps:
+        maps.setdefault(heat.sheet, []).append(heat)
+    return maps
+
+
 def write_book(book: Book, target: Path, *, overwrite: bool = False) -> Path:
     return atomic_save(lambda temp: _write(book, temp), target, overwrite=overwrite)
 
@@ -107,13 +119,13 @@ def _write(book: Book, path: Path) -> None:
                              "comments": book.mark})
     styles = _Styles(workbook)
     placed: dict[str, _Placed] = {}
-    heat_maps = {h.sheet: h for h in book.heat_maps}
+    heat_maps = heat_maps_by_sheet(book)
     for table in book.tables:
         sheet = workbook.add_worksheet(table.sheet)
         _titles(sheet, book, table, styles)
         top = TITLE_ROWS
-        if table.sheet in heat_maps:
-            top = _heat_map(sheet, heat_maps[table.sheet], top, styles) + 1
+        for heat in heat_maps.get(table.sheet, []):
+            top = _heat_map(sheet, heat, top, styles) + HEAT_MAP_GAP
         count = _table(sheet, table, top, styles)
         placed[table.sheet] = _Placed(sheet, table, top, count)
     for chart in book.charts:
@@ -128,7 +140,7 @@ class _Styles:
         self.header = workbook.add_format({"bold": True, "font_color": "#FFFFFF",
                                            "bg_color": "#1F4E79", "text_wrap": True,
                                            "valign": "vcenter", "border": 1})
-        self.total = workbook.add_format({"bold": True, "top": 1, "num_format": "#,##0"})
+        self.total = workbook.add_format({"bold": True, "top": 1})
         self.wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
         self.fills = {name: workbook.add_format({"bg_color": bg, "font_color": fg,
                                                  "valign": "top"})
@@ -140,6 +152,16 @@ class _Styles:
         if fmt not in self._formats:
             self._formats[fmt] = self._workbook.add_format({"num_format": fmt, "valign": "top"})
         return self._formats[fmt]
+
+    def total_of(self, fmt: str | None) -> Any:
+        """A Total cell: bold with a rule above, in its column's number format."""
+        key = f"total:{fmt}"
+        if key not in self._formats:
+            spec: dict[str, Any] = {"bold": True, "top": 1}
+            if fmt:
+                spec["num_format"] = fmt
+            self._formats[key] = self._workbook.add_format(spec)
+        return self._formats[key]
 
 
 def _titles(sheet: XlsxSheet, book: Book, table: Table, styles: _Styles) -> None:
@@ -184,7 +206,8 @@ def _table(sheet: XlsxSheet, table: Table, top: int, styles: _Styles) -> int:
     if totals and count:
         xlsx_put(sheet, r + 1, 0, "Total", styles.total)
         for col, total in totals.items():
-            xlsx_put(sheet, r + 1, col, round(total, 6), styles.total)
+            fmt = table.formats.get(columns[col])
+            xlsx_put(sheet, r + 1, col, round(total, 6), styles.total_of(fmt))
     if columns:
         sheet.autofilter(top, 0, max(r, top), len(columns) - 1)
         sheet.freeze_panes(top + 1, 0)

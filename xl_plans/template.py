@@ -155,7 +155,7 @@ def _write_table(sheet: Worksheet, spec: schema.Sheet, rows: list[dict[str, Any]
 
 def _write_guidance(sheet: Worksheet) -> None:
     lines: list[tuple[str, str]] = [
-        ("title", "How to fill in this service plan"),
+        ("title", schema.GUIDANCE_TITLE),
         ("text", "Fill in the Plan sheet first: service, plan year and the reporting quarter. "
                  "Then one sheet at a time. Keep the header rows as they are; you may add "
                  "columns of your own to the right, and they are kept."),

@@ -75,9 +75,10 @@ _TBC_WORDS = {"tbc", "tba", "tbd", "to be confirmed", "to be agreed", "to be det
 _INFO_WORDS = {"info only", "information only", "for information", "for information only"}
 _ZERO_WORDS = {"zero", "nil", "none", "nought"}
 # Trailing words that qualify a sum without changing it ("£3,500 per annum").
+# (Not "per month": read as the sum it would be 12 times too low; it stays words for the
+# validator to query.)
 _QUALIFIERS = re.compile(
-    r"\s*(per\s+annum|p\.?\s?a\.?|per\s+year|a\s+year|annually|per\s+month|pcm|in\s+total|total)"
-    r"\s*\.?$",
+    r"\s*(per\s+annum|p\.?\s?a\.?|per\s+year|a\s+year|annually|in\s+total|total)\s*\.?$",
     re.IGNORECASE,
 )
 _NUMBER = re.compile(
@@ -221,6 +222,8 @@ def parse_when(value: object, fy_start: int | None = None, date1904: bool = Fals
         if SERIAL_RANGE[0] <= value <= SERIAL_RANGE[1]:
             day = excel_serial_to_date(value, date1904)
             return When(kind=WhenKind.DATE, start=day, end=day)
+        if float(value).is_integer() and 1900 <= value <= 2100:  # a year typed as 2019
+            return _parse_when_text(str(int(value)), fy_start)
         return When(kind=WhenKind.TEXT, text=clean_text(value))
     text = clean_text(value)
     if text is None:

@@ -18,7 +18,9 @@ from xl_plans.cli.app import (
 )
 from xl_plans.cli.app import load_policy_option as _policy
 from xl_plans.consolidate import consolidate as run_consolidation
-from xl_plans.council_summary import is_summary_file, write_csvs, write_summary
+from xl_plans.council_summary import write_csvs, write_summary
+from xl_plans.files import is_summary_file
+from xl_plans.values import fy_start_year
 
 
 @main.command()
@@ -54,12 +56,14 @@ def consolidate(paths: tuple[Path, ...], quarter: str, year: str | None, output:
     """
     if output.suffix.lower() != ".xlsx":
         raise click.BadParameter("the summary must be an .xlsx file", param_hint="--output")
+    if year is not None and fy_start_year(year) is None:
+        raise click.BadParameter(f"{year!r} is not a financial year: write it as 2023/24",
+                                 param_hint="--year")
     if output.exists() and not is_summary_file(output):
         raise click.ClickException(f"{output.name} already exists and is not an xl_plans "
                                    "summary: choose another name.")
     policy = _policy(policy_file)
-    services = [line.strip() for line in services_file.read_text(encoding="utf-8").splitlines()
-                if line.strip()] if services_file else []
+    services = _lines(services_file) if services_file else []
     bar = tqdm(desc="Plans", unit="plan", disable=not sys.stderr.isatty(), leave=False)
 
     def progress(done: int, total: int) -> None:
@@ -84,3 +88,14 @@ def consolidate(paths: tuple[Path, ...], quarter: str, year: str | None, output:
     for service in result.missing_services:
         click.echo(f"  Missing: no plan for {service}")
     sys.exit(EXIT_OK if result.complete else EXIT_PROBLEMS)
+
+
+def _lines(path: Path) -> list[str]:
+    """The non-blank lines of a text file saved by Notepad or Excel: UTF-8 (with or without
+    its mark), else Windows' own encoding."""
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")
+    return [line.strip() for line in text.splitlines() if line.strip()]
