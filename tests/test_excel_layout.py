@@ -155,3 +155,10 @@ def test_summary_sheets_are_placed_as_in_the_summary_file() -> None:
     assert layout.cells[(6, 2)].styles == ("summary:Low",)
     assert layout.cells[(10, 3)].number_format == '"£"#,##0'
     assert layout.fit_rows == (9, 11)
+
+
+def test_links_to_a_sheet_with_an_apostrophe_are_quoted_as_excel_does() -> None:
+    from xl_plans.sheet_layout import Link
+
+    assert Link.to("Bob's KPIs", "N7").location == "'Bob''s KPIs'!N7"
+    assert Link.to("KPIs", "A1", display="KPIs!A1") == Link("'KPIs'!A1", "KPIs!A1")

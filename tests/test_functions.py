@@ -19,6 +19,10 @@ KPI_RAG = [
     (0.293, 0.245, "Higher is better", None, None, "Green"),
     ("29.3%", "24.5%", "higher", None, None, "Green"),
     (45, 50, None, None, None, "Amber"),  # blank polarity: higher is better
+    (29.3, 0.3, "Higher is better", None, "%", "Amber"),  # 29.3 in a % KPI is 29.3%
+    (0.293, 30, "Higher is better", None, "%", "Amber"),  # as the Status sheet reads them
+    (0.005, 0, "Lower is better", None, "%", "Amber"),  # zero target: within 1 point
+    (0.4, "0%", "Lower is better", None, "%", "Red"),
     (44, 50, "Higher is better", 0.1, None, "Red"),
     (44, 50, "Higher is better", "15%", None, "Amber"),  # its own tolerance
     (44, 50, "Higher is better", 15, None, "Amber"),  # 15 typed: 15%

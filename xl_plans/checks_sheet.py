@@ -98,9 +98,8 @@ def checks_layout(issues: Iterable[Issue], sheet_names: Iterable[str]) -> SheetL
             layout.put(row, col, value, "wrap_top")
         layout.cells[(row, 1)].wear(f"severity:{issue.severity.value}")
         if issue.sheet in names:
-            quoted = "'" + str(issue.sheet).replace("'", "''") + "'"
             link = layout.cells[(row, 2)]
-            link.link = Link(f"{quoted}!{issue.cell or 'A1'}", display=issue.location)
+            link.link = Link.to(str(issue.sheet), issue.cell or "A1", display=issue.location)
             link.wear("link")
     if not issues:
         layout.put(2, 1, "None")

@@ -14,7 +14,7 @@ from enum import Enum
 from typing import Any, TypeVar
 
 from xl_plans import kpi, progress, risk
-from xl_plans.model import Measure, NumKind, Polarity, Rag, Status, Unit
+from xl_plans.model import Measure, Num, NumKind, Polarity, Rag, Status, Unit
 from xl_plans.policy import MatrixPolicy, Policy, as_fraction, default_policy
 from xl_plans.schema import CHOICE_SYNONYMS
 from xl_plans.values import parse_choice, parse_num, parse_when
@@ -41,6 +41,14 @@ def _number(value: Any, what: str) -> float | None:
     if num.kind is NumKind.TEXT:
         raise ValueError(f"{what} must be a number, not {value!r}")
     return None
+
+
+def _percent(typed: Any, value: float | None, policy: Policy) -> float | None:
+    """A % figure read as the scoring rules read it (policy.as_fraction)."""
+    if value is None:
+        return None
+    num = parse_num(typed) if isinstance(typed, str) else Num(kind=NumKind.NUMBER, value=value)
+    return as_fraction(num, policy)[0]
 
 
 def _whole(value: Any, what: str) -> int:
@@ -72,6 +80,9 @@ def kpi_rag(actual: Any, expected: Any, polarity: Any = None, tolerance: Any = N
     unit_read = None if unit is None else _choice(Unit, unit, "unit")
     actual_value = _number(actual, "actual")
     expected_value = _number(expected, "expected")
+    if unit_read is Unit.PERCENT:  # the Status sheet's rule: a plain 29.3 in a % KPI is 29.3%
+        actual_value = _percent(actual, actual_value, policy)
+        expected_value = _percent(expected, expected_value, policy)
     if actual_value is None:
         return Rag.NO_DATA.value
     if expected_value is None:

@@ -133,6 +133,12 @@ class Link:
     location: str
     display: str | None = None
 
+    @classmethod
+    def to(cls, sheet: str, cell: str, display: str | None = None) -> Link:
+        """A link to `cell` on `sheet`; an apostrophe in the sheet's name is doubled, as
+        Excel's own references write it ('Bob''s KPIs'!A1)."""
+        return cls("'" + sheet.replace("'", "''") + f"'!{cell}", display)
+
 
 @dataclass
 class Cell:

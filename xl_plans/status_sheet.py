@@ -179,7 +179,7 @@ class _Writer:
         cell.value = ", ".join(f"{role.replace('_', ' ')} {address}"
                                for role, address in addresses.items())
         sheet_name, _, where = next(iter(addresses.values())).rpartition("!")
-        cell.link = Link(f"'{sheet_name}'!{where}")
+        cell.link = Link.to(sheet_name, where)
         cell.wear("link")
 
     def blank(self, rows: int = 1) -> None:
