@@ -101,6 +101,8 @@ def test_parse_num_cells(cell: object, expected: m.Num) -> None:
         ("02/09/19", W.DATE, D(2019, 9, 2), D(2019, 9, 2), False),
         ("Q3 2023/24", W.PERIOD, D(2023, 10, 1), D(2023, 12, 31), False),
         ("Q4 2022/23", W.PERIOD, D(2023, 1, 1), D(2023, 3, 31), False),
+        ("Q3 22/23", W.PERIOD, D(2022, 10, 1), D(2022, 12, 31), False),
+        ("March 2023/24", W.TEXT, None, None, False),  # not 24 March 2023
         ("Quarter 2 2022/23", W.PERIOD, D(2022, 7, 1), D(2022, 9, 30), False),
         ("2023/24", W.PERIOD, D(2023, 4, 1), D(2024, 3, 31), False),
         ("2024-25", W.PERIOD, D(2024, 4, 1), D(2025, 3, 31), False),

@@ -158,7 +158,7 @@ _LEAD_IN = re.compile(
 _ORDINAL = re.compile(r"(\d{1,2})\s*(?:st|nd|rd|th)\b", re.IGNORECASE)
 _FY = re.compile(r"^(?:fy\s*)?(\d{4})\s*[/-]\s*(\d{2}|\d{4})$", re.IGNORECASE)
 _QUARTER = re.compile(
-    r"^(?:q|quarter\s*)([1-4])(?:\s*(?:of\s+)?(?:fy\s*)?(\d{4})\s*[/-]\s*(\d{2}|\d{4}))?$",
+    r"^(?:q|quarter\s*)([1-4])(?:\s*(?:of\s+)?(?:fy\s*)?(\d{4}|\d{2})\s*[/-]\s*(\d{2}|\d{4}))?$",
     re.IGNORECASE,
 )
 _MONTH_YEAR = re.compile(rf"^({_MONTH_RE})\.?,?\s+(\d{{4}})$", re.IGNORECASE)
@@ -291,7 +291,9 @@ def _single_span(text: str, fy_start: int | None) -> tuple[dt.date, dt.date, boo
             end_year = year + 1 if last < first else year
             return dt.date(year, first, 1), _month_end(end_year, last), False
         if m := _QUARTER.match(text):
-            start_year = fy_start_year(f"{m[2]}/{m[3]}") if m[2] else fy_start
+            # "Q3 2022/23", or "Q3 22/23": after a quarter, two digits can only be a year
+            first = m[2] if not m[2] or len(m[2]) == 4 else f"20{m[2]}"
+            start_year = fy_start_year(f"{first}/{m[3]}") if m[2] else fy_start
             if start_year is None:
                 return None
             first_day, last_day = quarter_span(int(m[1]), start_year)
@@ -306,7 +308,8 @@ def _single_span(text: str, fy_start: int | None) -> tuple[dt.date, dt.date, boo
             return dt.date(year, 1, 1), dt.date(year, 12, 31), False
     except ValueError:  # 31/02/2024 and the like: not a date
         return None
-    if re.search(r"\d{4}", text) and re.search(_MONTH_RE, text, re.IGNORECASE):
+    if re.search(r"\d{4}", text) and re.search(_MONTH_RE, text, re.IGNORECASE) \
+            and not re.search(r"\d{4}\s*/\s*\d{2}", text):  # "March 2023/24" is no day
         try:  # "Tuesday 14 March 2023", "March 14, 2023": dateutil knows more spellings
             parsed = dateparser.parse(text, dayfirst=True, default=dt.datetime(1, 1, 1))
         except (ValueError, OverflowError):
