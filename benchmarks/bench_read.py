@@ -8,14 +8,12 @@ openpyxl read-only loading every cell value (what a naive reader does, with none
 
 from __future__ import annotations
 
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import openpyxl
-from synthetic import write_plan
+from synthetic import median_time, write_plan
 
 from xl_plans.reader import read_plan
 
@@ -27,21 +25,12 @@ def naive(path: Path) -> int:
     return count
 
 
-def timed(func, path: Path, repeat: int = 7) -> float:  # type: ignore[no-untyped-def]
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        func(path)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
 def main(rows: int = 300) -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = write_plan(Path(folder) / "plan.xlsx", rows)
         plan = read_plan(path)
-        ours = timed(read_plan, path)
-        base = timed(naive, path)
+        ours = median_time(lambda _: read_plan(path))
+        base = median_time(lambda _: naive(path))
     print(f"plan: {rows} rows per sheet, {len(plan.kpis)} KPIs, {len(plan.risks)} risks")
     print(f"read_plan (xl_plans):          {ours * 1000:7.1f} ms (median of 7)")
     print(f"openpyxl read-only, values:    {base * 1000:7.1f} ms (median of 7)")

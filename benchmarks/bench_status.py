@@ -12,14 +12,11 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
-from synthetic import write_plan
+from synthetic import median_time, write_plan
 
 from xl_plans.policy import default_policy
 from xl_plans.reader import read_plan
@@ -30,15 +27,6 @@ from xl_plans.status_sheet import write_status_file, write_status_in_place
 TODAY = dt.date(2023, 10, 15)
 
 
-def timed(func: Callable[[int], object], repeat: int = 7) -> float:
-    times = []
-    for run in range(repeat):
-        start = time.perf_counter()
-        func(run)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
 def main(rows: int = 300) -> None:
     policy = default_policy()
     with tempfile.TemporaryDirectory() as name:
@@ -47,9 +35,9 @@ def main(rows: int = 300) -> None:
         plan = read_plan(path)
         status = plan_status(plan, "Q2", policy, TODAY)
 
-        read = timed(lambda run: read_plan(path))
-        compute = timed(lambda run: plan_status(plan, "Q2", policy, TODAY))
-        new_file = timed(lambda run: write_status_file(status, path,
+        read = median_time(lambda run: read_plan(path))
+        compute = median_time(lambda run: plan_status(plan, "Q2", policy, TODAY))
+        new_file = median_time(lambda run: write_status_file(status, path,
                                                        folder / f"status {run}.xlsx"))
 
         copies = [shutil.copyfile(path, folder / f"copy {run}.xlsx") for run in range(7)]
@@ -58,7 +46,7 @@ def main(rows: int = 300) -> None:
             target = copies[run]
             write_status_in_place(status, target, Fingerprint.of(target))
 
-        place = timed(in_place)
+        place = median_time(in_place)
     print(f"plan: {rows} rows per sheet: {len(plan.kpis)} KPIs, {len(plan.risks)} risks, "
           f"{len(plan.priorities)} priority outcomes, {len(plan.milestones)} milestones, "
           f"{len(plan.contracts)} contracts")

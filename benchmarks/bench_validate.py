@@ -9,16 +9,12 @@ validate(path) (reading included) and for the checks alone (validate of a PlanRe
 
 from __future__ import annotations
 
-import statistics
 import sys
 import tempfile
-import time
 from collections import Counter
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
-from synthetic import write_plan
+from synthetic import median_time, write_plan
 
 from xl_plans.reader import read_workbook
 from xl_plans.validation import validate
@@ -26,22 +22,13 @@ from xl_plans.validation import validate
 AIM_SECONDS = 0.5
 
 
-def timed(func: Callable[[], Any], repeat: int = 7) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
 def main(rows: int = 500) -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = write_plan(Path(folder) / "plan.xlsx", rows)
         read = read_workbook(path)
         report = validate(path)
-        whole = timed(lambda: validate(path))
-        checks = timed(lambda: validate(read))
+        whole = median_time(lambda _: validate(path))
+        checks = median_time(lambda _: validate(read))
     print(f"plan: {rows} rows per sheet; {len(report.issues)} issues "
           f"({report.summary()})")
     print("most common: " + ", ".join(f"{code} {n}" for code, n in

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import statistics
+import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +15,16 @@ from xl_plans.template import save_workbook, tables_workbook
 THEMES = ["People", "Place", "Planet", "Place; People"]
 DATES = ["March 2024", "September 2023", "March 2024 and ongoing", "Q3 2023/24",
          dt.date(2024, 1, 31), "TBC"]
+
+
+def median_time(func: Callable[[int], Any], repeat: int = 7) -> float:
+    """Seconds taken by `func(run)` (run = 0, 1, ...), the median of `repeat` runs."""
+    times = []
+    for run in range(repeat):
+        start = time.perf_counter()
+        func(run)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
 
 
 def plan_tables(rows: int, seed: int = 0, service: str = "Service") -> dict[str, Any]:

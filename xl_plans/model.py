@@ -8,7 +8,7 @@ read as, so nothing an officer wrote is lost and every number can be explained.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from enum import Enum, StrEnum
 from types import MappingProxyType
 from typing import Any
@@ -224,13 +224,16 @@ class Source:
     def cells(self) -> Mapping[str, str]:
         if self._columns is None:
             return MappingProxyType(self._values[0])
-        return _Cells(self)
+        return _FieldView(self._columns, self._address)
 
     @property
     def raw(self) -> Mapping[str, Any]:
         if self._columns is None:
             return MappingProxyType(self._values[1])
-        return _Raw(self)
+        return _FieldView(self._columns, self._value)
+
+    def _address(self, col: int) -> str:
+        return f"{column_letter(col)}{self.row}"
 
     def cell(self, field: str) -> str | None:
         """The address of a field's cell, e.g. "KPIs!F12"."""
@@ -258,62 +261,31 @@ class Source:
         return (Source, (self.sheet, self.row, dict(self.cells), dict(self.raw), self.file))
 
 
-class _Cells(Mapping[str, str]):
-    __slots__ = ("_source",)
+class _FieldView(Mapping[str, Any]):
+    """A table row's fields seen through its sheet's column map: `pick(column)` gives what a
+    field shows (its address, or its cell's value)."""
 
-    def __init__(self, source: Source) -> None:
-        self._source = source
+    __slots__ = ("_columns", "_pick")
 
-    def __getitem__(self, field: str) -> str:
-        assert self._source._columns is not None
-        return f"{column_letter(self._source._columns[field])}{self._source.row}"
-
-    def __iter__(self) -> Iterator[str]:
-        assert self._source._columns is not None
-        return iter(self._source._columns)
-
-    def __len__(self) -> int:
-        assert self._source._columns is not None
-        return len(self._source._columns)
-
-    def __contains__(self, field: object) -> bool:
-        assert self._source._columns is not None
-        return field in self._source._columns
-
-    def get(self, field: str, default: Any = None) -> Any:
-        assert self._source._columns is not None
-        if field not in self._source._columns:
-            return default
-        return f"{column_letter(self._source._columns[field])}{self._source.row}"
-
-
-class _Raw(Mapping[str, Any]):
-    __slots__ = ("_source",)
-
-    def __init__(self, source: Source) -> None:
-        self._source = source
+    def __init__(self, columns: Mapping[str, int], pick: Callable[[int], Any]) -> None:
+        self._columns, self._pick = columns, pick
 
     def __getitem__(self, field: str) -> Any:
-        assert self._source._columns is not None
-        return self._source._value(self._source._columns[field])
+        return self._pick(self._columns[field])
 
     def __iter__(self) -> Iterator[str]:
-        assert self._source._columns is not None
-        return iter(self._source._columns)
+        return iter(self._columns)
 
     def __len__(self) -> int:
-        assert self._source._columns is not None
-        return len(self._source._columns)
+        return len(self._columns)
 
     def __contains__(self, field: object) -> bool:
-        assert self._source._columns is not None
-        return field in self._source._columns
+        return field in self._columns
 
     def get(self, field: str, default: Any = None) -> Any:
-        columns = self._source._columns
-        assert columns is not None
-        col = columns.get(field)
-        return default if col is None else self._source._value(col)
+        # Mapping's own get goes through __getitem__ and an exception: this is hot.
+        col = self._columns.get(field)
+        return default if col is None else self._pick(col)
 
 
 class Row(BaseModel):

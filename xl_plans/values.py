@@ -292,8 +292,8 @@ def _single_span(text: str, fy_start: int | None) -> tuple[dt.date, dt.date, boo
             return dt.date(year, first, 1), _month_end(end_year, last), False
         if m := _QUARTER.match(text):
             # "Q3 2022/23", or "Q3 22/23": after a quarter, two digits can only be a year
-            first = m[2] if not m[2] or len(m[2]) == 4 else f"20{m[2]}"
-            start_year = fy_start_year(f"{first}/{m[3]}") if m[2] else fy_start
+            written = m[2] if not m[2] or len(m[2]) == 4 else f"20{m[2]}"
+            start_year = fy_start_year(f"{written}/{m[3]}") if m[2] else fy_start
             if start_year is None:
                 return None
             first_day, last_day = quarter_span(int(m[1]), start_year)
