@@ -9,7 +9,7 @@ if [[ "${1:-}" == "--libreoffice" ]] && ! command -v soffice >/dev/null 2>&1; th
     echo "Installing LibreOffice headless (used by the tests to open our workbooks)..."
     if [[ $(id -u) -eq 0 ]]; then SUDO=""; else SUDO="sudo"; fi
     $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends \
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq \
         libreoffice-calc-nogui python3-uno >/dev/null
 fi
 
