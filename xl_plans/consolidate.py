@@ -415,7 +415,9 @@ def _exception_rows(plan: Plan, status: PlanStatus, job: Job,
     missed = {Rag.RED, Rag.AMBER}
     rows = []
     for kpi, scored in zip(plan.kpis, status.kpis, strict=True):
-        previous = kpi_status(kpi, job.quarter - 1, job.policy) if job.quarter > 1 else None
+        # The previous quarter matters only for an indicator off target now.
+        previous = kpi_status(kpi, job.quarter - 1, job.policy) \
+            if job.quarter > 1 and scored.rag in missed else None
         why = []
         if scored.rag is Rag.RED:
             why.append("Red")
