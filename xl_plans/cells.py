@@ -97,10 +97,6 @@ class Grid:
             return self.rows[row][col]
         return None
 
-    @property
-    def width(self) -> int:
-        return max((len(row) for row in self.rows), default=0)
-
 
 class Workbook:
     """An open workbook file. Use as a context manager; `grid(name)` reads one sheet."""

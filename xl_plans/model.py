@@ -119,10 +119,6 @@ class Num(BaseModel):
     text: str | None = None
     percent: bool = False
 
-    @property
-    def has_value(self) -> bool:
-        return self.value is not None
-
 
 class WhenKind(StrEnum):
     """What a date-like cell was read as."""
@@ -363,9 +359,6 @@ class Kpi(Row):
 
     def quarter_target(self, quarter: int) -> Num:
         return getattr(self, f"q{quarter}_target")
-
-    def last_year(self, quarter: int) -> Num:
-        return getattr(self, f"last_year_q{quarter}")
 
 
 class KpiYear(Row):

@@ -36,10 +36,6 @@ class Score(BaseModel):
     problem: str | None = None  # why there is no score, when part of one was given
     cells: dict[str, str] = {}  # "likelihood" / "impact" -> "Risks!H5"
 
-    @property
-    def given(self) -> bool:
-        return self.score is not None
-
 
 class ScoredRisk(BaseModel):
     """One risk's status. `residual` is the current score: it drives appetite and the map."""

@@ -248,7 +248,3 @@ _CHECKS: tuple[Code, ...] = (
 CHECK_CODES: dict[str, Code] = {code.code: code for code in _CHECKS}
 CODES: dict[str, Code] = {**FILE_CODES, **CHECK_CODES}
 assert len(CODES) == len(FILE_CODES) + len(_CHECKS), "issue codes must be unique"
-
-
-def severity_of(code: str) -> Severity:
-    return CODES[code].severity

@@ -147,10 +147,6 @@ def describe(spec: schema.Sheet, row: Row) -> str:
     return f"the {noun} on row {row.source.row}" if row.source is not None else f"a {noun}"
 
 
-def header_of(spec: schema.Sheet, field_name: str) -> str:
-    return spec.column(field_name).header
-
-
 def quote(value: Any, limit: int = 60) -> str:
     """A typed value for a message: 'Higer', cut if long."""
     text = str(json_value(value))
