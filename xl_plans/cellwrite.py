@@ -62,12 +62,12 @@ def xlsx_put(sheet: XlsxSheet, row: int, col: int, value: Any, fmt: Format | Non
         if fmt is not None:  # a blank cell without a format is no cell at all
             sheet.write_blank(row, col, None, fmt)
         return
-    if kind is int or (kind is float and not math.isnan(value)):
+    if kind is int or (kind is float and math.isfinite(value)):
         sheet.write_number(row, col, value, fmt)
         return
     value = plain(value)
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        sheet.write_blank(row, col, None, fmt)
+    if value is None or (isinstance(value, float) and not math.isfinite(value)):
+        sheet.write_blank(row, col, None, fmt)  # no number to show: a blank, not a crash
     elif isinstance(value, str):
         sheet.write_string(row, col, fit_text(value), fmt)
     elif isinstance(value, bool):

@@ -2,9 +2,10 @@
 
 Written with XlsxWriter into a new file (never an officer's plan): every sheet has a title, the
 quarter, the date built and the files used; tables have a header row repeated on every printed
-page, landscape, fit to one page wide. Every value goes through cellwrite.xlsx_put, so text
-copied from a plan is written as text, never run as a formula. The same inputs give the same
-content: the build date is passed in, not read from the clock.
+page, landscape, fit to one page wide. Titles, headers and heat maps go through
+cellwrite.xlsx_put and the tables' rows through sheet_xml: both write text copied from a plan
+as text, never run as a formula. The same inputs give the same content: the build date is
+passed in, not read from the clock.
 """
 
 from __future__ import annotations
@@ -12,13 +13,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from io import BytesIO
 from pathlib import Path
 from typing import Any
 
 import xlsxwriter
+from xlsxwriter.format import Format
 from xlsxwriter.workbook import Workbook as XlsxBook
 from xlsxwriter.worksheet import Worksheet as XlsxSheet
 
+from xl_plans import sheet_xml
 from xl_plans.cellwrite import xlsx_put
 from xl_plans.saving import atomic_save
 
@@ -109,28 +113,37 @@ def write_book(book: Book, target: Path, *, overwrite: bool = False) -> Path:
 
 
 def _write(book: Book, path: Path) -> None:
-    # constant_memory: rows go to disk as they are written, so memory stays flat however many
-    # plans there are (rows must then be written top to bottom, as they are here).
-    workbook = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False,
-                                               "strings_to_urls": False,
-                                               "constant_memory": True})
+    # XlsxWriter writes the workbook in memory without the tables' rows (it is small then);
+    # sheet_xml renders the rows into temporary files and splices them in, so memory stays
+    # flat however many plans there are. See sheet_xml for why.
+    buffer = BytesIO()
+    workbook = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False,
+                                            "strings_to_urls": False})
     created = dt.datetime.combine(book.built, dt.time(0))
     workbook.set_properties({"title": book.title, "created": created,
                              "comments": book.mark})
     styles = _Styles(workbook)
     placed: dict[str, _Placed] = {}
     heat_maps = heat_maps_by_sheet(book)
-    for table in book.tables:
-        sheet = workbook.add_worksheet(table.sheet)
-        _titles(sheet, book, table, styles)
-        top = TITLE_ROWS
-        for heat in heat_maps.get(table.sheet, []):
-            top = _heat_map(sheet, heat, top, styles) + HEAT_MAP_GAP
-        count = _table(sheet, table, top, styles)
-        placed[table.sheet] = _Placed(sheet, table, top, count)
-    for chart in book.charts:
-        _stacked_bar(workbook, placed, chart)
-    workbook.close()
+    rows: dict[str, sheet_xml.Rows] = {}
+    try:
+        for number, table in enumerate(book.tables, start=1):
+            sheet = workbook.add_worksheet(table.sheet)
+            _titles(sheet, book, table, styles)
+            top = TITLE_ROWS
+            for heat in heat_maps.get(table.sheet, []):
+                top = _heat_map(sheet, heat, top, styles) + HEAT_MAP_GAP
+            rendered = _table(sheet, table, top, styles)
+            # XlsxWriter names worksheet parts by the order they are added.
+            rows[f"xl/worksheets/sheet{number}.xml"] = rendered
+            placed[table.sheet] = _Placed(sheet, table, top, rendered.count)
+        for chart in book.charts:
+            _stacked_bar(workbook, placed, chart)
+        workbook.close()
+        sheet_xml.splice(buffer, path, rows)
+    finally:
+        for rendered in rows.values():
+            rendered.close()
 
 
 class _Styles:
@@ -142,6 +155,7 @@ class _Styles:
                                            "valign": "vcenter", "border": 1})
         self.total = workbook.add_format({"bold": True, "top": 1})
         self.wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
+        self.date = workbook.add_format({"num_format": "dd/mm/yyyy", "valign": "top"})
         self.fills = {name: workbook.add_format({"bg_color": bg, "font_color": fg,
                                                  "valign": "top"})
                       for name, (bg, fg) in FILLS.items()}
@@ -178,44 +192,47 @@ class _Placed:
     count: int  # data rows written
 
 
-def _table(sheet: XlsxSheet, table: Table, top: int, styles: _Styles) -> int:
-    """Write the table under row `top`; returns how many data rows it has."""
+def _table(sheet: XlsxSheet, table: Table, top: int, styles: _Styles) -> sheet_xml.Rows:
+    """Write the table's header at row `top` and render its rows to go under it."""
     columns = list(table.columns)
-    for col, name in enumerate(columns):
-        xlsx_put(sheet, top, col, name, styles.header)
-        width = table.widths.get(name, min(max(len(str(name)) + 2, 10), 40))
-        sheet.set_column(col, col, width)
-    sheet.set_row(top, 30)
-    coloured = {columns.index(c) for c in table.coloured if c in columns}
-    formats = {columns.index(c): styles.number(f) for c, f in table.formats.items()
-               if c in columns}
+    formats: dict[int, Format] = {columns.index(c): styles.number(f)
+                                  for c, f in table.formats.items() if c in columns}
     for col, name in enumerate(columns):
         if col not in formats and table.widths.get(name, 0) >= 30:
             formats[col] = styles.wrap
+    for col, name in enumerate(columns):
+        xlsx_put(sheet, top, col, name, styles.header)
+        width = table.widths.get(name, min(max(len(str(name)) + 2, 10), 40))
+        sheet.set_column(col, col, width, formats.get(col))
+    sheet.set_row(top, 30)
+    fills = {name: style_index(fmt) for name, fmt in styles.fills.items()}
+    row_styles = sheet_xml.Styles(
+        columns=[style_index(formats[col]) if col in formats else 0 for col in range(len(columns))],
+        fills={columns.index(c): fills for c in table.coloured if c in columns},
+        date=style_index(styles.date))
     totals = {columns.index(c): 0.0 for c in table.total_row if c in columns}
-    r = top
-    for r, values in enumerate(table.rows, start=top + 1):
-        for col, value in enumerate(values):
-            fmt = formats.get(col)
-            if col in coloured and isinstance(value, str) and value in styles.fills:
-                fmt = styles.fills[value]
-            xlsx_put(sheet, r, col, value, fmt)
-            if col in totals and isinstance(value, int | float) and not isinstance(value, bool):
-                totals[col] += value
-    count = r - top
-    if totals and count:
-        xlsx_put(sheet, r + 1, 0, "Total", styles.total)
+    rendered = sheet_xml.render(table.rows, top + 1, row_styles, totals)
+    last = top + rendered.count  # 0-based, the last data row
+    if totals and rendered.count:
+        xlsx_put(sheet, last + 1, 0, "Total", styles.total)
         for col, total in totals.items():
             fmt = table.formats.get(columns[col])
-            xlsx_put(sheet, r + 1, col, round(total, 6), styles.total_of(fmt))
+            xlsx_put(sheet, last + 1, col, round(total, 6), styles.total_of(fmt))
     if columns:
-        sheet.autofilter(top, 0, max(r, top), len(columns) - 1)
+        sheet.autofilter(top, 0, last, len(columns) - 1)
         sheet.freeze_panes(top + 1, 0)
         sheet.repeat_rows(top)
     sheet.set_landscape()
     sheet.set_paper(9)  # A4
     sheet.fit_to_pages(1, 0)  # one page wide, as many long as needed
-    return count
+    return rendered
+
+
+def style_index(fmt: Format) -> int:
+    """The index XlsxWriter gives a format in styles.xml, for cells written by sheet_xml.
+    Format._get_xf_index is how XlsxWriter itself registers a format when a cell uses it (one
+    method, stable since XlsxWriter 0.x; pyproject pins the major version)."""
+    return int(fmt._get_xf_index())
 
 
 def _heat_map(sheet: XlsxSheet, heat: HeatMap, top: int, styles: _Styles) -> int:

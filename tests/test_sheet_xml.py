@@ -1,0 +1,136 @@
+"""Table rows written by sheet_xml read back exactly as XlsxWriter's own cells do.
+
+XlsxWriter (through cellwrite.xlsx_put) is the oracle: the same values written both ways are
+read back with openpyxl and compared, for a table of awkward real cases and for any text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+import xlsxwriter
+from defusedxml import ElementTree
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from xl_plans.cellwrite import EXCEL_MAX_TEXT, xlsx_put
+from xl_plans.model import Rag
+from xl_plans.sheet_xml import excel_serial
+from xl_plans.summary_book import TITLE_ROWS, Book, Table, write_book
+
+CASES: list[Any] = [
+    "plain text",
+    '=HYPERLINK("http://example.org","click")',  # must stay visible text
+    "=1+1", "+44 1234", "-5 days", "@SUM(A1)",
+    "a & b < c > d \"quoted\" 'single'",
+    "  leading spaces", "trailing spaces  ", " ", "\ttab first",
+    "line one\nline two", "windows\r\nline end", "old mac\rline end",
+    "_x0041_ looks like an escape", "_x00_ does not", "_X0041_",
+    "bell\x07 and null\x00 characters", "non-character \ufffe here",
+    "£3,500 per annum", "Ünïcödé ✓ 🚀", "#N/A", "#REF!", "TRUE", "0123",
+    "x" * (EXCEL_MAX_TEXT + 10), "y" * 1500,
+    "", None,
+    0, -3, 2.5, 0.1 + 0.2, 1e-7, 1e20, 123456789012345, -0.0,
+    float("nan"), float("inf"), float("-inf"),
+    True, False,
+    dt.date(2024, 3, 31), dt.date(1900, 1, 15), dt.date(1900, 3, 1),
+    dt.datetime(2024, 3, 31, 12, 30),
+    Rag.RED,
+]
+
+
+def _oracle(path: Path, values: list[Any]) -> None:
+    """The values written cell by cell with XlsxWriter, under the same title and header rows;
+    constant_memory, so its text is inline strings, as ours is."""
+    book = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False,
+                                           "strings_to_urls": False, "constant_memory": True})
+    sheet = book.add_worksheet("T")
+    dates = book.add_format({"num_format": "dd/mm/yyyy"})
+    for row, value in enumerate(values, start=TITLE_ROWS + 1):
+        xlsx_put(sheet, row, 0, value, dates if isinstance(value, dt.date) else None)
+    book.close()
+
+
+def _ours(path: Path, values: list[Any]) -> None:
+    table = Table(sheet="T", title="T", columns=("Value",), rows=[(v,) for v in values])
+    write_book(Book(title="t", subtitle="s", built=dt.date(2024, 1, 1), tables=[table]), path,
+               overwrite=True)
+
+
+def _read(path: Path, count: int) -> list[Any]:
+    """The values under the header; empty text counts as no value (we write no cell for it,
+    so ISBLANK is true; XlsxWriter writes an empty string)."""
+    sheet = openpyxl.load_workbook(path)["T"]
+    values = [sheet.cell(row=r, column=1).value
+              for r in range(TITLE_ROWS + 2, TITLE_ROWS + 2 + count)]
+    return [None if v == "" else v for v in values]
+
+
+def test_every_case_reads_back_as_xlsxwriter_writes_it(tmp_path: Path) -> None:
+    _oracle(tmp_path / "oracle.xlsx", CASES)
+    _ours(tmp_path / "ours.xlsx", CASES)
+    expected = _read(tmp_path / "oracle.xlsx", len(CASES))
+    got = _read(tmp_path / "ours.xlsx", len(CASES))
+    for value, want, have in zip(CASES, expected, got, strict=True):
+        if isinstance(want, float):  # ours keeps all 17 digits; XlsxWriter rounds to 16
+            assert have == pytest.approx(want, rel=1e-15), value
+            continue
+        assert have == want, f"{value!r:.60}: XlsxWriter gives {want!r:.60}, we give {have!r:.60}"
+
+
+def test_text_is_never_a_formula_and_dates_are_dates(tmp_path: Path) -> None:
+    _ours(tmp_path / "ours.xlsx", CASES)
+    sheet = openpyxl.load_workbook(tmp_path / "ours.xlsx")["T"]
+    cells = {repr(v): sheet.cell(row=TITLE_ROWS + 2 + i, column=1)
+             for i, v in enumerate(CASES)}
+    for text in ('=HYPERLINK("http://example.org","click")', "=1+1", "@SUM(A1)", "#N/A"):
+        assert cells[repr(text)].data_type == "s"
+    assert cells[repr(dt.date(2024, 3, 31))].value == dt.datetime(2024, 3, 31)
+    assert cells[repr(dt.date(2024, 3, 31))].number_format == "dd/mm/yyyy"
+    assert cells[repr("x" * (EXCEL_MAX_TEXT + 10))].value.endswith("too long for one Excel cell]")
+
+
+@pytest.mark.parametrize(("day", "serial"), [
+    (dt.date(1900, 1, 1), 1), (dt.date(1900, 2, 28), 59), (dt.date(1900, 3, 1), 61),
+    (dt.date(2024, 3, 31), 45382), (dt.datetime(2024, 3, 31, 18), 45382.75),
+])
+def test_excel_serial_numbers(day: dt.date, serial: float) -> None:
+    assert excel_serial(day) == serial
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.text(min_size=1, max_size=40), min_size=1, max_size=8))
+def test_any_text_reads_back_as_xlsxwriter_writes_it(tmp_path: Path, texts: list[str]) -> None:
+    _oracle(tmp_path / "oracle.xlsx", list(texts))
+    _ours(tmp_path / "ours.xlsx", list(texts))
+    assert _read(tmp_path / "ours.xlsx", len(texts)) == _read(tmp_path / "oracle.xlsx", len(texts))
+
+
+def test_rows_go_between_header_and_total_in_well_formed_xml(tmp_path: Path) -> None:
+    rows = [("Adult Care", 1000.0, 2.5), ("Waste & Recycling", 250.5, None), ("Parks", 10, 1)]
+    table = Table(sheet="Budget", title="Budget", columns=("Service", "Net Budget", "FTE"),
+                  rows=rows, formats={"Net Budget": '"£"#,##0', "FTE": "0.00"},
+                  total_row=("Net Budget", "FTE"))
+    path = tmp_path / "budget.xlsx"
+    write_book(Book(title="t", subtitle="s", built=dt.date(2024, 1, 1), tables=[table]), path)
+    with zipfile.ZipFile(path) as package:
+        for name in package.namelist():
+            if name.endswith(".xml"):
+                ElementTree.fromstring(package.read(name))  # every part parses
+        xml = package.read("xl/worksheets/sheet1.xml").decode()
+    header = TITLE_ROWS + 1
+    assert '<dimension ref="A1:C8"/>' in xml
+    numbers = [int(n) for n in re.findall(r'<row r="(\d+)"', xml)]
+    assert numbers == sorted(numbers) and numbers[-4:] == [header + 1, header + 2, header + 3,
+                                                           header + 4]
+    sheet = openpyxl.load_workbook(path)["Budget"]
+    assert [c.value for c in sheet[header + 4]] == ["Total", 1260.5, 3.5]
+    assert sheet.cell(row=header + 1, column=2).number_format == '"£"#,##0'
+    assert sheet.auto_filter.ref == f"A{header}:C{header + 3}"
