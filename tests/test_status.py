@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 import pytest
 from click.testing import CliRunner, Result
 from conftest import example, files_in
@@ -156,7 +157,8 @@ def test_cli_output_option_and_quarter_from_the_plan(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("args", "words"), [
     (["--in-place", "-o", "x.xlsx"], "either --in-place or -o"),
-    (["--as-of", "15/10/2022"], "does not match the format"),
+    (["--as-of", "15th October"], "is not a date: write it as 2024-09-30, 30/09/2024 or today"),
+    (["--as-of", "2022-02-30"], "is not a date"),
     (["--quarter", "Q5"], "Q5"),
 ])
 def test_cli_usage_errors(tmp_path: Path, args: list[str], words: str) -> None:
@@ -202,3 +204,23 @@ def test_every_command_has_help() -> None:
         result = run(*args)
         assert result.exit_code == 0
         assert "Usage:" in result.output and len(result.output) > 200
+
+
+@pytest.mark.parametrize(("written", "day"), [
+    ("2022-10-15", dt.date(2022, 10, 15)),
+    ("15/10/2022", dt.date(2022, 10, 15)),  # day first, as UK officers write it
+    (" 2022-10-15 ", dt.date(2022, 10, 15)),
+    ("today", dt.date.today()),
+    ("TODAY", dt.date.today()),
+])
+def test_as_of_means_the_same_day_to_every_command(tmp_path: Path, written: str,
+                                                   day: dt.date) -> None:
+    plan = copy(tmp_path, HART)
+    status = json.loads(run("status", str(plan), "--as-of", written, "--json").stdout)
+    assert status["as_of"] == day.isoformat()
+    reports = json.loads(run("validate", "--json", "--as-of", written, str(plan)).stdout)
+    assert reports[0]["as_of"] == day.isoformat()
+    out = tmp_path / "council.xlsx"
+    result = run("consolidate", str(plan), "--quarter", "Q1", "-o", str(out), "--as-of", written)
+    assert result.exit_code in (0, 1), result.output
+    assert f"built {day:%d/%m/%Y}" in openpyxl.load_workbook(out)["Summary"]["A2"].value

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from collections.abc import Callable
 from pathlib import Path
@@ -43,6 +44,35 @@ def friendly_errors(func: F) -> F:
             raise click.ClickException(f"Cannot use{where}: {exc.strerror or exc}.") from None
 
     return wrapper  # type: ignore[return-value]
+
+
+class _Day(click.ParamType):
+    """A day as people write it: 2024-09-30, 30/09/2024 (day first, as in the UK) or today."""
+
+    name = "date"
+    _FORMATS = ("%Y-%m-%d", "%d/%m/%Y")
+
+    def convert(self, value: Any, param: click.Parameter | None,
+                ctx: click.Context | None) -> dt.date:
+        if isinstance(value, dt.date):
+            return value
+        text = str(value).strip()
+        if text.lower() == "today":
+            return dt.date.today()
+        for fmt in self._FORMATS:
+            try:
+                return dt.datetime.strptime(text, fmt).date()
+            except ValueError:
+                continue
+        self.fail(f"{value!r} is not a date: write it as 2024-09-30, 30/09/2024 or today",
+                  param, ctx)
+
+
+def as_of_option(meaning: str, default: str) -> Callable[[F], F]:
+    """The --as-of option, one form for every command: `meaning` says what the day decides,
+    `default` what is used without it."""
+    return click.option("--as-of", "as_of", type=_Day(), metavar="DATE",
+                        help=f"{meaning} (2024-09-30, 30/09/2024 or today). Default: {default}.")
 
 
 policy_option = click.option(

@@ -12,6 +12,7 @@ from tqdm import tqdm
 from xl_plans.cli.app import (
     EXIT_OK,
     EXIT_PROBLEMS,
+    as_of_option,
     friendly_errors,
     main,
     policy_option,
@@ -38,15 +39,13 @@ from xl_plans.values import fy_start_year
 @click.option("--services", "services_file", type=click.Path(path_type=Path, exists=True),
               help="A text file listing the services expected, one per line: any without a "
                    "plan are listed on Data Quality.")
-@click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]),
-              help="The date that decides what is overdue or expiring (YYYY-MM-DD). "
-                   "Default: today.")
+@as_of_option("The day that decides what is overdue or expiring", "today")
 @policy_option
 @click.option("--workers", type=click.IntRange(1, 64),
               help="Processes to use. Default: one per core.")
 @friendly_errors
 def consolidate(paths: tuple[Path, ...], quarter: str, year: str | None, output: Path,
-                csv_dir: Path | None, services_file: Path | None, as_of: dt.datetime | None,
+                csv_dir: Path | None, services_file: Path | None, as_of: dt.date | None,
                 policy_file: Path | None, workers: int | None) -> None:
     """Consolidate plans (files or folders, searched recursively) into one council summary.
 
@@ -71,7 +70,7 @@ def consolidate(paths: tuple[Path, ...], quarter: str, year: str | None, output:
         bar.update(done - bar.n)
 
     result = run_consolidation(paths, quarter.upper(), year=year, policy=policy,
-                               today=as_of.date() if as_of else None, services=services,
+                               today=as_of, services=services,
                                workers=workers, progress=progress)
     bar.close()
     if not result.results:

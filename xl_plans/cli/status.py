@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from xl_plans.cli.app import friendly_errors, main, policy_option
+from xl_plans.cli.app import as_of_option, friendly_errors, main, policy_option
 from xl_plans.cli.app import load_policy_option as _policy
 from xl_plans.model import Plan
 from xl_plans.policy import default_text, policy_toml
@@ -22,9 +22,7 @@ from xl_plans.status_sheet import write_status_file, write_status_in_place
 @click.argument("plan_path", metavar="PLAN", type=click.Path(path_type=Path))
 @click.option("--quarter", type=click.Choice(["Q1", "Q2", "Q3", "Q4"], case_sensitive=False),
               help="The reporting quarter. Default: the plan's Reporting Quarter.")
-@click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]),
-              help="The date that decides what is overdue or expiring (YYYY-MM-DD). "
-                   "Default: today.")
+@as_of_option("The day that decides what is overdue or expiring", "today")
 @policy_option
 @click.option("--json", "as_json", is_flag=True,
               help="Print the status as JSON (shape: xl_plans/status.py). No workbook is "
@@ -36,7 +34,7 @@ from xl_plans.status_sheet import write_status_file, write_status_in_place
               help="Add the Status sheet to the plan itself: refused if the plan holds "
                    "anything that would be lost; a backup is kept in .xl_plans-backups.")
 @friendly_errors
-def status(plan_path: Path, quarter: str | None, as_of: dt.datetime | None,
+def status(plan_path: Path, quarter: str | None, as_of: dt.date | None,
            policy_file: Path | None, as_json: bool, output: Path | None,
            in_place: bool) -> None:
     """Score a plan for a quarter: KPI RAG, risks, overdue items, contracts; write a Status
@@ -53,7 +51,7 @@ def status(plan_path: Path, quarter: str | None, as_of: dt.datetime | None,
     if chosen is None:
         raise click.UsageError(f"{plan_path.name} has no Reporting Quarter on its Plan sheet: "
                                "give --quarter Q1, Q2, Q3 or Q4")
-    today = as_of.date() if as_of else dt.date.today()
+    today = as_of or dt.date.today()
     result = plan_status(plan, str(chosen).upper(), policy, today)
 
     if as_json:

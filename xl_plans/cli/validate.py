@@ -15,12 +15,13 @@ from xl_plans.cli.app import (
     EXIT_OK,
     EXIT_PROBLEMS,
     EXIT_UNUSABLE,
+    as_of_option,
     friendly_errors,
+    load_policy_option,
     main,
     policy_option,
 )
 from xl_plans.files import find_plans
-from xl_plans.policy import PolicyError, load_policy
 from xl_plans.validation import Report, validate
 
 HEADERS = ("File", "Cell", "Severity", "Code", "Message")
@@ -34,23 +35,18 @@ HEADERS = ("File", "Cell", "Severity", "Code", "Message")
 @click.option("--checks-sheet", "checks_sheet", type=click.Path(path_type=Path),
               help="Write a copy of the plan (one plan only) with a Checks sheet linking to "
                    "each problem cell, and the cells highlighted. The plan is never changed.")
-@click.option("--as-of", "as_of", metavar="DATE",
-              help="Judge review dates as of this day (2024-09-30, or 'today'). Default: the "
-                   "end of the plan's reporting quarter, else the start of its plan year.")
+@as_of_option("The day review dates are judged against",
+              "the end of the plan's reporting quarter, else the start of its plan year")
 @policy_option
 @friendly_errors
 def validate_command(paths: tuple[Path, ...], as_json: bool, checks_sheet: Path | None,
-                     as_of: str | None, policy_file: Path | None) -> None:
+                     as_of: dt.date | None, policy_file: Path | None) -> None:
     """Check plan workbooks (files or folders) and list every problem with its cell.
 
     Exit code 0: no errors (warnings and queries allowed); 1: errors found; 2: a file could
     not be read as a plan, or the command was used wrongly.
     """
-    day = _as_of(as_of)
-    try:
-        policy = load_policy(policy_file)
-    except PolicyError as exc:
-        raise click.ClickException(f"[{exc.code}] {exc.message}") from None
+    policy = load_policy_option(policy_file)
     found = find_plans(paths)
     for skipped in found.skipped:
         click.echo(f"Skipped {skipped.path}: [{skipped.code}] {skipped.reason}", err=True)
@@ -59,7 +55,7 @@ def validate_command(paths: tuple[Path, ...], as_json: bool, checks_sheet: Path 
     if checks_sheet is not None and len(found.files) != 1:
         raise click.BadParameter(f"a Checks copy is made for one plan; {len(found.files)} were "
                                  "given", param_hint="--checks-sheet")
-    reports = [validate(path, as_of=day, policy=policy) for path in found.files]
+    reports = [validate(path, as_of=as_of, policy=policy) for path in found.files]
     if as_json:
         click.echo(json.dumps([report.to_dict() for report in reports], indent=2,
                               ensure_ascii=False))
@@ -110,15 +106,3 @@ def summary_line(reports: list[Report]) -> str:
     plans = "plan" if len(reports) == 1 else "plans"
     return (f"{len(reports)} {plans} checked: {valid} valid, {len(usable) - valid} with errors, "
             f"{len(reports) - len(usable)} unusable; {counts}.")
-
-
-def _as_of(text: str | None) -> dt.date | None:
-    if text is None:
-        return None
-    if text.strip().lower() == "today":
-        return dt.date.today()
-    try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise click.BadParameter(f"{text!r} is not a date like 2024-09-30 or 'today'",
-                                 param_hint="--as-of") from None
