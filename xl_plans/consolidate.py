@@ -25,7 +25,7 @@ from typing import Any
 import pandas as pd
 
 from xl_plans.errors import WorkbookError
-from xl_plans.files import find_plans
+from xl_plans.files import find_plans, summary_skipped
 from xl_plans.kpi import Direction, KpiStatus, kpi_status, quarter_number
 from xl_plans.model import BudgetLine, Plan, Quarter, Rag, as_cell
 from xl_plans.policy import Policy, default_policy
@@ -238,7 +238,7 @@ def consolidate(
     most plans are for). `services` lists the services expected, to report any missing.
     `progress(done, total)` is called as files finish."""
     job = Job(quarter_number(quarter), policy or default_policy(), today or dt.date.today())
-    found = find_plans((Path(p) for p in paths), skip_summaries=True)
+    found = find_plans(Path(p) for p in paths)
     files = sorted(found.files, key=str)  # the order of every table's rows
     spills: dict[str, list[Spill]] = {name: [] for name in SPILLED}
     risk_buckets: dict[int, Spill] = {}  # residual score (-1: none) -> its rows
@@ -309,6 +309,9 @@ def _process_all(files: list[Path], job: Job, workers: int | None,
 
 def process_file(path: Path, job: Job) -> PlanResult:
     """Read, validate and score one plan. Never raises: a file that fails is a result too."""
+    skipped = summary_skipped(path)  # checked here, not while finding files: in parallel
+    if skipped is not None:
+        return PlanResult(str(path), FileState.SKIPPED, skipped.code, skipped.reason)
     try:
         read = read_workbook(path)
     except WorkbookError as exc:

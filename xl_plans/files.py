@@ -27,11 +27,9 @@ class Found:
     skipped: list[Skipped] = field(default_factory=list)
 
 
-def find_plans(paths: Iterable[Path], *, skip_summaries: bool = False) -> Found:
+def find_plans(paths: Iterable[Path]) -> Found:
     """Files to read, in a stable order. Named files are always tried; in folders, files with
-    a spreadsheet suffix. Excel lock files (~$name.xlsx) are skipped, saying who holds them,
-    and with `skip_summaries` so are council summaries xl_plans wrote (an earlier run's output
-    saved among the plans)."""
+    a spreadsheet suffix. Excel lock files (~$name.xlsx) are skipped, saying who holds them."""
     found = Found()
     seen: set[Path] = set()
     for path in paths:
@@ -48,11 +46,6 @@ def find_plans(paths: Iterable[Path], *, skip_summaries: bool = False) -> Found:
             if candidate.name.startswith("~$"):
                 error = lock_file_error(candidate)
                 found.skipped.append(Skipped(candidate, error.code, error.message))
-            elif skip_summaries and is_summary_file(candidate):
-                found.skipped.append(Skipped(
-                    candidate, "summary-file",
-                    f"{candidate.name}: this is a council summary written by xl_plans, not a "
-                    "plan."))
             else:
                 found.files.append(candidate)
     return found
@@ -71,6 +64,15 @@ def is_summary_file(path: Path) -> bool:
     except (OSError, KeyError, zipfile.BadZipFile, ValueError):
         return False
     return SUMMARY_MARK in core
+
+
+def summary_skipped(path: Path) -> Skipped | None:
+    """Why `path` is skipped when consolidating, if it is a council summary xl_plans wrote (an
+    earlier run's output saved among the plans)."""
+    if not is_summary_file(path):
+        return None
+    return Skipped(path, "summary-file",
+                   f"{path.name}: this is a council summary written by xl_plans, not a plan.")
 
 
 def _wanted(path: Path, root: Path) -> bool:
