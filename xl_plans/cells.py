@@ -149,9 +149,7 @@ class Workbook:
                 raise WorkbookError("too-large", self.path,
                                     f"sheet {name} has over {MAX_ROWS:,} rows")
             # skip_empty_area=False: the grid starts at A1, so indexes are the sheet's own.
-            rows: list[list[CellValue]] = [
-                [_value(v) for v in raw] for raw in sheet.to_python(skip_empty_area=False)
-            ]
+            rows = [_values(raw) for raw in sheet.to_python(skip_empty_area=False)]
             merged = [(r0, c0, r1, c1) for (r0, c0), (r1, c1) in sheet.merged_cell_ranges or []]
         except WorkbookError:
             raise
@@ -246,12 +244,23 @@ def _scan_cells(data: bytes) -> Iterator[tuple[tuple[int, int], ErrorValue | Unc
         elem.clear()
 
 
-def _value(value: Any) -> CellValue:
-    if isinstance(value, str):
-        return value if value != "" else None
-    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
-        return int(value)
-    return value
+def _values(raw: list[Any]) -> list[CellValue]:
+    """A row as calamine gives it, with empty text as None and whole floats as ints (how they
+    were typed). One loop, not a call per cell: a plan has thousands of cells."""
+    row: list[CellValue] = []
+    append = row.append
+    for value in raw:
+        kind = type(value)
+        if kind is str:
+            append(value or None)
+        elif kind is float and value.is_integer() and -_EXACT < value < _EXACT:
+            append(int(value))
+        else:
+            append(value)
+    return row
+
+
+_EXACT = 2**53  # floats up to this are whole numbers exactly
 
 
 def _short(exc: BaseException) -> str:

@@ -185,9 +185,11 @@ def _read_rows(grid: Grid, read: SheetRead, file: str, fy_start: int | None,
     fill_down = _merged_fill(grid, read)
     header_cells = grid.rows[read.header_row]
     first_col = min(read.columns.values(), default=0)
-    mapped = [(name, col, columns[name]) for name, col in read.columns.items()]
+    mapped = [(name, col, columns[name], _BLANKS[columns[name].kind])
+              for name, col in read.columns.items()]
     extras = list(read.extra.items())
     unnamed: set[int] = set()
+    unheaded: dict[int, list[int]] = {}  # row width -> its columns with no header
     # Values recur down a column ("Higher is better", "March 2024", 100): each distinct one is
     # read once. Model values are immutable, so rows may share them.
     seen: dict[tuple[int, type, Any], Any] = {}
@@ -195,17 +197,17 @@ def _read_rows(grid: Grid, read: SheetRead, file: str, fy_start: int | None,
     for index in range(read.header_row + 1, len(grid.rows)):
         cells = grid.rows[index]
         fills = fill_down.get(index, _NO_FILLS)
-        if not fills and not any(v is not None for v in cells):
+        width = len(cells)
+        if not fills and cells.count(None) == width:
             continue
         if _is_header_again(cells, header_cells, first_col):  # pasted page by page
             continue
-        width = len(cells)
         values: dict[str, Any] = {}
         any_value = False
-        for name, col, column in mapped:
+        for name, col, column, blank in mapped:
             raw = fills[col] if col in fills else (cells[col] if col < width else None)
             if raw is None:
-                values[name] = _BLANKS[column.kind]
+                values[name] = blank
                 continue
             any_value = True
             key = (col, type(raw), raw)  # the type too: True == 1, but "Yes" != "1"
@@ -215,9 +217,9 @@ def _read_rows(grid: Grid, read: SheetRead, file: str, fy_start: int | None,
             values[name] = value
         extra = {header: _extra_value(cells[col] if col < width else None)
                  for col, header in extras}
-        for col, value in enumerate(cells):
-            if value is not None and col not in read.headers:
-                unnamed.add(col)
+        if width not in unheaded:
+            unheaded[width] = [col for col in range(width) if col not in read.headers]
+        unnamed.update(col for col in unheaded[width] if cells[col] is not None)
         if not any_value and all(v is None for v in extra.values()):
             continue
         source = Source.table_row(grid.name, index + 1, read.columns, cells, fills, file)
