@@ -12,17 +12,22 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import openpyxl
 import pytest
 import xlsxwriter
+from conftest import example
 from defusedxml import ElementTree
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from xl_plans.cellwrite import EXCEL_MAX_TEXT, xlsx_put
+from xl_plans import sheet_xml
+from xl_plans.cellwrite import EXCEL_MAX_TEXT, csv_safe, fit_text, xlsx_put
+from xl_plans.consolidate import consolidate
+from xl_plans.council_summary import write_summary
 from xl_plans.model import Rag
 from xl_plans.sheet_xml import excel_serial
-from xl_plans.summary_book import TITLE_ROWS, Book, Table, write_book
+from xl_plans.summary_book import FILLS, TITLE_ROWS, Book, Table, write_book
 
 CASES: list[Any] = [
     "plain text",
@@ -134,3 +139,75 @@ def test_rows_go_between_header_and_total_in_well_formed_xml(tmp_path: Path) -> 
     assert [c.value for c in sheet[header + 4]] == ["Total", 1260.5, 3.5]
     assert sheet.cell(row=header + 1, column=2).number_format == '"£"#,##0'
     assert sheet.auto_filter.ref == f"A{header}:C{header + 3}"
+
+
+def _book(path: Path, table: Table) -> openpyxl.worksheet.worksheet.Worksheet:
+    write_book(Book(title="t", subtitle="s", built=dt.date(2024, 1, 1), tables=[table]), path,
+               overwrite=True)
+    return openpyxl.load_workbook(path)[table.sheet]
+
+
+def test_text_is_cut_at_excels_limit_counted_as_excel_counts(tmp_path: Path) -> None:
+    """Excel's 32,767 counts UTF-16 units: an emoji is two."""
+    sheet = _book(tmp_path / "t.xlsx", Table(sheet="T", title="T", columns=("Text",),
+                                             rows=[("🚀" * 20_000,), ("é" * 32_767,)]))
+    rocket, accents = (sheet.cell(row=TITLE_ROWS + 2 + i, column=1).value for i in (0, 1))
+    assert rocket.endswith("too long for one Excel cell]")
+    assert len(rocket.encode("utf-16-le")) // 2 <= EXCEL_MAX_TEXT
+    assert accents == "é" * 32_767  # exactly at the limit: kept whole
+    assert fit_text("a" + "🚀" * 16_383 + "b").endswith("cell]")
+
+
+def test_coloured_columns_fill_model_values_and_totals_add_any_number(tmp_path: Path) -> None:
+    rows = [(Rag.RED, np.float64(100.5), dt.datetime(2024, 3, 31, 9, 15)),
+            ("Amber", 200.0, dt.datetime(2024, 3, 31)),
+            ("Not a rating", np.int64(5), None, "an extra cell")]
+    table = Table(sheet="T", title="T", columns=("RAG", "Net Budget", "When"), rows=rows,
+                  coloured=("RAG",), total_row=("Net Budget",))
+    sheet = _book(tmp_path / "t.xlsx", table)
+    first = TITLE_ROWS + 2
+    fills = [sheet.cell(row=first + i, column=1).fill.fgColor.rgb for i in range(3)]
+    assert fills[0].endswith(FILLS["Red"][0][1:]) and fills[1].endswith(FILLS["Amber"][0][1:])
+    assert fills[2] == "00000000"  # no fill for text that names none
+    assert sheet.cell(row=first, column=1).value == "Red"
+    assert sheet.cell(row=first + 1, column=2).value == 200  # written 200, not 200.0
+    assert [c.value for c in sheet[first + 3]][:2] == ["Total", 305.5]
+    assert sheet.cell(row=first + 2, column=4).value == "an extra cell"
+    assert sheet.cell(row=first, column=3).number_format == "dd/mm/yyyy hh:mm"
+    assert sheet.cell(row=first + 1, column=3).number_format == "dd/mm/yyyy"
+
+
+def test_rows_past_the_sheet_limit_are_counted_not_written(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sheet_xml, "EXCEL_MAX_ROWS", TITLE_ROWS + 1 + 5)  # room for 3 rows
+    rows = [("Service", float(n)) for n in range(10)]
+    table = Table(sheet="T", title="T", columns=("Service", "Net Budget"), rows=rows,
+                  total_row=("Net Budget",))
+    sheet = _book(tmp_path / "t.xlsx", table)
+    values = [[c.value for c in row] for row in sheet.iter_rows(min_row=TITLE_ROWS + 2)]
+    assert values == [["Service", 0], ["Service", 1], ["Service", 2],
+                      ["7 more rows do not fit in one Excel sheet: the CSV export (--csv-dir) "
+                       "has the whole table.", None], ["Total", 3]]
+
+
+def test_text_no_file_can_store_is_shown_not_a_crash(tmp_path: Path) -> None:
+    """A file name that is not UTF-8 reaches Python with a lone surrogate in it."""
+    name = b"caf\xe9.xlsx".decode("utf-8", "surrogateescape")
+    sheet = _book(tmp_path / "t.xlsx", Table(sheet="T", title="T", columns=("File",),
+                                             rows=[(name,), ("=" + name,)]))
+    assert sheet.cell(row=TITLE_ROWS + 2, column=1).value == "caf\ufffd.xlsx"
+    assert csv_safe("=" + name) == "'=caf\ufffd.xlsx"
+
+
+def test_chart_caches_do_not_claim_points_they_lack(tmp_path: Path) -> None:
+    summary = write_summary(consolidate([example("x").parent], "Q1", today=dt.date(2022, 8, 12)),
+                            tmp_path / "council.xlsx")
+    with zipfile.ZipFile(summary) as package:
+        charts = [n for n in package.namelist() if n.startswith("xl/charts/chart")]
+        assert charts
+        for name in charts:
+            xml = package.read(name).decode()
+            for cache in re.findall(r"<c:(?:num|str)Cache>.*?</c:(?:num|str)Cache>", xml):
+                claimed = re.search(r'<c:ptCount val="(\d+)"/>', cache)
+                points = len(re.findall(r"<c:pt ", cache))
+                assert claimed is None or int(claimed[1]) == points, cache[:200]

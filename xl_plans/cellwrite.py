@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from typing import Any
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
@@ -24,12 +25,26 @@ _CUT_MARK = " [cut: too long for one Excel cell]"
 
 def fit_text(text: str) -> str:
     """Text an Excel cell can hold: control characters (which the file format cannot carry)
-    dropped, and cut with a visible marker past Excel's length limit."""
+    dropped, lone surrogates (a file name that is not UTF-8) shown as �, and cut with a visible
+    marker past Excel's length limit, which counts UTF-16 units (an emoji is two)."""
     if ILLEGAL_CHARACTERS_RE.search(text):
         text = ILLEGAL_CHARACTERS_RE.sub("", text)
-    if len(text) > EXCEL_MAX_TEXT:
-        return text[: EXCEL_MAX_TEXT - len(_CUT_MARK)] + _CUT_MARK
+    text = unpaired(text)
+    if len(text) > EXCEL_MAX_TEXT // 2:  # else it cannot be over, even all emoji
+        units = text.encode("utf-16-le")
+        if len(units) > 2 * EXCEL_MAX_TEXT:
+            # Cut at a unit; "ignore" drops half an emoji left at the end.
+            kept = units[: 2 * (EXCEL_MAX_TEXT - len(_CUT_MARK))].decode("utf-16-le", "ignore")
+            return kept + _CUT_MARK
     return text
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def unpaired(text: str) -> str:
+    """Text with lone surrogates (which no file can store) replaced by the replacement mark."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
 
 
 def put(cell: Cell, value: Any, number_format: str | None = None) -> None:
@@ -87,6 +102,8 @@ _CSV_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 def csv_safe(value: Any) -> Any:
     """A CSV field that no spreadsheet will run: text starting =, +, -, @ gets a leading '."""
     value = plain(value)
-    if isinstance(value, str) and value.startswith(_CSV_TRIGGERS):
-        return "'" + value
+    if isinstance(value, str):
+        value = unpaired(value)
+        if value.startswith(_CSV_TRIGGERS):
+            return "'" + value
     return value

@@ -22,7 +22,7 @@ import tempfile
 import zipfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from io import BytesIO
+from numbers import Integral, Real
 from pathlib import Path
 from typing import IO, Any
 
@@ -33,12 +33,15 @@ from xl_plans.cellwrite import fit_text, plain
 # Text needing more than the plain copy: XML's three markup characters, characters Excel
 # stores as _xHHHH_ (control characters, \r, two non-characters) and text that already looks
 # like such an escape (Excel would decode it, so its underscore is escaped: _x005F_).
-_ATTENTION = re.compile("[\x00-\x08\x0b-\x1f&<>\ufffe\uffff]|_x[0-9a-fA-F]{4}_")
+_ATTENTION = re.compile("[\x00-\x08\x0b-\x1f&<>\ud800-\udfff\ufffe\uffff]|_x[0-9a-fA-F]{4}_")
 _LOOKS_ESCAPED = re.compile("(_x[0-9a-fA-F]{4}_)")
 _EXCEL_ESCAPED = re.compile("[\x0d\ufffe\uffff]")
 _EPOCH = dt.date(1899, 12, 30)  # Excel's day 0 in the 1900 date system, from 1 March 1900
 _FLUSH_ROWS = 500
-_SEEN_MAX = 100_000  # texts whose XML is remembered, a few MB at most
+# Texts whose XML is remembered: short ones (services, files, ratings, reasons), 10 MB at most.
+_SEEN_MAX = 20_000
+_SEEN_LONGEST = 200
+EXCEL_MAX_ROWS = 1_048_576
 
 
 @dataclass
@@ -57,61 +60,115 @@ class Rows:
 @dataclass
 class Styles:
     """The style of each column's cells (XlsxWriter's xf index; 0 is General), the styles of
-    text values that name a fill (RAG, band) in coloured columns, and the date style."""
+    text values that name a fill (RAG, band) in coloured columns, and the styles for dates and
+    for dates with a time, used where the column has no style of its own."""
 
     columns: Sequence[int]
     fills: Mapping[int, Mapping[str, int]]  # column -> value -> style
     date: int
+    date_time: int
 
 
 def render(rows: Iterable[Sequence[Any]], after: int, styles: Styles,
            sums: dict[int, float] | None = None) -> Rows:
     """Write `rows` as <row> elements numbered from `after + 1`. `sums` (column -> running
-    total) adds up the numbers in those columns as they pass."""
+    total) adds up the numbers in those columns as they pass. Rows past the last one a sheet
+    can hold (leaving one for a Total row) are counted in a closing note row instead."""
     attrs = [f' s="{s}"' if s else "" for s in styles.columns]
     fill_attrs = {col: {v: f' s="{s}"' for v, s in fills.items()}
                   for col, fills in styles.fills.items()}
-    date_attr = f' s="{styles.date}"'
+    date_attrs = (f' s="{styles.date}"', f' s="{styles.date_time}"')
     letters = [xl_col_to_name(col) for col in range(len(attrs))]
-    out = tempfile.TemporaryFile()  # noqa: SIM115  (Rows.close closes it)
-    batch: list[str] = []
-    seen: dict[str, str] = {}
-    count = 0
-    for count, values in enumerate(rows, start=1):
-        r = str(after + count)
-        cells = [f'<row r="{r}">']
-        for col, value in enumerate(values):
-            kind = type(value)
-            if kind is str:
-                if not value:
-                    continue
-                attr = attrs[col]
-                if col in fill_attrs:
-                    attr = fill_attrs[col].get(value, attr)
-                text = seen.get(value)  # services, files, ratings and reasons repeat a lot
-                if text is None:
-                    text = _text(value)
-                    if len(seen) < _SEEN_MAX:
-                        seen[value] = text
-                cells.append(f'<c r="{letters[col]}{r}"{attr} t="inlineStr"><is>{text}</is></c>')
-            elif value is None:
+    room = EXCEL_MAX_ROWS - after - 2  # rows that fit, with one for a note and one for a Total
+    out = tempfile.TemporaryFile()  # noqa: SIM115  (Rows.close closes it, or the except)
+    try:
+        batch: list[str] = []
+        seen: dict[str, str] = {}
+        count = left_out = 0
+        for values in rows:
+            if count == room:
+                left_out += 1
                 continue
-            elif kind is int or kind is float:
-                if not math.isfinite(value):
-                    continue
-                cells.append(f'<c r="{letters[col]}{r}"{attrs[col]}><v>{value!r}</v></c>')
-                if sums is not None and col in sums:
-                    sums[col] += value
-            else:
-                cells.append(_other(f"{letters[col]}{r}", value, attrs[col], date_attr))
-        cells.append("</row>")
-        batch.append("".join(cells))
-        if len(batch) == _FLUSH_ROWS:
-            out.write("".join(batch).encode())
-            batch.clear()
-    out.write("".join(batch).encode())
-    out.seek(0)
+            count += 1
+            r = str(after + count)
+            if len(values) > len(letters):  # wider than its header: still shown
+                letters += [xl_col_to_name(c) for c in range(len(letters), len(values))]
+                attrs += [""] * (len(values) - len(attrs))
+            cells = [f'<row r="{r}">']
+            for col, value in enumerate(values):
+                kind = type(value)
+                if kind is not str and kind is not int and kind is not float:
+                    if value is None:
+                        continue
+                    value = cell_value(value)
+                    kind = type(value)
+                if kind is str:
+                    if not value:
+                        continue
+                    attr = attrs[col]
+                    if col in fill_attrs:
+                        attr = fill_attrs[col].get(value, attr)
+                    text = seen.get(value)  # services, files, ratings, reasons repeat a lot
+                    if text is None:
+                        text = _text(value)
+                        if len(value) <= _SEEN_LONGEST and len(seen) < _SEEN_MAX:
+                            seen[value] = text
+                    cells.append(f'<c r="{letters[col]}{r}"{attr} t="inlineStr"><is>{text}'
+                                 "</is></c>")
+                elif kind is int or kind is float:
+                    if not math.isfinite(value):
+                        continue
+                    cells.append(f'<c r="{letters[col]}{r}"{attrs[col]}><v>{_number(value)}'
+                                 "</v></c>")
+                    if sums is not None and col in sums:
+                        sums[col] += value
+                elif kind is bool:
+                    cells.append(f'<c r="{letters[col]}{r}"{attrs[col]} t="b"><v>{int(value)}'
+                                 "</v></c>")
+                elif value is not None:  # a date
+                    attr = attrs[col] or date_attrs[isinstance(value, dt.datetime)
+                                                    and value.time() != dt.time(0)]
+                    cells.append(f'<c r="{letters[col]}{r}"{attr}><v>'
+                                 f"{_number(excel_serial(value))}</v></c>")
+            cells.append("</row>")
+            batch.append("".join(cells))
+            if len(batch) == _FLUSH_ROWS:
+                out.write("".join(batch).encode())
+                batch.clear()
+        if left_out:
+            count += 1
+            note = (f"{left_out:,} more rows do not fit in one Excel sheet: the CSV export "
+                    "(--csv-dir) has the whole table.")
+            batch.append(f'<row r="{after + count}"><c r="A{after + count}" t="inlineStr">'
+                         f"<is>{_text(note)}</is></c></row>")
+        out.write("".join(batch).encode())
+        out.seek(0)
+    except BaseException:
+        out.close()
+        raise
     return Rows(after, count, out)
+
+
+def cell_value(value: Any) -> str | int | float | bool | dt.date | None:
+    """What a value other than plain text or a plain number is written as: booleans and dates
+    as themselves; model values (enums, Num, When) as their cell value; other numbers (numpy's,
+    Decimal) as int or float; anything else as its text."""
+    if isinstance(value, bool | dt.date):
+        return value
+    if isinstance(value, Integral):
+        return int(value)
+    if isinstance(value, Real):
+        return float(value)
+    value = plain(value)
+    if value is None or isinstance(value, str | bool | dt.date):
+        return value
+    return cell_value(value) if isinstance(value, Real) else str(value)
+
+
+def _number(value: int | float) -> str:
+    """The shortest text that reads back as exactly this number; 45, not 45.0."""
+    text = repr(value)
+    return text[:-2] if text.endswith(".0") else text
 
 
 def _text(text: str) -> str:
@@ -126,23 +183,6 @@ def _text(text: str) -> str:
     return f"<t>{text}</t>"
 
 
-def _other(ref: str, value: Any, attr: str, date_attr: str) -> str:
-    """A cell holding anything but plain text or a plain number: a boolean, a date, a number
-    of another type, or a model value (an enum, a Num, a When) written as its cell value."""
-    if isinstance(value, bool):
-        return f'<c r="{ref}"{attr} t="b"><v>{int(value)}</v></c>'
-    if isinstance(value, dt.date):
-        return f'<c r="{ref}"{date_attr}><v>{excel_serial(value)!r}</v></c>'
-    if isinstance(value, int | float):
-        return f'<c r="{ref}"{attr}><v>{float(value)!r}</v></c>' if math.isfinite(value) else ""
-    value = plain(value)
-    if value is None or value == "":
-        return ""
-    if isinstance(value, bool | int | float | dt.date):
-        return _other(ref, value, attr, date_attr)
-    return f'<c r="{ref}"{attr} t="inlineStr"><is>{_text(str(value))}</is></c>'
-
-
 def excel_serial(value: dt.date) -> int | float:
     """A date (or date and time) as Excel's serial number, 1900 date system."""
     if isinstance(value, dt.datetime):
@@ -154,8 +194,8 @@ def excel_serial(value: dt.date) -> int | float:
     return days - 1 if value < dt.date(1900, 3, 1) else days
 
 
-def splice(workbook: BytesIO, target: Path, rows: Mapping[str, Rows]) -> None:
-    """Copy the zip XlsxWriter wrote in memory to `target`, with each sheet part named in
+def splice(workbook: Path, target: Path, rows: Mapping[str, Rows]) -> None:
+    """Copy the zip XlsxWriter wrote to `target`, with each sheet part named in
     `rows` ("xl/worksheets/sheet2.xml") given its rows after its header row."""
     with zipfile.ZipFile(workbook) as source, \
             zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:

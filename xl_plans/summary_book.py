@@ -11,9 +11,9 @@ passed in, not read from the clock.
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from io import BytesIO
 from pathlib import Path
 from typing import Any
 
@@ -113,12 +113,15 @@ def write_book(book: Book, target: Path, *, overwrite: bool = False) -> Path:
 
 
 def _write(book: Book, path: Path) -> None:
-    # XlsxWriter writes the workbook in memory without the tables' rows (it is small then);
+    # XlsxWriter writes the workbook without the tables' rows, into a temporary file;
     # sheet_xml renders the rows into temporary files and splices them in, so memory stays
-    # flat however many plans there are. See sheet_xml for why.
-    buffer = BytesIO()
-    workbook = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False,
-                                            "strings_to_urls": False})
+    # flat however many plans there are. See sheet_xml for why. (constant_memory: XlsxWriter
+    # then leaves charts' cached values empty, for Excel to fill, rather than wrong.)
+    parts = tempfile.TemporaryDirectory(prefix="xl_plans-")
+    draft = Path(parts.name) / "draft.xlsx"
+    workbook = xlsxwriter.Workbook(str(draft), {"constant_memory": True,
+                                                "strings_to_formulas": False,
+                                                "strings_to_urls": False})
     created = dt.datetime.combine(book.built, dt.time(0))
     workbook.set_properties({"title": book.title, "created": created,
                              "comments": book.mark})
@@ -140,10 +143,11 @@ def _write(book: Book, path: Path) -> None:
         for chart in book.charts:
             _stacked_bar(workbook, placed, chart)
         workbook.close()
-        sheet_xml.splice(buffer, path, rows)
+        sheet_xml.splice(draft, path, rows)
     finally:
         for rendered in rows.values():
             rendered.close()
+        parts.cleanup()
 
 
 class _Styles:
@@ -156,6 +160,7 @@ class _Styles:
         self.total = workbook.add_format({"bold": True, "top": 1})
         self.wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
         self.date = workbook.add_format({"num_format": "dd/mm/yyyy", "valign": "top"})
+        self.date_time = workbook.add_format({"num_format": "dd/mm/yyyy hh:mm", "valign": "top"})
         self.fills = {name: workbook.add_format({"bg_color": bg, "font_color": fg,
                                                  "valign": "top"})
                       for name, (bg, fg) in FILLS.items()}
@@ -209,7 +214,7 @@ def _table(sheet: XlsxSheet, table: Table, top: int, styles: _Styles) -> sheet_x
     row_styles = sheet_xml.Styles(
         columns=[style_index(formats[col]) if col in formats else 0 for col in range(len(columns))],
         fills={columns.index(c): fills for c in table.coloured if c in columns},
-        date=style_index(styles.date))
+        date=style_index(styles.date), date_time=style_index(styles.date_time))
     totals = {columns.index(c): 0.0 for c in table.total_row if c in columns}
     rendered = sheet_xml.render(table.rows, top + 1, row_styles, totals)
     last = top + rendered.count  # 0-based, the last data row
