@@ -11,6 +11,7 @@ finish in.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import pickle
 import tempfile
@@ -383,7 +384,12 @@ def _result(plan: Plan, report: Report, status: PlanStatus, job: Job) -> PlanRes
 def _where(plan: Plan, cell: str | None) -> dict[str, Any]:
     """Provenance columns from "KPIs!N7"."""
     sheet, _, address = (cell or "").partition("!")
-    return {"File": Path(plan.file or "").name, "Sheet": sheet or None, "Cell": address or None}
+    return {"File": _file_name(plan.file), "Sheet": sheet or None, "Cell": address or None}
+
+
+@functools.lru_cache(maxsize=64)
+def _file_name(file: str | None) -> str:
+    return Path(file or "").name  # (asked for every row of a plan: worked out once)
 
 
 def _kpi_rows(plan: Plan, status: PlanStatus, service: str,

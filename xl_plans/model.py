@@ -179,12 +179,21 @@ def as_cell(value: Any) -> Any:
 
 def column_letter(index: int) -> str:
     """0-based column index -> letters (0 -> A, 27 -> AB)."""
+    if index < len(_LETTERS):
+        return _LETTERS[index]
+    return _letters(index)
+
+
+def _letters(index: int) -> str:
     letters = ""
     index += 1
     while index:
         index, rem = divmod(index - 1, 26)
         letters = chr(65 + rem) + letters
     return letters
+
+
+_LETTERS = tuple(_letters(i) for i in range(702))  # A to ZZ: addresses are asked for a lot
 
 
 class Source:
@@ -233,8 +242,11 @@ class Source:
 
     def cell(self, field: str) -> str | None:
         """The address of a field's cell, e.g. "KPIs!F12"."""
-        address = self.cells.get(field)
-        return f"{self.sheet}!{address}" if address else None
+        if self._columns is None:
+            address = self._values[0].get(field)
+            return f"{self.sheet}!{address}" if address else None
+        col = self._columns.get(field)  # (not through `cells`: this is asked for a lot)
+        return None if col is None else f"{self.sheet}!{column_letter(col)}{self.row}"
 
     def _value(self, col: int) -> Any:
         if col in self._overrides:
