@@ -326,11 +326,23 @@ class ContractStatus(BaseModel):
     cells: dict[str, str] = {}
 
 
-# "Can be extended by two further years", "Option to extend ...", "Annual review and renewal"
-_OFFERS = re.compile(r"\b(extend\w*|extension\w*|option\w*|renew\w*|yes)\b", re.IGNORECASE)
-# "New contract required", "No end date set", "not extendable": no extension on offer
-_REFUSES = re.compile(r"\b(no|not|none|nil|without|cannot|can't|new\s+(contract|agreement|"
-                      r"framework|tender))\b|\bn/?a\b|^-$", re.IGNORECASE)
+# An offer: "Can be extended by two further years", "Option to extend ...", "Annual review and
+# renewal", and periods as contract registers write them: "2 x 12 months", "+1 +1", "1+1".
+_OFFERS = re.compile(r"\b(extend\w*|extension\w*|option\w*|renew\w*|yes)\b|\d\s*[x×]\s*\d"
+                     r"|\+\s*\d|\bfurther\s+\w+\s+(months?|years?)\b", re.IGNORECASE)
+# A refusal, said outright: "No", "N/A", "Not extendable", "No further extensions", "Cannot be
+# renewed", "Extension already exercised", "New contract required", "Option to extend: none".
+# A "not" elsewhere ("Option to extend (not yet exercised)") does not refuse.
+_REFUSES = re.compile(
+    r"^\W*(no|none|nil|n/?a|not\s+applicable)?\W*$"
+    r"|[:\-–]\s*(no|none|nil|n/?a)\W*$"
+    r"|\bnot\s+(extendable|extendible|renewable|able\s+to\s+be\s+(extended|renewed))\b"
+    r"|\b(cannot|can't|can\s+not|will\s+not|won't)\s+be\s+(extended|renewed)\b"
+    r"|\bno\s+(further\s+|more\s+)?(extensions?|options?|renewals?)\b"
+    r"|\b(extensions?|options?)\s+((has|have|is|are|was|were)\s+)?(already\s+)?(been\s+)?"
+    r"(used|exercised|taken|expired|not\s+available)\b"
+    r"|\bwithout\s+(an?\s+)?(extension|option|renewal)\b"
+    r"|\bnew\s+(contract|agreement|framework|tender|procurement)\b", re.IGNORECASE)
 
 
 def extension_available(text: str | None) -> bool | None:
