@@ -160,6 +160,10 @@ CASES: list[tuple[dict[str, Any], int, Rag, str]] = [
     (dict(Polarity=HIGHER, Measure="Cumulative", Unit="%", Annual_Target=98, Q1=29.3), 1,
      Rag.GREEN, "29.3% vs 24.5% expected by Q1 (98% annual, cumulative): Green; Q1 29.3 read "
                 "as 29.3%; target 98 read as 98%"),
+    # A No data reason does not carry a note about last quarter's figure (read for the
+    # direction of travel), only about what decided the RAG.
+    (dict(Polarity=HIGHER, Measure="Snapshot", Unit="%", Annual_Target=0.9, Q1=85), 2,
+     Rag.NO_DATA, "No Q2 figure (the cell is blank)"),
     # No unit, but the target was typed with a % sign: a % KPI.
     (dict(Polarity=HIGHER, Measure="Snapshot", Annual_Target="90%", Q1=85), 1, Rag.AMBER,
      "85% vs 90% target (snapshot): Amber (below, within 10% tolerance); Q1 85 read as 85%"),

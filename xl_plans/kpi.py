@@ -360,6 +360,9 @@ def kpi_status(kpi: Kpi, quarter: Quarter | int | str, policy: Policy | None = N
     tolerance, own = _tolerance(kpi, policy)
     rag, reason = _rag_and_reason(kpi, reading, q, polarity, measure, actual, target,
                                   tolerance, own, policy)
+    # The reason explains the RAG: only how this quarter's figure and target were read, not the
+    # figures read below for the comparisons and forecast.
+    rag_notes = list(reading.notes)
 
     cells: dict[str, str] = {}
     used = {"actual": f"q{q}", "target": target.field}
@@ -372,7 +375,7 @@ def kpi_status(kpi: Kpi, quarter: Quarter | int | str, policy: Policy | None = N
     vs_last_year = _vs_last_year(reading, q, polarity, actual, target.band, cells)
     forecast, forecast_rag = _forecast(reading, q, polarity, measure, actual, tolerance, policy)
 
-    notes = [*reading.notes, *assumed]
+    notes = [*rag_notes, *assumed]
     if notes and rag not in (Rag.INFO_ONLY, Rag.NOT_DUE):
         reason = f"{reason}; {'; '.join(dict.fromkeys(notes))}"
     return KpiStatus(
