@@ -360,9 +360,13 @@ def test_consolidate_writes_the_summary_the_command_line_writes(tmp_path: Path) 
     ours = openpyxl.load_workbook(tmp_path / "excel.xlsx")
     cli = openpyxl.load_workbook(cli_file)
     assert ours.sheetnames == [schema.SETTINGS_SHEET, "Sheet", *cli.sheetnames]
+    def shown(cell: Any) -> tuple[Any, ...]:  # value, fill, and a number's format
+        number = isinstance(cell.value, int | float)
+        return cell.value, look(cell)[1], cell.number_format if number else None
+
     for name in cli.sheetnames:
-        assert [[(c.value, look(c)[1]) for c in row] for row in cli[name].iter_rows()] == [
-            [(c.value, look(c)[1]) for c in row] for row in ours[name].iter_rows()], name
+        assert [[shown(c) for c in row] for row in cli[name].iter_rows()] == [
+            [shown(c) for c in row] for row in ours[name].iter_rows()], name
     fills = {look(c)[1] for row in ours["Risks"].iter_rows() for c in row}
     assert {"1F4E79", "C6EFCE"} <= fills  # headers and the heat map's Low band, as in the file
     again = xw.Book(json=payload(ours, "Council summary.xlsx"))

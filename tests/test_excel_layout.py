@@ -25,7 +25,7 @@ from xl_plans.sheet_layout import (
     final_look,
     rectangles,
 )
-from xl_plans.summary_book import Book, HeatMap, Table
+from xl_plans.summary_book import Book, HeatMap, Table, write_book
 
 points = st.sets(st.tuples(st.integers(1, 12), st.integers(1, 8)), max_size=60)
 
@@ -154,7 +154,35 @@ def test_summary_sheets_are_placed_as_in_the_summary_file() -> None:
     assert layout.cells[(10, 2)].styles == ("summary:High",)
     assert layout.cells[(6, 2)].styles == ("summary:Low",)
     assert layout.cells[(10, 3)].number_format == '"£"#,##0'
+    assert layout.cells[(12, 3)].number_format == '"£"#,##0'  # the Total too
     assert layout.fit_rows == (9, 11)
+
+
+def test_the_ribbon_and_the_file_show_the_same_cells_with_the_same_formats(tmp_path: Any) -> None:
+    budget = Table(sheet="Budget", title="Budget", columns=("Service", "Net Budget", "FTE"),
+                   rows=[("Parks", 1200.5, 14.73), ("Housing", 800, 2.5)],
+                   formats={"Net Budget": '"£"#,##0', "FTE": "0.00"},
+                   total_row=("Net Budget", "FTE"), note="A note")
+    risks = Table(sheet="Risks", title="Risks", columns=("Service", "Residual Band"),
+                  rows=[("Parks", "High")], coloured=("Residual Band",))
+    heat = HeatMap(sheet="Risks", title="Heat map", counts={(2, 1): 3},
+                   bands={(li, ii): "Low" for li in (1, 2) for ii in (1, 2)}, size=2)
+
+    def book() -> Book:  # rows are read once, so one book each
+        return Book(title="Council", subtitle="Q1", built=dt.date(2024, 7, 1),
+                    tables=[Table(**{**vars(t), "rows": list(t.rows)}) for t in (budget, risks)],
+                    heat_maps=[heat])
+
+    path = write_book(book(), tmp_path / "summary.xlsx")
+    written = openpyxl.load_workbook(path)
+    for layout in summary_layouts(book()):
+        sheet = written[layout.name]
+        for (row, col), cell in layout.cells.items():
+            theirs = sheet.cell(row=row, column=col)
+            assert cell.value == theirs.value, (layout.name, row, col)
+            if isinstance(cell.value, int | float):
+                assert (cell.number_format or "General") == theirs.number_format, (row, col)
+        assert sheet.max_row == max(row for row, _ in layout.cells)
 
 
 def test_links_to_a_sheet_with_an_apostrophe_are_quoted_as_excel_does() -> None:

@@ -21,12 +21,16 @@ from openpyxl.worksheet.worksheet import Worksheet
 from xl_plans import schema, template
 from xl_plans.sheet_layout import STYLES, SheetLayout
 from xl_plans.summary_book import (
+    HEADER,
     HEAT_MAP_GAP,
     TITLE_ROWS,
     Book,
     HeatMap,
     Table,
+    column_width,
+    heat_map_cells,
     heat_maps_by_sheet,
+    titles,
 )
 
 
@@ -95,8 +99,9 @@ def summary_layouts(book: Book) -> list[SheetLayout]:
     layouts = []
     for table in book.tables:
         layout = SheetLayout(table.sheet)
-        layout.put(1, 1, summary_title(book, table), "title")
-        layout.put(2, 1, f"{book.subtitle}{' · ' + table.note if table.note else ''}", "note")
+        title, subtitle = titles(book, table)
+        layout.put(1, 1, title, "title")
+        layout.put(2, 1, subtitle, "note")
         top = TITLE_ROWS + 1  # 1-based row of what follows the titles
         for heat in heat_maps.get(table.sheet, []):
             top = _heat_map(layout, heat, top) + HEAT_MAP_GAP
@@ -107,20 +112,14 @@ def summary_layouts(book: Book) -> list[SheetLayout]:
 
 def summary_title(book: Book, table: Table) -> str:
     """The first cell of a summary sheet: how the ribbon knows a sheet is its own."""
-    return f"{book.title}: {table.title}"
+    return titles(book, table)[0]
 
 
 def _heat_map(layout: SheetLayout, heat: HeatMap, top: int) -> int:
-    """Likelihood down (highest first), impact across; returns the last row used."""
-    layout.put(top, 1, heat.title, "heading")
-    for impact in range(1, heat.size + 1):
-        layout.put(top + 1, impact + 1, f"Impact {impact}", "heading")
-    for row, likelihood in enumerate(range(heat.size, 0, -1), start=top + 2):
-        layout.put(row, 1, f"Likelihood {likelihood}", "heading")
-        for impact in range(1, heat.size + 1):
-            band = heat.bands.get((likelihood, impact), "")
-            styles = (f"summary:{band}",) if band else ()
-            layout.put(row, impact + 1, heat.counts.get((likelihood, impact), 0), *styles)
+    """Returns the last row used."""
+    for row, col, value, style in heat_map_cells(heat):
+        styles = ("heading",) if style == HEADER else (f"summary:{style}",) if style else ()
+        layout.put(top + row, col + 1, value, *styles)
     return top + 1 + heat.size
 
 
@@ -128,7 +127,7 @@ def _table(layout: SheetLayout, table: Table, top: int) -> None:
     columns = list(table.columns)
     for col, name in enumerate(columns, start=1):
         layout.put(top, col, name, "heading", "wrap_middle")
-        layout.widths[col] = table.widths.get(name, min(max(len(str(name)) + 2, 10), 40))
+        layout.widths[col] = column_width(table, name)
     coloured = {columns.index(c) for c in table.coloured if c in columns}
     formats = {columns.index(c): f for c, f in table.formats.items() if c in columns}
     totals = {columns.index(c): 0.0 for c in table.total_row if c in columns}
@@ -143,5 +142,6 @@ def _table(layout: SheetLayout, table: Table, top: int) -> None:
     if totals and row > top:
         layout.put(row + 1, 1, "Total", "bold")
         for col, total in totals.items():
-            layout.put(row + 1, col + 1, round(total, 6), "bold", number_format="#,##0")
+            # In its column's format, as in the file: money as money, FTE to two places.
+            layout.put(row + 1, col + 1, round(total, 6), "bold", number_format=formats.get(col))
     layout.fit_rows = (top, max(row, top))

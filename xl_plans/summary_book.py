@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -100,6 +100,37 @@ class Book:
 HEAT_MAP_GAP = 2
 
 
+# What follows is shared by the two writers of a summary, this file's (XlsxWriter) and the
+# ribbon's (excel_layouts.summary_layouts, through xlwings), so both place and show the same.
+
+
+def titles(book: Book, table: Table) -> tuple[str, str]:
+    """A summary sheet's title (how the ribbon knows a sheet is its own) and subtitle."""
+    return (f"{book.title}: {table.title}",
+            f"{book.subtitle}{' · ' + table.note if table.note else ''}")
+
+
+def column_width(table: Table, name: str) -> int:
+    return table.widths.get(name, min(max(len(str(name)) + 2, 10), 40))
+
+
+HEADER = "header"  # the style of a heat map's labels, as of a table's header
+
+
+def heat_map_cells(heat: HeatMap) -> Iterator[tuple[int, int, Any, str | None]]:
+    """A heat map's cells as (row, column) from its top left, value, and style: HEADER for its
+    labels, else the band the cell falls in. Likelihood down (highest first), impact across;
+    heat.size + 2 rows."""
+    yield 0, 0, heat.title, HEADER
+    for impact in range(1, heat.size + 1):
+        yield 1, impact, f"Impact {impact}", HEADER
+    for row, likelihood in enumerate(range(heat.size, 0, -1), start=2):
+        yield row, 0, f"Likelihood {likelihood}", HEADER
+        for impact in range(1, heat.size + 1):
+            yield (row, impact, heat.counts.get((likelihood, impact), 0),
+                   heat.bands.get((likelihood, impact)) or None)
+
+
 def heat_maps_by_sheet(book: Book) -> dict[str, list[HeatMap]]:
     """Each sheet's heat maps, in order: one per risk matrix, drawn one under another."""
     maps: dict[str, list[HeatMap]] = {}
@@ -184,9 +215,9 @@ class _Styles:
 
 
 def _titles(sheet: XlsxSheet, book: Book, table: Table, styles: _Styles) -> None:
-    xlsx_put(sheet, 0, 0, f"{book.title}: {table.title}", styles.title)
-    xlsx_put(sheet, 1, 0, f"{book.subtitle}{' · ' + table.note if table.note else ''}",
-             styles.subtitle)
+    title, subtitle = titles(book, table)
+    xlsx_put(sheet, 0, 0, title, styles.title)
+    xlsx_put(sheet, 1, 0, subtitle, styles.subtitle)
 
 
 @dataclass
@@ -207,8 +238,7 @@ def _table(sheet: XlsxSheet, table: Table, top: int, styles: _Styles) -> sheet_x
             formats[col] = styles.wrap
     for col, name in enumerate(columns):
         xlsx_put(sheet, top, col, name, styles.header)
-        width = table.widths.get(name, min(max(len(str(name)) + 2, 10), 40))
-        sheet.set_column(col, col, width, formats.get(col))
+        sheet.set_column(col, col, column_width(table, name), formats.get(col))
     sheet.set_row(top, 30)
     fills = {name: style_index(fmt) for name, fmt in styles.fills.items()}
     row_styles = sheet_xml.Styles(
@@ -241,16 +271,10 @@ def style_index(fmt: Format) -> int:
 
 
 def _heat_map(sheet: XlsxSheet, heat: HeatMap, top: int, styles: _Styles) -> int:
-    """Likelihood down (highest first), impact across; returns the last row used."""
-    xlsx_put(sheet, top, 0, heat.title, styles.header)
-    for i in range(1, heat.size + 1):
-        xlsx_put(sheet, top + 1, i, f"Impact {i}", styles.header)
-    for n, likelihood in enumerate(range(heat.size, 0, -1), start=top + 2):
-        xlsx_put(sheet, n, 0, f"Likelihood {likelihood}", styles.header)
-        for impact in range(1, heat.size + 1):
-            band = heat.bands.get((likelihood, impact), "")
-            count = heat.counts.get((likelihood, impact), 0)
-            xlsx_put(sheet, n, impact, count, styles.fills.get(band))
+    """Returns the last row used."""
+    for row, col, value, style in heat_map_cells(heat):
+        fmt = styles.header if style == HEADER else styles.fills.get(style or "")
+        xlsx_put(sheet, top + row, col, value, fmt)
     return top + 1 + heat.size
 
 
