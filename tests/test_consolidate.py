@@ -343,14 +343,49 @@ def test_an_earlier_summary_among_the_plans_is_skipped(make_plan: Callable[..., 
                                                       tmp_path: Path) -> None:
     folder = two_matrix_folder(make_plan, tmp_path)
     out = folder / "council.xlsx"
-    for run in range(2):
+    for _ in range(2):
         result = CliRunner().invoke(main, ["consolidate", str(folder), "--quarter", "Q2", "-o",
                                            str(out), "--as-of", "2023-08-15"])
-        assert result.exit_code == (0 if run == 0 else 1), result.output
+        assert result.exit_code == 0, result.output  # the summary it replaces is no problem
     quality = {r[0]: r for r in openpyxl.load_workbook(out)["Data Quality"].iter_rows(
         min_row=5, values_only=True)}
-    assert quality["council.xlsx"][1:2] == ("Skipped",)
+    assert quality["council.xlsx"][1:2] == ("Ignored",)
     assert quality["council.xlsx"][7] == "summary-file"
+
+
+def test_a_summary_is_not_a_plan_to_any_command(make_plan: Callable[..., Path],
+                                                 tmp_path: Path) -> None:
+    folder = two_matrix_folder(make_plan, tmp_path)
+    out = folder / "council.xlsx"
+    CliRunner().invoke(main, ["consolidate", str(folder), "--quarter", "Q2", "-o", str(out)])
+    checked = CliRunner().invoke(main, ["validate", str(folder)])
+    assert f"Skipped {out}: [summary-file]" in checked.output
+    assert "2 plans checked" in checked.output
+    alone = CliRunner().invoke(main, ["validate", str(out)])
+    assert alone.exit_code == 2 and "not a plan" in alone.output
+    status = CliRunner().invoke(main, ["status", str(out), "--quarter", "Q2"])
+    assert status.exit_code == 2 and "council summary written by xl_plans" in status.output
+    listed = CliRunner().invoke(main, ["summary", str(folder)])
+    assert "council.xlsx" not in listed.stdout
+
+
+def test_a_damaged_file_never_stops_the_batch_however_it_is_damaged(
+        make_plan: Callable[..., Path], tmp_path: Path) -> None:
+    """Its document properties part broken: zlib fails on it, not zipfile."""
+    folder = two_matrix_folder(make_plan, tmp_path)
+    damaged = folder / "damaged.xlsx"
+    with zipfile.ZipFile(next(folder.glob("*.xlsx"))) as source, \
+            zipfile.ZipFile(damaged, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            target.writestr(info, source.read(info))
+    data = bytearray(damaged.read_bytes())
+    start = data.index(b"docProps/core.xml") + len(b"docProps/core.xml")  # its local header
+    data[start + 2:start + 12] = b"\xff" * 10  # inside its deflated bytes
+    damaged.write_bytes(bytes(data))
+    result = CliRunner().invoke(main, ["consolidate", str(folder), "--quarter", "Q2", "-o",
+                                       str(tmp_path / "council.xlsx")])
+    assert result.exit_code == 1 and "Traceback" not in result.output, result.output
+    assert (tmp_path / "council.xlsx").exists()
 
 
 @pytest.mark.parametrize(("args", "words"), [

@@ -162,8 +162,15 @@ CASES: list[tuple[dict[str, Any], int, Rag, str]] = [
                 "as 29.3%; target 98 read as 98%"),
     # A No data reason does not carry a note about last quarter's figure (read for the
     # direction of travel), only about what decided the RAG.
-    (dict(Polarity=HIGHER, Measure="Snapshot", Unit="%", Annual_Target=0.9, Q1=85), 2,
+    (dict(Polarity=HIGHER, Measure="Snapshot", Unit="%", Annual_Target=90, Q1=85), 2,
      Rag.NO_DATA, "No Q2 figure (the cell is blank)"),
+    # A quarter's own target, and a band typed as plain numbers, rescaled and said so.
+    (dict(Polarity=HIGHER, Measure="Snapshot", Unit="%", Annual_Target=0.9, Q2_Target=80,
+          Q2=0.85), 2, Rag.GREEN, "85% vs 80% Q2 profile target (snapshot): Green; Q2 target 80 "
+                                   "read as 80%"),
+    (dict(Polarity="Target band", Measure="Snapshot", Unit="%", Annual_Target="95 to 105",
+          Q1=0.97), 1, Rag.GREEN, "97% vs 95% to 105% target (snapshot, target band): Green "
+                                  "(inside 95% to 105%); target '95 to 105' read as 95% to 105%"),
     # No unit, but the target was typed with a % sign: a % KPI.
     (dict(Polarity=HIGHER, Measure="Snapshot", Annual_Target="90%", Q1=85), 1, Rag.AMBER,
      "85% vs 90% target (snapshot): Amber (below, within 10% tolerance); Q1 85 read as 85%"),

@@ -26,7 +26,7 @@ from typing import Any
 import pandas as pd
 
 from xl_plans.errors import WorkbookError
-from xl_plans.files import find_plans, summary_skipped
+from xl_plans.files import SUMMARY_SKIPPED, find_plans
 from xl_plans.kpi import Direction, KpiStatus, kpi_status, quarter_number
 from xl_plans.model import BudgetLine, Plan, Quarter, Rag, as_cell
 from xl_plans.policy import Policy, default_policy
@@ -47,6 +47,7 @@ class FileState(StrEnum):
     INVALID = "Consolidated with errors"  # read, but validation found errors
     UNREADABLE = "Unreadable"
     SKIPPED = "Skipped"  # an Excel lock file
+    IGNORED = "Ignored"  # a council summary xl_plans wrote: not a plan, and not a problem
     OTHER_YEAR = "Other year"
     DUPLICATE = "Duplicate service"
     FAILED = "Failed"  # xl_plans itself failed on the file: a bug to report
@@ -188,7 +189,8 @@ class Consolidation:
     @property
     def problems(self) -> list[PlanResult]:
         """Files that were not consolidated cleanly (and services expected but missing)."""
-        return [r for r in self.results if r.state is not FileState.CONSOLIDATED]
+        return [r for r in self.results
+                if r.state not in (FileState.CONSOLIDATED, FileState.IGNORED)]
 
     @property
     def complete(self) -> bool:
@@ -248,8 +250,8 @@ def consolidate(
         _spill(result, spills, risk_buckets)
         results.append(result)
     spills["Risks"] = [risk_buckets[score] for score in sorted(risk_buckets, reverse=True)]
-    results += [PlanResult(str(s.path), FileState.SKIPPED, s.code, s.reason)
-                for s in found.skipped]
+    results += [PlanResult(str(s.path), FileState.IGNORED if s.code == SUMMARY_SKIPPED
+                           else FileState.SKIPPED, s.code, s.reason) for s in found.skipped]
     chosen_year = year or _usual_year(results)
     _mark_other_years(results, chosen_year)
     _mark_duplicates(results)
@@ -310,9 +312,6 @@ def _process_all(files: list[Path], job: Job, workers: int | None,
 
 def process_file(path: Path, job: Job) -> PlanResult:
     """Read, validate and score one plan. Never raises: a file that fails is a result too."""
-    skipped = summary_skipped(path)  # checked here, not while finding files: in parallel
-    if skipped is not None:
-        return PlanResult(str(path), FileState.SKIPPED, skipped.code, skipped.reason)
     try:
         read = read_workbook(path)
     except WorkbookError as exc:

@@ -29,7 +29,9 @@ class Found:
 
 def find_plans(paths: Iterable[Path]) -> Found:
     """Files to read, in a stable order. Named files are always tried; in folders, files with
-    a spreadsheet suffix. Excel lock files (~$name.xlsx) are skipped, saying who holds them."""
+    a spreadsheet suffix. Excel lock files (~$name.xlsx) are skipped, saying who holds them,
+    and so are council summaries xl_plans wrote (an earlier run's output saved among the
+    plans: not a plan)."""
     found = Found()
     seen: set[Path] = set()
     for path in paths:
@@ -46,6 +48,9 @@ def find_plans(paths: Iterable[Path]) -> Found:
             if candidate.name.startswith("~$"):
                 error = lock_file_error(candidate)
                 found.skipped.append(Skipped(candidate, error.code, error.message))
+            elif is_summary_file(candidate):
+                found.skipped.append(Skipped(candidate, SUMMARY_SKIPPED,
+                                             summary_message(candidate)))
             else:
                 found.files.append(candidate)
     return found
@@ -61,18 +66,16 @@ def is_summary_file(path: Path) -> bool:
     try:
         with zipfile.ZipFile(path) as archive:
             core = archive.read("docProps/core.xml").decode("utf-8", "replace")
-    except (OSError, KeyError, zipfile.BadZipFile, ValueError):
+    except Exception:  # not a zip, no properties, damaged: not ours (reading will say why)
         return False
     return SUMMARY_MARK in core
 
 
-def summary_skipped(path: Path) -> Skipped | None:
-    """Why `path` is skipped when consolidating, if it is a council summary xl_plans wrote (an
-    earlier run's output saved among the plans)."""
-    if not is_summary_file(path):
-        return None
-    return Skipped(path, "summary-file",
-                   f"{path.name}: this is a council summary written by xl_plans, not a plan.")
+SUMMARY_SKIPPED = "summary-file"
+
+
+def summary_message(path: Path) -> str:
+    return f"{path.name}: this is a council summary written by xl_plans, not a plan."
 
 
 def _wanted(path: Path, root: Path) -> bool:

@@ -281,9 +281,14 @@ class _Reading:
         if high.percent and not low.percent and low.value is not None:
             # "95-105%": the one % sign covers both ends
             low = Num(kind=NumKind.NUMBER, value=low.value / 100, text=match[1], percent=True)
-        ends = [as_fraction(n, self.policy)[0] if self.percent else n.value for n in (low, high)]
+        read = [as_fraction(n, self.policy) if self.percent else (n.value, False)
+                for n in (low, high)]
+        ends = [value for value, _ in read]
         if ends[0] is None or ends[1] is None or ends[0] > ends[1]:
             return None
+        if any(rescaled for _, rescaled in read):
+            self.notes.append(f"{label} {num.text!r} read as {_percent(ends[0])} to "
+                              f"{_percent(ends[1])}")
         return ends[0], ends[1]
 
     def cell(self, field: str) -> str | None:
@@ -306,14 +311,15 @@ class _Target:
         # A Yes/No is met or not at any time: never pro rata.
         rule = Measure.SNAPSHOT if reading.yes_no else measure
         if polarity is Polarity.BAND:
-            band = reading.band(self.field, "target")
+            label = f"Q{q} target" if self.is_profile else "target"
+            band = reading.band(self.field, label)
             if band is not None:
                 self.band = (expected_to_date(rule, q, band[0], None) or 0.0,
                              expected_to_date(rule, q, band[1], None) or 0.0) \
                     if not self.is_profile else band
                 self.expected = (self.band[0] + self.band[1]) / 2
         else:
-            value = reading.value(self.field, "target")
+            value = reading.value(self.field, f"Q{q} target" if self.is_profile else "target")
             if value is not None:
                 self.expected = (value if self.is_profile
                                  else expected_to_date(rule, q, value, None))
@@ -376,7 +382,7 @@ def kpi_status(kpi: Kpi, quarter: Quarter | int | str, policy: Policy | None = N
     forecast, forecast_rag = _forecast(reading, q, polarity, measure, actual, tolerance, policy)
 
     notes = [*rag_notes, *assumed]
-    if notes and rag not in (Rag.INFO_ONLY, Rag.NOT_DUE):
+    if notes and rag not in (Rag.INFO_ONLY, Rag.NOT_DUE, Rag.NO_DATA):  # nothing was compared
         reason = f"{reason}; {'; '.join(dict.fromkeys(notes))}"
     return KpiStatus(
         ref=kpi.ref, indicator=kpi.indicator, quarter=Quarter(f"Q{q}"), polarity=kpi.polarity,

@@ -326,32 +326,50 @@ class ContractStatus(BaseModel):
     cells: dict[str, str] = {}
 
 
-# An offer: "Can be extended by two further years", "Option to extend ...", "Annual review and
-# renewal", and periods as contract registers write them: "2 x 12 months", "+1 +1", "1+1".
-_OFFERS = re.compile(r"\b(extend\w*|extension\w*|option\w*|renew\w*|yes)\b|\d\s*[x×]\s*\d"
-                     r"|\+\s*\d|\bfurther\s+\w+\s+(months?|years?)\b", re.IGNORECASE)
-# A refusal, said outright: "No", "N/A", "Not extendable", "No further extensions", "Cannot be
-# renewed", "Extension already exercised", "New contract required", "Option to extend: none".
-# A "not" elsewhere ("Option to extend (not yet exercised)") does not refuse.
+# What an Extension Option cell says, tried in this order. Registers word it many ways; the
+# phrases in tests/test_progress.py (EXTENSIONS) are the cases these rules are held to.
+# 1. Nothing either way: "TBC", "Unknown", "Break clause at 3 years", "Rolling contract",
+#    "Renewal due 2025", "Extension unlikely".
+_UNKNOWN = re.compile(r"^\W*(tbc|tba|tbd|unknown|not\s+known|n/?k|\?+|don'?t\s+know)\W*$"
+                      r"|\b(break\s+clause|rolling|under\s+review|subject\s+to\s+review|unlikely"
+                      r"|(renewal|review)\s+due)\b", re.IGNORECASE)
+# 2. Yes, first of all: "Yes - but not recommended".
+_YES = re.compile(r"^\W*(yes|y)\b", re.IGNORECASE)
+# 3. Some left: "1 year extension used, 1 remaining", "one more available".
+_REMAINING = re.compile(r"\b(\d+|one|two|three)\s+(more\s+|further\s+)?(remaining|left|available)"
+                        r"\b|\bone\s+more\s+available\b", re.IGNORECASE)
+# 4. A "not" that keeps the option open ("not yet exercised", "has not been taken up") is set
+#    aside before looking for a refusal.
+_STILL_OPEN = re.compile(r"\b(has|have)?\s*not\s+(yet\s+)?(been\s+)?(used|exercised|taken(\s+up)?"
+                         r"|agreed|triggered|invoked)\b", re.IGNORECASE)
+# 5. A refusal: any other negation ("No", "N/A", "Cannot extend", "Extension not possible",
+#    "Non-renewable"), the options used up ("Extensions exhausted", "Option exercised",
+#    "Final extension taken", "Extended"), a fixed term, or a new contract ("Re-tender").
 _REFUSES = re.compile(
-    r"^\W*(no|none|nil|n/?a|not\s+applicable)?\W*$"
-    r"|[:\-–]\s*(no|none|nil|n/?a)\W*$"
-    r"|\bnot\s+(extendable|extendible|renewable|able\s+to\s+be\s+(extended|renewed))\b"
-    r"|\b(cannot|can't|can\s+not|will\s+not|won't)\s+be\s+(extended|renewed)\b"
-    r"|\bno\s+(further\s+|more\s+)?(extensions?|options?|renewals?)\b"
-    r"|\b(extensions?|options?)\s+((has|have|is|are|was|were)\s+)?(already\s+)?(been\s+)?"
-    r"(used|exercised|taken|expired|not\s+available)\b"
-    r"|\bwithout\s+(an?\s+)?(extension|option|renewal)\b"
-    r"|\bnew\s+(contract|agreement|framework|tender|procurement)\b", re.IGNORECASE)
+    r"^\W*$|^\W*(no|n|none|nil|n/?a|not\s+applicable|0)\b"
+    r"|[:?\-–]\s*(no|n|none|nil|n/?a)\b"
+    r"|\b(no|not|none|nil|without|cannot|can't|unable|non-?|no\s+longer)\b"
+    r"|\b(exhausted|utili[sz]ed|expired|ended|final)\b"
+    r"|\b(extensions?|options?)(\s+\w+){0,3}\s+(used|exercised|taken)\b"
+    r"|^\s*extended\b|\bfixed\s+term\b"
+    r"|\bnew\s+(contract|agreement|framework|tender|procurement)\b|\bre-?(tender|procure)",
+    re.IGNORECASE)
+# 6. An offer: "Can be extended by two further years", "Option to extend", "Annual renewal",
+#    "Yes", and periods as registers write them: "2 x 12 months", "+1 +1", "Up to 24 months".
+_OFFERS = re.compile(r"\b(extend\w*|extension\w*|option\w*|renew\w*|yes|y)\b|\d\s*[x×]\s*\d"
+                     r"|\+\s*[1-9]|\bplus\s+\d|\bfurther\s+\w+\s+(months?|years?)\b"
+                     r"|^\W*(up\s+to\s+)?\d+\s*(months?|years?|yrs?|m)\b", re.IGNORECASE)
 
 
 def extension_available(text: str | None) -> bool | None:
-    """Does the Extension Option text offer an extension? None when it says nothing."""
-    if text is None or not text.strip():
+    """Does the Extension Option text offer an extension? None when it says neither."""
+    if text is None or not text.strip() or _UNKNOWN.search(text):
         return None
-    if _REFUSES.search(text):
+    if _YES.search(text) or _REMAINING.search(text):
+        return True
+    if _REFUSES.search(_STILL_OPEN.sub(" ", text)):
         return False
-    return bool(_OFFERS.search(text))
+    return True if _OFFERS.search(text) else None
 
 
 def expiry(end: When, today: dt.date, horizons: tuple[int, ...]) -> tuple[ContractState,

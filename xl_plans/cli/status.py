@@ -10,6 +10,7 @@ import click
 
 from xl_plans.cli.app import as_of_option, friendly_errors, main, policy_option
 from xl_plans.cli.app import load_policy_option as _policy
+from xl_plans.files import is_summary_file, summary_message
 from xl_plans.model import Plan
 from xl_plans.policy import default_text, policy_toml
 from xl_plans.reader import read_plan
@@ -46,6 +47,8 @@ def status(plan_path: Path, quarter: str | None, as_of: dt.date | None,
         fingerprint: Fingerprint | None = Fingerprint.of(plan_path)
     except OSError:
         fingerprint = None  # read_plan says what is wrong with the file
+    if is_summary_file(plan_path):
+        raise click.UsageError(summary_message(plan_path))
     plan = read_plan(plan_path)
     chosen = quarter or plan.details.reporting_quarter
     if chosen is None:
