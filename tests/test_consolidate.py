@@ -17,7 +17,7 @@ from libreoffice import convert
 from msoffcrypto.format.ooxml import OOXMLFile
 
 from xl_plans.cli import main
-from xl_plans.consolidate import FileState, consolidate
+from xl_plans.consolidate import COLUMNS, FileState, consolidate
 from xl_plans.council_summary import write_csvs, write_summary
 
 AS_OF = dt.date(2022, 8, 12)  # the date of the Hart 2022/23 Q1 report
@@ -414,3 +414,30 @@ def test_services_list_saved_by_windows_notepad(make_plan: Callable[..., Path],
                                        str(out), "--services", str(services)])
     assert result.exit_code == 1, result.output
     assert "Missing: no plan for Café Services" in result.output
+
+
+def test_a_day_is_a_date_in_the_summary_and_anything_else_stays_as_typed(
+        make_plan: Callable[..., Path], tmp_path: Path) -> None:
+    tables = plan_tables("Housing", "Community", 1, 1, 1)
+    tables["Risks"] += [{"Ref": "R2", "Risk": "Flood", "Residual Likelihood": 2,
+                         "Residual Impact": 2, "Review Date": "30/06/2023"},
+                        {"Ref": "R3", "Risk": "Fire", "Residual Likelihood": 1,
+                         "Residual Impact": 1, "Review Date": "Summer 2021"}]
+    tables["Priorities"] = [
+        {"Ref": "P1", "Priority": "Homes", "Outcome": "Build", "Target Date": dt.date(2023, 7, 31)},
+        {"Ref": "P2", "Priority": "Homes", "Outcome": "Let", "Target Date": "August 2023"}]
+    tables["Contracts"] = [{"Ref": "C1", "Contract": "Repairs", "End Date": dt.date(2023, 12, 1),
+                            "Review Date": "Q3 2023/24"}]
+    plan = make_plan(tables, "housing.xlsx")
+    result = consolidate([plan], "Q2", today=dt.date(2023, 9, 15))
+    assert rows(result.tables["Risks"], "Ref", "Review Date") == [
+        ("R1", dt.date(2024, 3, 31)), ("R2", dt.date(2023, 6, 30)), ("R3", "Summer 2021")]
+    assert rows(result.tables["Priorities"], "Ref", "Due") == [
+        ("P1", dt.date(2023, 7, 31)), ("P2", "August 2023")]
+    assert rows(result.tables["Contracts"], "Ref", "End Date", "Review Date") == [
+        ("C1", dt.date(2023, 12, 1), "Q3 2023/24")]
+    out = write_summary(result, tmp_path / "council.xlsx")
+    sheet = openpyxl.load_workbook(out)["Contracts"]
+    header = next(r for r in sheet.iter_rows(min_row=1) if r[0].value == "Service")[0].row
+    end = sheet.cell(row=header + 1, column=COLUMNS["Contracts"].index("End Date") + 1)
+    assert end.value == dt.datetime(2023, 12, 1) and end.number_format == "dd/mm/yyyy"

@@ -28,7 +28,7 @@ import pandas as pd
 from xl_plans.errors import WorkbookError
 from xl_plans.files import SUMMARY_SKIPPED, find_plans
 from xl_plans.kpi import Direction, KpiStatus, kpi_status, quarter_number
-from xl_plans.model import BudgetLine, Plan, Quarter, Rag, as_cell
+from xl_plans.model import BudgetLine, Plan, Quarter, Rag, When, WhenKind, as_cell
 from xl_plans.policy import Policy, default_policy
 from xl_plans.progress import ItemStatus, Timing
 from xl_plans.reader import read_workbook
@@ -444,9 +444,17 @@ def _exception_rows(plan: Plan, status: PlanStatus, job: Job,
     return rows
 
 
+def _shown(when: When) -> str | dt.date | None:
+    """A date column's cell: a day as a date (so the summary sorts and filters by it), a month,
+    a quarter or words as typed ("March 2024 and ongoing")."""
+    if when.kind is WhenKind.DATE:
+        return when.end
+    return when.text
+
+
 def _risk_rows(plan: Plan, status: PlanStatus, service: str) -> list[dict[str, Any]]:
     rows = []
-    for scored in status.risks:
+    for risk, scored in zip(plan.risks, status.risks, strict=True):
         residual = scored.residual
         rows.append({
             "Service": service, "Ref": scored.ref, "Risk": scored.risk, "Owner": scored.owner,
@@ -455,7 +463,7 @@ def _risk_rows(plan: Plan, status: PlanStatus, service: str) -> list[dict[str, A
             "Residual Likelihood": residual.likelihood, "Residual Impact": residual.impact,
             "Residual Score": residual.score, "Residual Band": _band(residual.band),
             "Above Appetite": "Yes" if scored.above_appetite else "No",
-            "Target Score": scored.target.score, "Review Date": scored.review_date,
+            "Target Score": scored.target.score, "Review Date": _shown(risk.review_date),
             "Review Overdue": "Yes" if scored.review_overdue else "No",
             "Reason": scored.reason,
             **_where(plan, residual.cells.get("likelihood")),
@@ -486,14 +494,15 @@ def _listed_as(item: ItemStatus) -> str | None:
 def _priority_rows(plan: Plan, status: PlanStatus, service: str) -> list[dict[str, Any]]:
     """Priority outcomes and project milestones overdue or due this quarter."""
     rows = []
-    for item in (*status.priorities, *status.milestones):
+    dues = [*(p.target_date for p in plan.priorities), *(m.due for m in plan.milestones)]
+    for item, due in zip((*status.priorities, *status.milestones), dues, strict=True):
         timing = _listed_as(item)
         if timing is None:
             continue
         rows.append({
             "Service": service, "Kind": item.kind.title(), "Ref": item.ref,
             "Priority or Project": item.title, "Outcome or Milestone": item.item,
-            "Due": item.due_text or item.due, "Status": as_cell(item.status),
+            "Due": _shown(due), "Status": as_cell(item.status),
             "% Complete": item.percent_complete, "Timing": timing,
             "RAG": item.rag.value if item.rag else None, "Reason": item.reason,
             **_where(plan, item.cells.get("due") or next(iter(item.cells.values()), None)),
@@ -509,8 +518,8 @@ def _contract_rows(plan: Plan, status: PlanStatus, service: str) -> list[dict[st
         rows.append({
             "Service": service, "Ref": scored.ref, "Contract": scored.contract,
             "Supplier": scored.supplier, "Value": as_cell(contract.value),
-            "Value Basis": as_cell(contract.value_basis), "End Date": scored.end_date,
-            "State": scored.state.value, "Review Date": scored.review_date,
+            "Value Basis": as_cell(contract.value_basis), "End Date": _shown(contract.end_date),
+            "State": scored.state.value, "Review Date": _shown(contract.review_date),
             "Review Passed": "Yes" if scored.review_passed else "No",
             "Extension": scored.extension, "Reason": scored.reason,
             **_where(plan, scored.cells.get("end_date")
