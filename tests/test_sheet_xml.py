@@ -7,8 +7,10 @@ read back with openpyxl and compared, for a table of awkward real cases and for 
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import re
 import zipfile
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +31,11 @@ from xl_plans.model import Rag
 from xl_plans.sheet_xml import excel_serial
 from xl_plans.summary_book import FILLS, TITLE_ROWS, Book, Table, write_book
 
+
+class Priority(enum.IntEnum):
+    HIGH = 1
+
+
 CASES: list[Any] = [
     "plain text",
     '=HYPERLINK("http://example.org","click")',  # must stay visible text
@@ -46,7 +53,8 @@ CASES: list[Any] = [
     True, False,
     dt.date(2024, 3, 31), dt.date(1900, 1, 15), dt.date(1900, 3, 1),
     dt.datetime(2024, 3, 31, 12, 30),
-    Rag.RED,
+    Rag.RED, Priority.HIGH,  # an enum is its label, an IntEnum too (model.as_cell)
+    Decimal("12.5"), np.int64(7), np.float64(0.25),  # numbers of other types are numbers
 ]
 
 

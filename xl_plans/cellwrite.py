@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from numbers import Integral, Real
 from typing import Any
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
@@ -66,33 +67,41 @@ def put(cell: Cell, value: Any, number_format: str | None = None) -> None:
 plain = as_cell  # the cell value for a model value (model.as_cell)
 
 
+def cell_value(value: Any) -> str | int | float | bool | dt.date | None:
+    """What a value other than plain text or a plain number is written as, by every writer:
+    a model value (Num, When, enum) as its cell value (model.as_cell); booleans and dates as
+    themselves; other numbers (numpy's, Decimal) as int or float; anything else as its text."""
+    value = plain(value)
+    if value is None or isinstance(value, str | bool | dt.date):
+        return value
+    if isinstance(value, Integral):
+        return int(value)
+    if isinstance(value, Real):
+        return float(value)
+    return str(value)
+
+
 def xlsx_put(sheet: XlsxSheet, row: int, col: int, value: Any, fmt: Format | None = None) -> None:
     """Write `value` into an XlsxWriter sheet (0-based row and column) by its type: text with
     write_string, never write(), which would make "=..." a formula."""
-    kind = type(value)  # the common cases first: a summary has millions of cells
+    kind = type(value)  # plain text and numbers need no converting
+    if kind is not str and kind is not int and kind is not float:
+        value = cell_value(value)
+        kind = type(value)
     if kind is str:
         sheet.write_string(row, col, fit_text(value), fmt)
-        return
-    if value is None:
+    elif value is None:
         if fmt is not None:  # a blank cell without a format is no cell at all
             sheet.write_blank(row, col, None, fmt)
-        return
-    if kind is int or (kind is float and math.isfinite(value)):
-        sheet.write_number(row, col, value, fmt)
-        return
-    value = plain(value)
-    if value is None or (isinstance(value, float) and not math.isfinite(value)):
-        sheet.write_blank(row, col, None, fmt)  # no number to show: a blank, not a crash
-    elif isinstance(value, str):
-        sheet.write_string(row, col, fit_text(value), fmt)
-    elif isinstance(value, bool):
+    elif kind is bool:
         sheet.write_boolean(row, col, value, fmt)
-    elif isinstance(value, int | float):
-        sheet.write_number(row, col, value, fmt)
-    elif isinstance(value, dt.date | dt.datetime):
-        sheet.write_datetime(row, col, value, fmt)
+    elif kind is int or kind is float:
+        if math.isfinite(value):
+            sheet.write_number(row, col, value, fmt)
+        else:
+            sheet.write_blank(row, col, None, fmt)  # no number to show: a blank, not a crash
     else:
-        sheet.write_string(row, col, fit_text(str(value)), fmt)
+        sheet.write_datetime(row, col, value, fmt)
 
 
 # A spreadsheet opening a CSV runs a field starting with one of these as a formula (OWASP).

@@ -246,7 +246,7 @@ class Source:
             address = self._values[0].get(field)
             return f"{self.sheet}!{address}" if address else None
         col = self._columns.get(field)  # (not through `cells`: this is asked for a lot)
-        return None if col is None else f"{self.sheet}!{column_letter(col)}{self.row}"
+        return None if col is None else f"{self.sheet}!{self._address(col)}"
 
     def _value(self, col: int) -> Any:
         if col in self._overrides:

@@ -22,13 +22,12 @@ import tempfile
 import zipfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from numbers import Integral, Real
 from pathlib import Path
 from typing import IO, Any
 
 from xlsxwriter.utility import xl_col_to_name
 
-from xl_plans.cellwrite import fit_text, plain
+from xl_plans.cellwrite import cell_value, fit_text
 
 # Text needing more than the plain copy: XML's three markup characters, characters Excel
 # stores as _xHHHH_ (control characters, \r, two non-characters) and text that already looks
@@ -147,22 +146,6 @@ def render(rows: Iterable[Sequence[Any]], after: int, styles: Styles,
         out.close()
         raise
     return Rows(after, count, out)
-
-
-def cell_value(value: Any) -> str | int | float | bool | dt.date | None:
-    """What a value other than plain text or a plain number is written as: booleans and dates
-    as themselves; model values (enums, Num, When) as their cell value; other numbers (numpy's,
-    Decimal) as int or float; anything else as its text."""
-    if isinstance(value, bool | dt.date):
-        return value
-    if isinstance(value, Integral):
-        return int(value)
-    if isinstance(value, Real):
-        return float(value)
-    value = plain(value)
-    if value is None or isinstance(value, str | bool | dt.date):
-        return value
-    return cell_value(value) if isinstance(value, Real) else str(value)
 
 
 def _number(value: int | float) -> str:
