@@ -264,3 +264,12 @@ def test_a_bare_serial_in_a_1904_workbook_counts_from_1904(tmp_path: Path) -> No
         book.save(tmp_path / "serial.xlsx")
         (row,) = read_plan(tmp_path / "serial.xlsx").priorities
         assert row.target_date.end == due
+
+
+def test_column_letters_are_excels_inside_and_past_the_lookup_table() -> None:
+    from openpyxl.utils import get_column_letter
+
+    from xl_plans.model import column_letter
+
+    assert [column_letter(i) for i in range(16_384)] == [get_column_letter(i + 1)
+                                                         for i in range(16_384)]
