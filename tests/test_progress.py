@@ -17,9 +17,11 @@ from xl_plans.progress import (
     ReportingPeriod,
     Timing,
     contract_status,
+    day,
     expected_progress,
     extension_available,
     milestone_status,
+    months_after,
     priority_status,
     project_statuses,
     timing_counts,
@@ -318,3 +320,22 @@ def test_golden_three_rivers_contracts() -> None:
                         "extension": "Contracts!K4"}
     assert statuses[0].reason == ("ended March 2022 (31 Mar 2022); review date Summer 2021 has "
                                   "passed; no extension (New framework required)")
+
+
+@pytest.mark.parametrize(("date", "shown"), [
+    (dt.date(2022, 3, 31), "31 Mar 2022"), (dt.date(2024, 1, 1), "1 Jan 2024"),
+    (dt.date(2023, 9, 9), "9 Sep 2023"), (dt.date(2025, 12, 25), "25 Dec 2025"),
+])
+def test_a_day_is_shown_in_english(date: dt.date, shown: str) -> None:
+    assert day(date) == shown
+
+
+@pytest.mark.parametrize(("today", "months", "then"), [
+    (dt.date(2023, 8, 31), 6, dt.date(2024, 2, 29)),  # leap year: the month's last day
+    (dt.date(2022, 8, 31), 6, dt.date(2023, 2, 28)),
+    (dt.date(2023, 10, 15), 12, dt.date(2024, 10, 15)),
+    (dt.date(2023, 12, 31), 3, dt.date(2024, 3, 31)),
+])
+def test_months_after_keeps_the_day_or_the_months_end(today: dt.date, months: int,
+                                                     then: dt.date) -> None:
+    assert months_after(today, months) == then

@@ -3,6 +3,7 @@ its generated documentation."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import re
@@ -22,7 +23,10 @@ from xl_plans import schema
 from xl_plans.cells import parse_address
 from xl_plans.checks_sheet import write_checks_copy
 from xl_plans.errors import FILE_PROBLEMS
+from xl_plans.model import Quarter, Rag
+from xl_plans.policy import default_policy
 from xl_plans.reader import plan_from_tables, read_workbook
+from xl_plans.status import plan_status
 from xl_plans.template import save_workbook, tables_workbook
 from xl_plans.validation import CODES, Issue, Report, Severity, validate
 from xl_plans.validation import docs as codes_doc
@@ -122,6 +126,35 @@ def test_a_read_workbook_gives_the_same_report_as_its_path(make_plan: Any) -> No
     path = make_plan({"Plan": {"Service": "Housing", "Plan Year": "2024/25"},
                       "KPIs": [{"Ref": "K1", "Indicator": "Homes", "Annual Target": "TBC"}]})
     assert validate(read_workbook(path)) == validate(path)
+
+
+@pytest.mark.parametrize("name", sorted(EXAMPLES))
+def test_kpis_already_scored_give_the_same_report(name: str) -> None:
+    """Consolidation passes the RAGs it worked out; for the reporting quarter they are the
+    ones validation would work out, and for another quarter they are set aside."""
+    read = read_workbook(example(name))
+    policy = default_policy()
+    for q in (1, 2, 3, 4):
+        details = read.plan.details.model_copy(update={"reporting_quarter": Quarter(f"Q{q}")})
+        as_q = dataclasses.replace(read, plan=read.plan.model_copy(update={"details": details}))
+        alone = validate(as_q, policy=policy)
+        for scored_q in (1, 2, 3, 4):
+            scored = plan_status(as_q.plan, scored_q, policy, dt.date(2030, 1, 1)).kpis
+            assert validate(as_q, policy=policy, kpis_scored=scored) == alone
+
+
+def test_kpis_already_scored_are_the_ones_used() -> None:
+    """(The test above cannot tell reuse from recomputing: here the statuses passed say Red.)"""
+    plan = plan_from_tables({
+        "Plan": {"Service": "Housing", "Plan Year": "2024/25", "Reporting Quarter": "Q1"},
+        "KPIs": [{"Ref": "K1", "Indicator": "Homes", "Measure": "Snapshot",
+                  "Annual Target": 10, "Q1": 10}],
+    })
+    scored = plan_status(plan, 1, default_policy(), dt.date(2024, 7, 1)).kpis
+    assert scored[0].rag is Rag.GREEN
+    assert validate(plan, kpis_scored=scored).issues == ()
+    red = [scored[0].model_copy(update={"rag": Rag.RED})]
+    assert [i.code for i in validate(plan, kpis_scored=red).issues] == ["red-kpi-unexplained"]
 
 
 def test_a_report_is_json_and_back() -> None:

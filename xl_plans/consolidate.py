@@ -321,8 +321,8 @@ def process_file(path: Path, job: Job) -> PlanResult:
                           f"{path.name}: xl_plans failed reading it ({type(exc).__name__}: "
                           f"{exc}). Please report this with the file.")
     try:
-        report = validate(read, as_of=job.today, policy=job.policy)
         status = plan_status(read.plan, job.quarter, job.policy, job.today)
+        report = validate(read, as_of=job.today, policy=job.policy, kpis_scored=status.kpis)
         return _result(read.plan, report, status, job)
     except Exception as exc:
         return PlanResult(str(path), FileState.FAILED, "internal-error",

@@ -21,6 +21,7 @@ Rules (DESIGN.md, "Scoring conventions"; numbers from the policy):
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from enum import StrEnum
@@ -164,8 +165,11 @@ def timing(due: When, status: Status | None, complete: bool, today: dt.date,
 
 
 def day(date: dt.date) -> str:
-    """31 Mar 2022."""
-    return f"{date.day} {date:%b %Y}"
+    """31 Mar 2022 (English month names whatever the machine's locale, unlike %b)."""
+    return f"{date.day} {_MONTHS[date.month]} {date.year}"
+
+
+_MONTHS = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def _percent(fraction: float) -> str:
@@ -382,9 +386,16 @@ def expiry(end: When, today: dt.date, horizons: tuple[int, ...]) -> tuple[Contra
     if end.end < today:
         return (ContractState.ONGOING if end.ongoing else ContractState.EXPIRED), None
     for months in horizons:
-        if end.end <= today + relativedelta(months=months):
+        if end.end <= months_after(today, months):
             return ContractState.EXPIRING, months
     return ContractState.ACTIVE, None
+
+
+@functools.lru_cache(maxsize=64)
+def months_after(today: dt.date, months: int) -> dt.date:
+    """The same day `months` later (31 Aug + 6 months is 28 or 29 Feb). Cached: every contract
+    of a batch asks it of the same day."""
+    return today + relativedelta(months=months)
 
 
 def contract_status(contract: Contract, policy: Policy, today: dt.date) -> ContractStatus:

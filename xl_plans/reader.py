@@ -8,6 +8,7 @@ found, and what it did not, is kept in `PlanRead` for the validator to report.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -185,14 +186,15 @@ def _read_rows(grid: Grid, read: SheetRead, file: str, fy_start: int | None,
     fill_down = _merged_fill(grid, read)
     header_cells = grid.rows[read.header_row]
     first_col = min(read.columns.values(), default=0)
-    mapped = [(name, col, columns[name], _BLANKS[columns[name].kind])
-              for name, col in read.columns.items()]
+    # Values recur down a column ("Higher is better", "March 2024", 100): each distinct one is
+    # read once per column. Model values are immutable, so rows may share them.
+    mapped: list[tuple[str, int, Converter, Any, dict[Any, Any]]] = [
+        (name, col, converter(columns[name]), _BLANKS[columns[name].kind], {})
+        for name, col in read.columns.items()]
+    reach = max(read.columns.values(), default=-1) + 1  # cells a row needs to hold
     extras = list(read.extra.items())
     unnamed: set[int] = set()
     unheaded: dict[int, list[int]] = {}  # row width -> its columns with no header
-    # Values recur down a column ("Higher is better", "March 2024", 100): each distinct one is
-    # read once. Model values are immutable, so rows may share them.
-    seen: dict[tuple[int, type, Any], Any] = {}
     rows = []
     for index in range(read.header_row + 1, len(grid.rows)):
         cells = grid.rows[index]
@@ -202,24 +204,31 @@ def _read_rows(grid: Grid, read: SheetRead, file: str, fy_start: int | None,
             continue
         if _is_header_again(cells, header_cells, first_col):  # pasted page by page
             continue
+        line = cells
+        if fills or width < reach:
+            line = cells + [None] * (reach - width)
+            for col, value in fills.items():
+                line[col] = value
         values: dict[str, Any] = {}
         any_value = False
-        for name, col, column, blank in mapped:
-            raw = fills[col] if col in fills else (cells[col] if col < width else None)
+        for name, col, convert_cell, blank, seen in mapped:
+            raw = line[col]
             if raw is None:
                 values[name] = blank
                 continue
             any_value = True
-            key = (col, type(raw), raw)  # the type too: True == 1, but "Yes" != "1"
+            # Text is most cells; other values are keyed with their type: True == 1 == 1.0.
+            key = raw if type(raw) is str else (type(raw), raw)
             value = seen.get(key, _UNSEEN)
             if value is _UNSEEN:
-                value = seen[key] = convert(column, raw, fy_start, date1904)
+                value = seen[key] = convert_cell(raw, fy_start, date1904)
             values[name] = value
         extra = {header: _extra_value(cells[col] if col < width else None)
-                 for col, header in extras}
+                 for col, header in extras} if extras else {}
         if width not in unheaded:
             unheaded[width] = [col for col in range(width) if col not in read.headers]
-        unnamed.update(col for col in unheaded[width] if cells[col] is not None)
+        if unheaded[width]:
+            unnamed.update(col for col in unheaded[width] if cells[col] is not None)
         if not any_value and all(v is None for v in extra.values()):
             continue
         source = Source.table_row(grid.name, index + 1, read.columns, cells, fills, file)
@@ -258,23 +267,44 @@ def convert(column: schema.Column, raw: CellValue, fy_start: int | None = None,
             date1904: bool = False) -> Any:
     """A cell's raw value as its column's model type. Error and uncalculated cells are never
     blank: they are kept as text ("#DIV/0!", "=SUM(B2:B5)") for the validator to point at."""
-    if isinstance(raw, ErrorValue | Uncalculated):
-        if column.kind in (schema.Kind.NUMBER, schema.Kind.PERCENT, schema.Kind.MONEY):
-            return Num(kind=NumKind.TEXT, text=str(raw))
-        if column.kind is schema.Kind.WHEN:
-            return When(kind=WhenKind.TEXT, text=str(raw))
-        return str(raw) if column.kind is schema.Kind.TEXT else None
-    if raw is None:
-        return _BLANKS[column.kind]
+    return converter(column)(raw, fy_start, date1904)
+
+
+Converter = Callable[[CellValue, "int | None", bool], Any]
+_NUMERIC = (schema.Kind.NUMBER, schema.Kind.PERCENT, schema.Kind.MONEY)
+_FLAGS = (ErrorValue, Uncalculated)
+
+
+@functools.cache
+def converter(column: schema.Column) -> Converter:
+    """`convert` for one column, its kind decided once: the reader calls it for every cell."""
     kind = column.kind
-    if kind in (schema.Kind.NUMBER, schema.Kind.PERCENT, schema.Kind.MONEY):
-        return parse_num(raw)
-    if kind is schema.Kind.WHEN:
-        return parse_when(raw, fy_start, date1904)
-    if kind is schema.Kind.CHOICE:
+    blank = _BLANKS[kind]
+    flagged: Callable[[CellValue], Any]
+    parse: Converter
+    if kind in _NUMERIC:
+        flagged = lambda raw: Num(kind=NumKind.TEXT, text=str(raw))  # noqa: E731
+        parse = lambda raw, _fy, _d1904: parse_num(raw)  # noqa: E731
+    elif kind is schema.Kind.WHEN:
+        flagged = lambda raw: When(kind=WhenKind.TEXT, text=str(raw))  # noqa: E731
+        parse = parse_when
+    elif kind is schema.Kind.CHOICE:
         assert column.choices is not None
-        return parse_choice(column.choices, raw, schema.CHOICE_SYNONYMS.get(column.choices, {}))
-    return clean_text(raw)
+        choices, synonyms = column.choices, schema.CHOICE_SYNONYMS.get(column.choices, {})
+        flagged = lambda _raw: None  # noqa: E731
+        parse = lambda raw, _fy, _d1904: parse_choice(choices, raw, synonyms)  # noqa: E731
+    else:
+        flagged = str
+        parse = lambda raw, _fy, _d1904: clean_text(raw)  # noqa: E731
+
+    def read(raw: CellValue, fy_start: int | None, date1904: bool) -> Any:
+        if raw is None:
+            return blank
+        if type(raw) in _FLAGS:
+            return flagged(raw)
+        return parse(raw, fy_start, date1904)
+
+    return read
 
 
 _BLANKS: dict[schema.Kind, Any] = {

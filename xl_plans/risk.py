@@ -107,13 +107,18 @@ def above_appetite(score: int, matrix: MatrixPolicy) -> bool:
 # --------------------------------------------------------------------------- one risk
 
 
+_AXES = {which: (("likelihood", f"{which}_likelihood"), ("impact", f"{which}_impact"))
+         for which in SCORES}
+
+
 def score(risk: Risk, which: str, matrix: MatrixPolicy) -> Score:
     """A risk's inherent, residual or target score on the matrix."""
-    likelihood_num: Num = getattr(risk, f"{which}_likelihood")
-    impact_num: Num = getattr(risk, f"{which}_impact")
-    cells = {axis: cell for axis in ("likelihood", "impact")
-             if risk.source is not None
-             and (cell := risk.source.cell(f"{which}_{axis}")) is not None}
+    (_, likelihood_field), (_, impact_field) = axes = _AXES[which]
+    likelihood_num: Num = getattr(risk, likelihood_field)
+    impact_num: Num = getattr(risk, impact_field)
+    source = risk.source
+    cells = {} if source is None else {
+        axis: cell for axis, name in axes if (cell := source.cell(name)) is not None}
     if likelihood_num.kind is NumKind.BLANK and impact_num.kind is NumKind.BLANK:
         return Score(cells=cells)
     values = []

@@ -179,7 +179,11 @@ def excel_serial(value: dt.date) -> int | float:
 
 def splice(workbook: Path, target: Path, rows: Mapping[str, Rows]) -> None:
     """Copy the zip XlsxWriter wrote to `target`, with each sheet part named in
-    `rows` ("xl/worksheets/sheet2.xml") given its rows after its header row."""
+    `rows` ("xl/worksheets/sheet2.xml") given its rows after its header row.
+
+    Compression level 1: the table sheets are most of a big summary, and level 1 compresses
+    them in under half the time of zlib's default for files about 30% larger (26 MB of
+    KPIs XML: 95 ms and 2.9 MB against 226 ms and 2.1 MB)."""
     with zipfile.ZipFile(workbook) as source, \
             zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
         for info in source.infolist():
@@ -193,6 +197,8 @@ def splice(workbook: Path, target: Path, rows: Mapping[str, Rows]) -> None:
             added.data.seek(0)
             info.file_size = len(head) + size + len(tail)  # lets zipfile choose ZIP64 if big
             info.compress_type = zipfile.ZIP_DEFLATED
+            # (zipfile's own name for it, public as compress_level from Python 3.13)
+            info._compresslevel = 1  # type: ignore[attr-defined]
             with out.open(info, "w") as sheet:
                 sheet.write(head)
                 shutil.copyfileobj(added.data, sheet, 1 << 20)

@@ -8,13 +8,14 @@ a field and gets the sheet, cell and value as typed for free.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from xl_plans import schema
 from xl_plans.cells import address, parse_address
 from xl_plans.cellwrite import plain
+from xl_plans.kpi import KpiStatus, kpi_status
 from xl_plans.model import Plan, Row
 from xl_plans.policy import Policy, default_policy
 from xl_plans.reader import PlanRead
@@ -30,6 +31,8 @@ class Context:
     as_of: dt.date | None = None
     file: str | None = None
     policy: Policy = field(default_factory=default_policy)
+    # The plan's KPIs already scored by `policy` for its reporting quarter (see kpi_statuses).
+    kpis_scored: Sequence[KpiStatus] | None = None
     fy_start: int | None = field(init=False)
     quarter: int | None = field(init=False)  # the reporting quarter, 1..4
     matrix_size: int = field(init=False)
@@ -53,6 +56,17 @@ class Context:
                 return self.quarter_span(self.quarter)[1]
             return self.quarter_span(1)[0]
         return dt.date.today()
+
+    def kpi_statuses(self) -> Sequence[KpiStatus]:
+        """Every KPI's status for the reporting quarter, in sheet order, by the scoring
+        module's own rules: the ones the caller already worked out when it passed them
+        (consolidation scores each plan anyway), else worked out here."""
+        assert self.quarter is not None
+        scored = self.kpis_scored
+        if scored is not None and len(scored) == len(self.plan.kpis) \
+                and (not scored or scored[0].quarter.number == self.quarter):
+            return scored
+        return [kpi_status(kpi, self.quarter, self.policy) for kpi in self.plan.kpis]
 
     def quarter_span(self, quarter: int) -> tuple[dt.date, dt.date]:
         assert self.fy_start is not None

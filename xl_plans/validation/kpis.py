@@ -1,9 +1,9 @@
 """Checks of indicators: targets, percentages, running totals, quarters, and Red KPIs that
 nobody has explained.
 
-The Red KPI check uses the scoring module's own RAG (kpi.kpi_status), so validation and the
-Status sheet can never disagree about which KPIs are Red. Percentages are read by the policy's
-one rule (policy.as_fraction).
+The Red KPI check uses the scoring module's own RAG (kpi.kpi_status, via Context), so validation
+and the Status sheet can never disagree about which KPIs are Red. Percentages are read by the
+policy's one rule (policy.as_fraction).
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from xl_plans import schema
-from xl_plans.kpi import kpi_status
 from xl_plans.model import Kpi, Measure, Num, NumKind, Rag, Row, Unit
 from xl_plans.policy import as_fraction
 from xl_plans.validation.context import Context, describe, quote
@@ -92,8 +91,7 @@ def check_reported(ctx: Context) -> Iterator[Issue]:
     will ask why, so the plan must say)."""
     if ctx.quarter is None:
         return
-    for kpi in ctx.plan.kpis:
-        status = kpi_status(kpi, ctx.quarter, ctx.policy)
+    for kpi, status in zip(ctx.plan.kpis, ctx.kpi_statuses(), strict=True):
         actual = kpi.actual(ctx.quarter)
         if status.rag is Rag.NO_DATA and actual.kind is not NumKind.TEXT:  # text: not-a-number
             typed = "" if actual.kind is NumKind.BLANK else f" ({quote(actual.text)})"

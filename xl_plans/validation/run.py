@@ -7,11 +7,12 @@ officer works through a workbook: sheet by sheet, row by row, cell by cell.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from xl_plans.cells import parse_address
 from xl_plans.errors import WorkbookError
+from xl_plans.kpi import KpiStatus
 from xl_plans.model import Plan
 from xl_plans.policy import Policy, default_policy
 from xl_plans.reader import PlanRead, read_workbook
@@ -41,20 +42,24 @@ CHECKS: tuple[Check, ...] = (
 
 
 def validate(source: str | Path | Plan | PlanRead, *, as_of: dt.date | None = None,
-             policy: Policy | None = None) -> Report:
+             policy: Policy | None = None,
+             kpis_scored: Sequence[KpiStatus] | None = None) -> Report:
     """Every problem in a plan workbook, each with its code, severity, cell and a hint.
 
     `source` is a workbook path, a PlanRead (read_workbook's result) or a Plan built in code
     (then only the plan's content is checked: there are no sheets or cells to point at).
     `as_of` is the day review dates are judged against: by default the last day of the plan's
     reporting quarter, else the first day of its plan year (Context.plan_date).
+    `kpis_scored`: the plan's KPIs already scored by `policy` (kpi.kpi_status), when the caller
+    has them, so they are not scored twice; used only if they are for the reporting quarter.
 
     Never raises for a bad file: a file that cannot be read gives a Report with one error
     whose code is the reader's (errors.FILE_PROBLEMS).
     """
     policy = policy or default_policy()
     if isinstance(source, Plan):
-        ctx = Context(plan=source, as_of=as_of, file=source.file, policy=policy)
+        ctx = Context(plan=source, as_of=as_of, file=source.file, policy=policy,
+                      kpis_scored=kpis_scored)
     else:
         if isinstance(source, PlanRead):
             read = source
@@ -69,7 +74,7 @@ def validate(source: str | Path | Plan | PlanRead, *, as_of: dt.date | None = No
                                       f"{type(exc).__name__}: {exc}"[:200])
                 return Report.of(str(path), [file_issue(error)], as_of)
         ctx = Context(plan=read.plan, read=read, as_of=as_of, file=str(read.path),
-                      policy=policy)
+                      policy=policy, kpis_scored=kpis_scored)
         if not structure.is_plan(read):
             return Report.of(ctx.file, list(structure.check_not_a_plan(ctx)), ctx.as_of)
     issues = [issue for check in CHECKS for issue in check(ctx)]
