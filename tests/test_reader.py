@@ -10,10 +10,11 @@ import build  # workbooks/examples/build.py, put on sys.path by conftest
 import openpyxl
 import pytest
 from conftest import example
+from pydantic import BaseModel
 
 from xl_plans import schema
 from xl_plans.cells import ErrorValue, Uncalculated
-from xl_plans.model import NumKind, Status, WhenKind
+from xl_plans.model import Kpi, NumKind, Status, WhenKind, trusted
 from xl_plans.reader import plan_from_tables, read_plan, read_workbook
 from xl_plans.values import normalise_key
 
@@ -273,3 +274,35 @@ def test_column_letters_are_excels_inside_and_past_the_lookup_table() -> None:
 
     assert [column_letter(i) for i in range(16_384)] == [get_column_letter(i + 1)
                                                          for i in range(16_384)]
+
+
+EXAMPLE_NAMES = sorted(p.stem for p in example("x").parent.glob("*.xlsx"))
+
+
+@pytest.mark.parametrize("name", EXAMPLE_NAMES)
+def test_rows_built_without_validation_are_what_validation_builds(name: str) -> None:
+    """The reader builds rows with model.trusted (no validation: its converters already make
+    the field types). Each row must be exactly the one pydantic would validate from the same
+    values: equal, with the same fields in the same order and the same dump."""
+    plan = read_plan(example(name))
+    rows = [row for spec in schema.SHEETS for row in getattr(plan, spec.section)]
+    assert len(rows) > 20
+    for row in rows:
+        validated = type(row)(**{name: getattr(row, name) for name in type(row).model_fields})
+        assert validated == row
+        assert list(validated.__dict__) == list(row.__dict__)
+        assert validated.model_dump() == row.model_dump()
+        assert repr(validated) == repr(row)
+        assert validated.model_fields_set == row.model_fields_set
+
+
+def test_trusted_fills_defaults_and_refuses_models_it_cannot_build() -> None:
+    kpi = trusted(Kpi, {"ref": "K1"})
+    assert kpi == Kpi(ref="K1")
+    assert kpi.extra == {} and kpi.extra is not trusted(Kpi, {}).extra  # a dict of its own
+
+    class Needs(BaseModel):
+        name: str
+
+    with pytest.raises(TypeError, match="Needs cannot be built"):
+        trusted(Needs, {"name": "x"})

@@ -8,10 +8,10 @@ read as, so nothing an officer wrote is lost and every number can be explained.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from enum import Enum, StrEnum
 from types import MappingProxyType
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -177,6 +177,45 @@ def as_cell(value: Any) -> Any:
 # --------------------------------------------------------------------------- rows
 
 
+M = TypeVar("M", bound=BaseModel)
+
+
+def trusted(cls: type[M], values: dict[str, Any]) -> M:
+    """`cls(**values)` for values already of the model's field types, as the reader makes
+    them: no validation runs. What pydantic's model_construct does, without its per-field
+    Python loop: 1.4 µs a KPI row against 2.9 µs validated and 5.6 µs by model_construct, and a
+    plan has about a thousand rows. Fields not given take their defaults."""
+    defaults, factories = _DEFAULTS.get(cls) or _defaults_of(cls)
+    fields = defaults | values  # in the model's field order, as pydantic keeps them
+    for name, factory in factories:
+        if name not in values:
+            fields[name] = factory()
+    instance = cls.__new__(cls)
+    object.__setattr__(instance, "__dict__", fields)
+    object.__setattr__(instance, "__pydantic_fields_set__", set(values))
+    object.__setattr__(instance, "__pydantic_extra__", None)
+    object.__setattr__(instance, "__pydantic_private__", None)
+    return instance
+
+
+def _defaults_of(cls: type[BaseModel]) -> tuple[dict[str, Any], list[tuple[str, Any]]]:
+    # Only plain models qualify: required fields, extra fields, private attributes or a
+    # post-init hook need pydantic's own construction.
+    fields = cls.model_fields
+    if any(field.is_required() for field in fields.values()) \
+            or cls.model_config.get("extra") == "allow" or cls.__private_attributes__ \
+            or cls.__pydantic_post_init__:
+        raise TypeError(f"{cls.__name__} cannot be built by trusted()")
+    defaults = {name: field.default for name, field in fields.items()}
+    factories = [(name, field.default_factory) for name, field in fields.items()
+                 if field.default_factory is not None]
+    _DEFAULTS[cls] = defaults, factories
+    return defaults, factories
+
+
+_DEFAULTS: dict[type[BaseModel], tuple[dict[str, Any], list[tuple[str, Any]]]] = {}
+
+
 def column_letter(index: int) -> str:
     """0-based column index -> letters (0 -> A, 27 -> AB)."""
     if index < len(_LETTERS):
@@ -247,6 +286,25 @@ class Source:
             return f"{self.sheet}!{address}" if address else None
         col = self._columns.get(field)  # (not through `cells`: this is asked for a lot)
         return None if col is None else f"{self.sheet}!{self._address(col)}"
+
+    def values_of(self, fields: Sequence[str]) -> list[Any]:
+        """The raw values of these fields' cells, in one call (None where a field has none):
+        what `raw.get(field)` gives for each, for checks that visit every cell."""
+        if self._columns is None:
+            raw = self._values[1]
+            return [raw.get(field) for field in fields]
+        columns, values, overrides = self._columns, self._values, self._overrides
+        width = len(values)
+        found: list[Any] = []
+        for field in fields:
+            col = columns.get(field)
+            if col is None:
+                found.append(None)
+            elif col in overrides:
+                found.append(overrides[col])
+            else:
+                found.append(values[col] if col < width else None)
+        return found
 
     def _value(self, col: int) -> Any:
         if col in self._overrides:

@@ -24,7 +24,7 @@ from xl_plans.cells import (
     Workbook,
     address,
 )
-from xl_plans.model import Num, NumKind, Plan, PlanDetails, Source, When, WhenKind
+from xl_plans.model import Num, NumKind, Plan, PlanDetails, Source, When, WhenKind, trusted
 from xl_plans.values import (
     clean_text,
     fy_start_year,
@@ -231,10 +231,10 @@ def _read_rows(grid: Grid, read: SheetRead, file: str, fy_start: int | None,
             unnamed.update(col for col in unheaded[width] if cells[col] is not None)
         if not any_value and all(v is None for v in extra.values()):
             continue
-        source = Source.table_row(grid.name, index + 1, read.columns, cells, fills, file)
-        # (Validated construction is the fast one here: the values are already model types,
-        # which pydantic passes through; model_construct is many times slower.)
-        rows.append(read.spec.model(**values, extra=extra, source=source))
+        values["extra"] = extra
+        values["source"] = Source.table_row(grid.name, index + 1, read.columns, cells, fills,
+                                            file)
+        rows.append(trusted(read.spec.model, values))  # the converters made the field types
     read.unnamed = sorted(unnamed)
     return rows
 

@@ -43,28 +43,31 @@ def check_fields(ctx: Context) -> Iterator[Issue]:
         # A blank cell can only be "value-missing": for other columns it is skipped at once
         # (most cells of a plan are blank or plainly fine, and there are thousands).
         blank_matters = {c.field for c in columns if c.required and c.field not in own}
+        names = [column.field for column in columns]
+        no_cells = [None] * len(names)
         for row in rows:
-            raw = row.source.raw if row.source is not None else None
-            for column in columns:
-                name = column.field
-                value = raw.get(name) if raw is not None else None
-                if value is None and raw is not None and name not in blank_matters:
+            source = row.source
+            raws = source.values_of(names) if source is not None else no_cells
+            for column, name, value in zip(columns, names, raws, strict=True):
+                if value is None and source is not None and name not in blank_matters:
                     continue
-                if isinstance(value, Uncalculated):
+                kind = type(value)
+                if kind is Uncalculated:
                     yield _uncalculated(ctx, spec, row, column, value)
-                elif isinstance(value, ErrorValue):
+                elif kind is ErrorValue:
                     yield _error(ctx, spec, row, column, value)
                 elif not _plainly_fine(getattr(row, name)):
-                    yield from _typed(ctx, spec, row, column, raw is not None,
+                    yield from _typed(ctx, spec, row, column, source is not None,
                                       name in words_allowed, name in own)
+
+
+_NOT_FINE = (NumKind.TEXT, NumKind.BLANK, WhenKind.TEXT, WhenKind.BLANK)
 
 
 def _plainly_fine(value: Any) -> bool:
     """A value no cell check can object to (most cells): skipped cheaply."""
-    if isinstance(value, Num):
-        return value.kind not in (NumKind.TEXT, NumKind.BLANK)
-    if isinstance(value, When):
-        return value.kind not in (WhenKind.TEXT, WhenKind.BLANK)
+    if type(value) is Num or type(value) is When:
+        return value.kind not in _NOT_FINE
     return value is not None
 
 

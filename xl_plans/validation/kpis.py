@@ -110,7 +110,7 @@ def check_reported(ctx: Context) -> Iterator[Issue]:
 # ---------------------------------------------------------------------- percentages
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Figure:
     spec: schema.Sheet
     row: Row
@@ -119,6 +119,19 @@ class _Figure:
     fraction: float  # as the policy reads it
     rescaled: bool  # a plain number read as a percentage number (85 -> 85%)
     groups: tuple[tuple[str, ...], ...]  # the columns / indicator it is compared within
+
+    # What a message says of it (most figures need no message: worked out when one does).
+    @property
+    def label(self) -> str:
+        return f"{self.spec.column(self.field).header} of {describe(self.spec, self.row)}"
+
+    @property
+    def typed(self) -> str:
+        return quote(_typed(self.row, self.field, self.num))
+
+    @property
+    def shown(self) -> str:
+        return f"{self.fraction * 100:.4g}%"
 
     @property
     def is_fraction(self) -> bool:
@@ -134,17 +147,15 @@ def check_percentages(ctx: Context) -> Iterator[Issue]:
             for group in figure.groups:
                 fractions.setdefault(group, figure)
     for figure in figures:
-        label = f"{figure.spec.column(figure.field).header} of {describe(figure.spec, figure.row)}"
-        typed = quote(_typed(figure.row, figure.field, figure.num))
-        shown = f"{figure.fraction * 100:.4g}%"
         if figure.fraction > 1 + _EPSILON:
             yield ctx.at("percent-over-100", figure.spec, figure.row, figure.field,
-                         f"{label} is {typed}, read as {shown}, which is over 100%.")
+                         f"{figure.label} is {figure.typed}, read as {figure.shown}, which is "
+                         "over 100%.")
         elif figure.rescaled:
             other = next((fractions[g] for g in figure.groups if g in fractions), None)
             if other is not None:
                 yield ctx.at("percent-scale-mixed", figure.spec, figure.row, figure.field,
-                             f"{label} is {typed} (read as {shown}) but "
+                             f"{figure.label} is {figure.typed} (read as {figure.shown}) but "
                              f"{other.spec.column(other.field).header} of "
                              f"{describe(other.spec, other.row)} is the fraction "
                              f"{quote(_typed(other.row, other.field, other.num))}: percentages "
