@@ -11,6 +11,8 @@ from hypothesis import strategies as st
 from xl_plans import model as m
 from xl_plans.schema import CHOICE_SYNONYMS
 from xl_plans.values import (
+    _TIDY,
+    _XML_ESCAPE,
     clean_text,
     fy_start_year,
     parse_choice,
@@ -212,3 +214,12 @@ def test_parse_choice(enum: type, typed: str | None, expected: object) -> None:
 )
 def test_clean_text(cell: object, text: str | None) -> None:
     assert clean_text(cell) == text
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8") | st.sampled_from("\r\n\t\x7f\xa0_x0D")))
+def test_clean_text_tidies_every_text_as_the_full_rule_does(typed: str) -> None:
+    """clean_text skips tidying text that is all printable: the full rule must agree."""
+    text = _XML_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), typed) if "_x" in typed \
+        else typed
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_TIDY).strip()
+    assert clean_text(typed) == (text or None)

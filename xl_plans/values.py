@@ -18,7 +18,7 @@ from typing import TypeVar
 
 from dateutil import parser as dateparser
 
-from xl_plans.model import Num, NumKind, When, WhenKind
+from xl_plans.model import Num, NumKind, When, WhenKind, trusted
 
 E = TypeVar("E", bound=Enum)
 
@@ -55,9 +55,11 @@ def clean_text(value: object) -> str | None:
         text = str(value)
     if "_x" in text:
         text = _XML_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = text.translate(_TIDY).strip()
+    if not text.isprintable():  # (most text is: then there is nothing to tidy but the ends)
+        if "\r" in text:
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
+        text = text.translate(_TIDY)
+    text = text.strip()
     return text or None
 
 
@@ -100,7 +102,8 @@ def parse_num(value: object) -> Num:
     if isinstance(value, int | float):
         if isinstance(value, float) and not math.isfinite(value):
             return Num(kind=NumKind.TEXT, text=str(value))
-        return Num(kind=NumKind.NUMBER, value=float(value))
+        # (the commonest cell of all: built without re-validating what is plainly a float)
+        return trusted(Num, {"kind": NumKind.NUMBER, "value": float(value)})
     text = clean_text(value)
     if text is None:
         return Num()
