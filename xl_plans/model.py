@@ -190,11 +190,12 @@ def trusted(cls: type[M], values: dict[str, Any]) -> M:
     for name, factory in factories:
         if name not in values:
             fields[name] = factory()
-    instance = cls.__new__(cls)
-    object.__setattr__(instance, "__dict__", fields)
-    object.__setattr__(instance, "__pydantic_fields_set__", set(values))
-    object.__setattr__(instance, "__pydantic_extra__", None)
-    object.__setattr__(instance, "__pydantic_private__", None)
+    instance = object.__new__(cls)
+    _set = object.__setattr__  # (the models are frozen)
+    _set(instance, "__dict__", fields)
+    _set(instance, "__pydantic_fields_set__", set(values))
+    _set(instance, "__pydantic_extra__", None)
+    _set(instance, "__pydantic_private__", None)
     return instance
 
 

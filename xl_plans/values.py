@@ -18,7 +18,7 @@ from typing import TypeVar
 
 from dateutil import parser as dateparser
 
-from xl_plans.model import Num, NumKind, When, WhenKind, trusted
+from xl_plans.model import Num, NumKind, When, WhenKind
 
 E = TypeVar("E", bound=Enum)
 
@@ -102,8 +102,7 @@ def parse_num(value: object) -> Num:
     if isinstance(value, int | float):
         if isinstance(value, float) and not math.isfinite(value):
             return Num(kind=NumKind.TEXT, text=str(value))
-        # (the commonest cell of all: built without re-validating what is plainly a float)
-        return trusted(Num, {"kind": NumKind.NUMBER, "value": float(value)})
+        return Num(kind=NumKind.NUMBER, value=float(value))
     text = clean_text(value)
     if text is None:
         return Num()
