@@ -349,7 +349,7 @@ def _result(plan: Plan, report: Report, status: PlanStatus, job: Job) -> PlanRes
     budget = rows["Budget"][0] if rows["Budget"] else {}
     worst = _highest_risk([row for row, scored in zip(rows["Risks"], status.risks, strict=True)
                            if scored.open])
-    tuples = {name: [tuple(row.get(c) for c in COLUMNS[name]) for row in table]
+    tuples = {name: [tuple(map(row.get, COLUMNS[name])) for row in table]
               for name, table in rows.items()}
     summary = {
         "Service": service, "Directorate": details.directorate, "Council": details.council,

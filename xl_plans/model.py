@@ -234,6 +234,7 @@ def _letters(index: int) -> str:
 
 
 _LETTERS = tuple(_letters(i) for i in range(702))  # A to ZZ: addresses are asked for a lot
+_LETTERS_KNOWN = len(_LETTERS)
 
 
 class Source:
@@ -286,7 +287,9 @@ class Source:
             address = self._values[0].get(field)
             return f"{self.sheet}!{address}" if address else None
         col = self._columns.get(field)  # (not through `cells`: this is asked for a lot)
-        return None if col is None else f"{self.sheet}!{self._address(col)}"
+        if col is None:
+            return None
+        return f"{self.sheet}!{_LETTERS[col] if col < _LETTERS_KNOWN else _letters(col)}{self.row}"
 
     def values_of(self, fields: Sequence[str]) -> list[Any]:
         """The raw values of these fields' cells, in one call (None where a field has none):

@@ -80,7 +80,10 @@ def band_of_score(score: int, matrix: MatrixPolicy) -> Band:
     if score < 1 or score > matrix.top_score:
         raise ValueError(f"a score on a {matrix.name} matrix is 1 to {matrix.top_score}, "
                          f"not {score}")
-    return next(limit.band for limit in matrix.bands if score <= limit.max)
+    for limit in matrix.bands:  # (a loop, not next() over a generator: this is hot)
+        if score <= limit.max:
+            return limit.band
+    raise AssertionError("the policy's top band reaches the top score")  # policy checks it
 
 
 def risk_band(likelihood: int, impact: int, matrix: MatrixPolicy) -> Band:
@@ -117,8 +120,12 @@ def score(risk: Risk, which: str, matrix: MatrixPolicy) -> Score:
     likelihood_num: Num = getattr(risk, likelihood_field)
     impact_num: Num = getattr(risk, impact_field)
     source = risk.source
-    cells = {} if source is None else {
-        axis: cell for axis, name in axes if (cell := source.cell(name)) is not None}
+    cells = {}
+    if source is not None:
+        for axis, name in axes:
+            cell = source.cell(name)
+            if cell is not None:
+                cells[axis] = cell
     if likelihood_num.kind is NumKind.BLANK and impact_num.kind is NumKind.BLANK:
         return Score(cells=cells)
     values = []
