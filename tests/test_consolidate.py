@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import shutil
 import zipfile
 from collections.abc import Callable
@@ -17,8 +18,9 @@ from libreoffice import convert
 from msoffcrypto.format.ooxml import OOXMLFile
 
 from xl_plans.cli import main
-from xl_plans.consolidate import COLUMNS, FileState, consolidate
+from xl_plans.consolidate import COLUMNS, FileState, Job, consolidate, process_file
 from xl_plans.council_summary import write_csvs, write_summary
+from xl_plans.policy import default_policy
 
 AS_OF = dt.date(2022, 8, 12)  # the date of the Hart 2022/23 Q1 report
 
@@ -441,3 +443,23 @@ def test_a_day_is_a_date_in_the_summary_and_anything_else_stays_as_typed(
     header = next(r for r in sheet.iter_rows(min_row=1) if r[0].value == "Service")[0].row
     end = sheet.cell(row=header + 1, column=COLUMNS["Contracts"].index("End Date") + 1)
     assert end.value == dt.datetime(2023, 12, 1) and end.number_format == "dd/mm/yyyy"
+
+
+def test_reading_plans_leaves_no_reference_cycles(tmp_path: Path) -> None:
+    """Pool workers run Python's cycle collector rarely (consolidate.WORKER_GC), which is safe
+    only because a plan's objects are all freed by reference counting: good plans, bad ones
+    and files that are not workbooks alike."""
+    (tmp_path / "empty.xlsx").write_bytes(b"")
+    (tmp_path / "corrupt.xlsx").write_bytes(b"PK\x03\x04 not really a zip")
+    files = [*sorted(example("x").parent.glob("*.xlsx")), tmp_path / "empty.xlsx",
+             tmp_path / "corrupt.xlsx"]
+    job = Job(2, default_policy(), dt.date(2023, 10, 15))
+    process_file(files[0], job)  # caches filled, modules loaded
+    gc.collect()
+    gc.disable()
+    try:
+        results = [process_file(path, job) for path in files]
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
+    assert {r.state for r in results} >= {FileState.CONSOLIDATED, FileState.UNREADABLE}

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import gc
 import os
 import pickle
 import tempfile
@@ -301,13 +302,27 @@ def _process_all(files: list[Path], job: Job, workers: int | None,
                 progress(done, total)
             yield result
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_worker_start) as pool:
         jobs = [job] * total
         for done, result in enumerate(pool.map(process_file, files, jobs, chunksize=CHUNK),
                                       start=1):
             if progress:
                 progress(done, total)
             yield result
+
+
+def _worker_start() -> None:
+    """A pool worker reads, validates and scores plan after plan. Each plan makes some hundred
+    thousand objects, and reference counting frees every one of them (a test checks that no
+    cycles are left). Python's cycle collector, run after every 700 new containers by default,
+    took about 15% of a worker's time finding nothing (31 to 26 ms a plan, measured), so in our
+    own workers it runs far less often. The objects from before the fork are frozen, so they are
+    never scanned."""
+    gc.freeze()
+    gc.set_threshold(*WORKER_GC)
+
+
+WORKER_GC = (50_000, 20, 20)
 
 
 def process_file(path: Path, job: Job) -> PlanResult:
