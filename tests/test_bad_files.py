@@ -393,6 +393,58 @@ def test_a_zip_bomb_is_refused_before_it_is_inflated(tmp_path: Path, plan: Path)
 # --------------------------------------------------------------------------- readable oddities
 
 
+# Where a part's prolog is first looked at (sniff reads 4 KB, then up to 64 KB if undecided):
+# a tag cut at that edge must be read on, neither let through nor refused on a guess.
+_EDGE = 4096
+
+
+def _at(offset: int, tail: bytes, utf16: bool = False) -> Callable[[bytes], bytes]:
+    """The KPI sheet with a comment padding its prolog so that `tail` starts at byte
+    `offset` of the part (after a UTF-16 byte-order mark when `utf16`)."""
+    def change(data: bytes) -> bytes:
+        body = re.sub(rb"^<\?xml[^>]*\?>", b"", data)
+        if utf16:
+            declaration = '<?xml version="1.0" encoding="UTF-16"?>'
+            pad = (offset - 2) // 2 - len(declaration) - len("<!---->")
+            text = declaration + "<!--" + " " * pad + "-->" + tail.decode() + body.decode()
+            return b"\xff\xfe" + text.encode("utf-16-le")
+        declaration = b'<?xml version="1.0" encoding="UTF-8"?>'
+        pad = offset - len(declaration) - len(b"<!---->")
+        return declaration + b"<!--" + b" " * pad + b"-->" + tail + body
+    return change
+
+
+@pytest.mark.parametrize("offset", range(_EDGE - 12, _EDGE + 4))
+@pytest.mark.parametrize(("tail", "refused"), [
+    (b'<!DOCTYPE worksheet [<!ENTITY a "b">]>', True),
+    (b'<!DOCTYPE worksheet SYSTEM "file:///etc/passwd">', True),
+    (b"<!-- a comment crossing the edge -->", False),
+    (b"<?officer note?>", False),
+    (b"", False),  # the root element itself at the edge
+])
+def test_a_dtd_at_the_edge_of_the_first_look_is_still_found(
+        tmp_path: Path, plan: Path, offset: int, tail: bytes, refused: bool) -> None:
+    path = rewrite(plan, tmp_path / "plan.xlsx", in_part(KPI_SHEET, _at(offset, tail)))
+    with zipfile.ZipFile(path) as archive:
+        assert archive.read(KPI_SHEET)[offset:].startswith(tail + b"<worksheet")
+    codes = [issue.code for issue in validate(path).issues]
+    assert codes == (["unsafe-workbook"] if refused else []), offset
+
+
+@pytest.mark.parametrize("offset", [_EDGE - 20, _EDGE - 2, _EDGE, _EDGE + 2])
+@pytest.mark.parametrize(("tail", "refused"), [
+    (b'<!DOCTYPE worksheet [<!ENTITY a "b">]>', True),
+    (b"<!-- a comment crossing the edge -->", False),
+])
+def test_a_dtd_at_the_edge_is_found_in_utf16_too(
+        tmp_path: Path, plan: Path, offset: int, tail: bytes, refused: bool) -> None:
+    path = rewrite(plan, tmp_path / "plan.xlsx", in_part(KPI_SHEET, _at(offset, tail, True)))
+    with zipfile.ZipFile(path) as archive:
+        assert archive.read(KPI_SHEET)[offset:].startswith(tail.decode().encode("utf-16-le"))
+    codes = [issue.code for issue in validate(path).issues]
+    assert ("unsafe-workbook" in codes) is refused, (offset, codes)
+
+
 def _openpyxl(change: Callable[[openpyxl.Workbook], None]) -> Callable[[Path, Path], Path]:
     def make(folder: Path, plan: Path) -> Path:
         book = openpyxl.load_workbook(plan)

@@ -137,10 +137,10 @@ def _check_xml_head(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path)
     try:
         with archive.open(info) as member:
             head = member.read(_FIRST)
-            declares = _prolog_declares_dtd(head)
+            declares = _prolog_declares_dtd(head, whole=len(head) < _FIRST)
             if declares is None and len(head) == _FIRST:
                 head += member.read(MAX_PROLOG - _FIRST)
-                declares = _prolog_declares_dtd(head)
+                declares = _prolog_declares_dtd(head, whole=len(head) < MAX_PROLOG)
     except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
         raise WorkbookError("corrupt-workbook", path, f"{info.filename}: {exc}") from None
     if b"<!DOCTYPE" in head[:_FIRST].upper() or b"<!ENTITY" in head[:_FIRST].upper():
@@ -151,9 +151,10 @@ def _check_xml_head(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path)
                             f"{MAX_PROLOG // 1024} KB")
 
 
-def _prolog_declares_dtd(head: bytes) -> bool | None:
+def _prolog_declares_dtd(head: bytes, whole: bool) -> bool | None:
     """Does the XML prolog (what comes before the root element) declare a DTD? None when the
-    prolog does not end within `head`."""
+    prolog does not end within `head`. `whole` says `head` is all there is to read; when it is
+    not, a tag cut short at its end ("<", "<!", "<!-", "<!DOC") is undecided, not judged."""
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16: scan it as UTF-8
         head = head.decode("utf-16", "ignore").encode("utf-8")
     text = head.removeprefix(b"\xef\xbb\xbf")
@@ -167,6 +168,8 @@ def _prolog_declares_dtd(head: bytes) -> bool | None:
             end, step = text.find(b"?>", i), 2
         elif text.startswith(b"<!--", i):
             end, step = text.find(b"-->", i), 3
+        elif not whole and n - i < len(b"<!DOCTYPE"):
+            return None  # a tag cut short: "<!-" may be a comment, "<" a "<!DOCTYPE"
         else:  # "<!DOCTYPE" (or any other declaration), or the root element
             return text.startswith(b"<!", i)
         if end < 0:
