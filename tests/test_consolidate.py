@@ -18,9 +18,17 @@ from libreoffice import convert
 from msoffcrypto.format.ooxml import OOXMLFile
 
 from xl_plans.cli import main
-from xl_plans.consolidate import COLUMNS, FileState, Job, consolidate, process_file
+from xl_plans.consolidate import (
+    COLUMNS,
+    FileState,
+    Job,
+    _process_in_worker,
+    consolidate,
+    process_file,
+)
 from xl_plans.council_summary import write_csvs, write_summary
 from xl_plans.policy import default_policy
+from xl_plans.reader import read_workbook
 
 AS_OF = dt.date(2022, 8, 12)  # the date of the Hart 2022/23 Q1 report
 
@@ -445,21 +453,59 @@ def test_a_day_is_a_date_in_the_summary_and_anything_else_stays_as_typed(
     assert end.value == dt.datetime(2023, 12, 1) and end.number_format == "dd/mm/yyyy"
 
 
-def test_reading_plans_leaves_no_reference_cycles(tmp_path: Path) -> None:
-    """Pool workers run Python's cycle collector rarely (consolidate.WORKER_GC), which is safe
-    only because a plan's objects are all freed by reference counting: good plans, bad ones
-    and files that are not workbooks alike."""
-    (tmp_path / "empty.xlsx").write_bytes(b"")
-    (tmp_path / "corrupt.xlsx").write_bytes(b"PK\x03\x04 not really a zip")
-    files = [*sorted(example("x").parent.glob("*.xlsx")), tmp_path / "empty.xlsx",
-             tmp_path / "corrupt.xlsx"]
-    job = Job(2, default_policy(), dt.date(2023, 10, 15))
-    process_file(files[0], job)  # caches filled, modules loaded
+def cycles_left(work: Callable[[], Any]) -> int:
+    """How many objects `work` leaves in reference cycles (freed only by the cycle collector)."""
     gc.collect()
     gc.disable()
     try:
-        results = [process_file(path, job) for path in files]
-        assert gc.collect() == 0
+        work()
+        return gc.collect()
     finally:
         gc.enable()
-    assert {r.state for r in results} >= {FileState.CONSOLIDATED, FileState.UNREADABLE}
+
+
+def test_reading_plans_leaves_no_reference_cycles(make_plan: Callable[..., Path],
+                                                  tmp_path: Path) -> None:
+    """Pool workers run Python's cycle collector rarely (consolidate.WORKER_GC), which is safe
+    because a plan's objects are all freed by reference counting: good plans, invalid ones and
+    ones holding formulas and error cells alike."""
+    formulas = make_plan(plan_tables("Housing", "Dir", 1, 1, 1), "formulas.xlsx")
+    book = openpyxl.load_workbook(formulas)
+    book["KPIs"]["F2"] = "=SUM(1,2)"  # openpyxl writes no cached value: uncalculated
+    book["KPIs"]["G2"] = "#DIV/0!"  # an error cell
+    book.save(formulas)
+    invalid = make_plan({**plan_tables("Leisure", "Dir", 1, 1, 1),
+                         "KPIs": [{"Ref": "K1", "Q1": "lots"}]}, "invalid.xlsx")
+    files = [*sorted(example("x").parent.glob("*.xlsx")), formulas, invalid]
+    job = Job(2, default_policy(), dt.date(2023, 10, 15))
+    results = [process_file(path, job) for path in files]  # caches filled, modules loaded
+    assert {r.state for r in results} == {FileState.CONSOLIDATED, FileState.INVALID}
+    source = read_workbook(formulas).plan.kpis[0].source
+    assert source is not None
+    assert {type(v).__name__ for v in source.raw.values()} >= {"Uncalculated", "ErrorValue"}
+    assert cycles_left(lambda: [process_file(path, job) for path in files]) == 0
+
+
+def test_unreadable_files_leave_no_reference_cycles_in_a_worker(tmp_path: Path) -> None:
+    """olefile, and a parser stopped by broken XML, leave objects in cycles: a pool worker
+    collects them at once rather than letting thousands of bad files pile them up."""
+    good = example("hart_corporate_services_2022_23")
+    (tmp_path / "empty.xlsx").write_bytes(b"")
+    (tmp_path / "corrupt.xlsx").write_bytes(b"PK\x03\x04 not really a zip")
+    with good.open("rb") as source, (tmp_path / "encrypted.xlsx").open("wb") as out:
+        OOXMLFile(source).encrypt("Secret-2024", out)
+    with zipfile.ZipFile(good) as zin, \
+            zipfile.ZipFile(tmp_path / "broken.xlsx", "w") as zout:
+        for info in zin.infolist():
+            data = zin.read(info)
+            zout.writestr(info, data.replace(b"</sheetData>", b"<c><f>1</f></sheetData>")
+                          if info.filename == "xl/worksheets/sheet3.xml" else data)
+    files = [tmp_path / name for name in ("empty.xlsx", "corrupt.xlsx", "encrypted.xlsx",
+                                          "broken.xlsx")]
+    job = Job(2, default_policy(), dt.date(2023, 10, 15))
+    results = [_process_in_worker(path, job) for path in files]
+    assert [(r.state, r.code) for r in results] == [
+        (FileState.UNREADABLE, code) for code in
+        ("file-empty", "corrupt-workbook", "encrypted", "corrupt-workbook")]
+    assert cycles_left(lambda: [process_file(path, job) for path in files]) > 0  # why
+    assert cycles_left(lambda: [_process_in_worker(path, job) for path in files]) == 0

@@ -304,8 +304,8 @@ def _process_all(files: list[Path], job: Job, workers: int | None,
         return
     with ProcessPoolExecutor(max_workers=workers, initializer=_worker_start) as pool:
         jobs = [job] * total
-        for done, result in enumerate(pool.map(process_file, files, jobs, chunksize=CHUNK),
-                                      start=1):
+        for done, result in enumerate(pool.map(_process_in_worker, files, jobs,
+                                               chunksize=CHUNK), start=1):
             if progress:
                 progress(done, total)
             yield result
@@ -313,16 +313,27 @@ def _process_all(files: list[Path], job: Job, workers: int | None,
 
 def _worker_start() -> None:
     """A pool worker reads, validates and scores plan after plan. Each plan makes some hundred
-    thousand objects, and reference counting frees every one of them (a test checks that no
-    cycles are left). Python's cycle collector, run after every 700 new containers by default,
-    took about 15% of a worker's time finding nothing (31 to 26 ms a plan, measured), so in our
-    own workers it runs far less often. The objects from before the fork are frozen, so they are
-    never scanned."""
+    thousand objects, and reference counting frees every one of them (a test checks that a plan,
+    with formulas and error cells or without, leaves no reference cycles). Python's cycle
+    collector, run after every 700 new containers by default, took about 15% of a worker's time
+    finding nothing (31 to 26 ms a plan, measured), so in our own workers it runs far less often.
+    The objects from before the fork are frozen, so they are never scanned. Files that cannot be
+    read are the exception: olefile and a parser stopped by an error leave cycles, so they are
+    collected at once (_process_in_worker)."""
     gc.freeze()
     gc.set_threshold(*WORKER_GC)
 
 
 WORKER_GC = (50_000, 20, 20)
+
+
+def _process_in_worker(path: Path, job: Job) -> PlanResult:
+    """process_file in a pool worker, collecting what an unreadable file leaves behind (a few
+    dozen objects in cycles each; a batch may hold thousands of such files)."""
+    result = process_file(path, job)
+    if result.state in (FileState.UNREADABLE, FileState.FAILED):
+        gc.collect()
+    return result
 
 
 def process_file(path: Path, job: Job) -> PlanResult:
