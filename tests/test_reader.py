@@ -306,3 +306,5 @@ def test_trusted_fills_defaults_and_refuses_models_it_cannot_build() -> None:
 
     with pytest.raises(TypeError, match="Needs cannot be built"):
         trusted(Needs, {"name": "x"})
+    with pytest.raises(TypeError, match=r"Kpi has no field \['reference'\]"):
+        trusted(Kpi, {"ref": "K1", "reference": "K1"})  # a typo is not a silent extra

@@ -157,6 +157,24 @@ def test_kpis_already_scored_are_the_ones_used() -> None:
     assert [i.code for i in validate(plan, kpis_scored=red).issues] == ["red-kpi-unexplained"]
 
 
+def test_kpis_scored_for_other_kpis_are_set_aside() -> None:
+    """Statuses that are not the plan's KPIs in sheet order are worked out again, not used."""
+    plan = plan_from_tables({
+        "Plan": {"Service": "Housing", "Plan Year": "2024/25", "Reporting Quarter": "Q1"},
+        "KPIs": [{"Ref": "K1", "Indicator": "Homes", "Measure": "Snapshot",
+                  "Annual Target": 10, "Q1": 10},
+                 {"Ref": "K2", "Indicator": "Visits", "Measure": "Snapshot",
+                  "Annual Target": 10, "Q1": 2}],
+    })
+    scored = plan_status(plan, 1, default_policy(), dt.date(2024, 7, 1)).kpis
+    assert [s.rag for s in scored] == [Rag.GREEN, Rag.RED]
+    alone = validate(plan)
+    assert [i.code for i in alone.issues] == ["red-kpi-unexplained"]
+    renamed = [scored[0], scored[1].model_copy(update={"indicator": "Other"})]
+    for wrong in (scored[::-1], renamed, [scored[0], scored[0]]):
+        assert validate(plan, kpis_scored=wrong) == alone
+
+
 def test_a_report_is_json_and_back() -> None:
     report = validate(example("hart_corporate_services_2022_23"))
     data = json.loads(json.dumps(report.to_dict()))

@@ -187,6 +187,8 @@ def trusted(cls: type[M], values: dict[str, Any]) -> M:
     plan has about a thousand rows. Fields not given take their defaults."""
     defaults, factories = _DEFAULTS.get(cls) or _defaults_of(cls)
     fields = defaults | values  # in the model's field order, as pydantic keeps them
+    if len(fields) != len(defaults):
+        raise TypeError(f"{cls.__name__} has no field {sorted(values.keys() - defaults)}")
     for name, factory in factories:
         if name not in values:
             fields[name] = factory()

@@ -62,11 +62,14 @@ class Context:
         module's own rules: the ones the caller already worked out when it passed them
         (consolidation scores each plan anyway), else worked out here."""
         assert self.quarter is not None
-        scored = self.kpis_scored
-        if scored is not None and len(scored) == len(self.plan.kpis) \
-                and (not scored or scored[0].quarter.number == self.quarter):
+        scored, kpis = self.kpis_scored, self.plan.kpis
+        # Statuses for another quarter, or not these KPIs in this order, are set aside.
+        if scored is not None and len(scored) == len(kpis) and all(
+                status.quarter.number == self.quarter and status.ref == kpi.ref
+                and status.indicator == kpi.indicator
+                for status, kpi in zip(scored, kpis, strict=True)):
             return scored
-        return [kpi_status(kpi, self.quarter, self.policy) for kpi in self.plan.kpis]
+        return [kpi_status(kpi, self.quarter, self.policy) for kpi in kpis]
 
     def quarter_span(self, quarter: int) -> tuple[dt.date, dt.date]:
         assert self.fy_start is not None

@@ -61,13 +61,16 @@ def check_fields(ctx: Context) -> Iterator[Issue]:
                                       name in words_allowed, name in own)
 
 
-_NOT_FINE = (NumKind.TEXT, NumKind.BLANK, WhenKind.TEXT, WhenKind.BLANK)
+# The kinds of figure and date that a cell check may object to; every other kind is fine.
+_NOT_FINE: dict[type, tuple[NumKind | WhenKind, ...]] = {
+    Num: (NumKind.TEXT, NumKind.BLANK), When: (WhenKind.TEXT, WhenKind.BLANK)}
 
 
 def _plainly_fine(value: Any) -> bool:
     """A value no cell check can object to (most cells): skipped cheaply."""
-    if type(value) is Num or type(value) is When:
-        return value.kind not in _NOT_FINE
+    not_fine = _NOT_FINE.get(type(value))
+    if not_fine is not None:
+        return value.kind not in not_fine
     return value is not None
 
 
