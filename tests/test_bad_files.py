@@ -262,6 +262,39 @@ def _endless_prolog(folder: Path, plan: Path, office: Any) -> Path:
                    in_part(KPI_SHEET, with_prolog(b"<!--" + b" " * 100_000 + b"-->")))
 
 
+def _dtd_after_open_comment(folder: Path, plan: Path, office: Any) -> Path:
+    """"<!-->" opens a comment (it does not close itself): what follows is still prolog."""
+    dtd = b"<!-->x" + b" " * 5000 + b'--><!DOCTYPE worksheet [<!ENTITY a "b">]>'
+    return rewrite(plan, folder / "plan.xlsx", in_part(KPI_SHEET, with_prolog(dtd)))
+
+
+def _utf16_no_bom(codec: str) -> Callable[..., Path]:
+    """A sheet in UTF-16 with no byte-order mark (expat reads it by its first "<")."""
+    def make(folder: Path, plan: Path, office: Any) -> Path:
+        def change(data: bytes) -> bytes:
+            body = re.sub(rb"^<\?xml[^>]*\?>", b"", data).decode()
+            return ('<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE worksheet '
+                    '[<!ENTITY a "b">]>' + body).encode(codec)
+        return rewrite(plan, folder / "plan.xlsx", in_part(KPI_SHEET, change))
+    return make
+
+
+def _dtd_in_oddly_named_sheet(folder: Path, plan: Path, office: Any) -> Path:
+    """A sheet stored under a name that is not .xml: its relationships say where it is."""
+    odd = KPI_SHEET.replace(".xml", ".dat")
+
+    def change(name: str, data: bytes) -> bytes | None:
+        if name == KPI_SHEET:
+            return None
+        return data.replace(KPI_SHEET.removeprefix("xl/").encode(),
+                            odd.removeprefix("xl/").encode())
+
+    dtd = b'<!DOCTYPE worksheet [<!ENTITY a "b">]>'
+    with zipfile.ZipFile(plan) as archive:
+        sheet = with_prolog(dtd)(archive.read(KPI_SHEET))
+    return rewrite(plan, folder / "plan.xlsx", change, extra={odd: sheet})
+
+
 def _negative_date(folder: Path, plan: Path, office: Any) -> Path:
     """A huge negative number in a date-formatted cell: python-calamine panics on it."""
     tables = copy.deepcopy(TABLES)
@@ -295,6 +328,10 @@ MAKERS: list[tuple[str, Callable[..., Path], str]] = [
     ("xxe", _xxe, "unsafe-workbook"),
     ("dtd-after-padding", _padded_dtd, "unsafe-workbook"),
     ("endless-prolog", _endless_prolog, "unsafe-workbook"),
+    ("dtd-after-open-comment", _dtd_after_open_comment, "unsafe-workbook"),
+    ("dtd-utf16le-no-bom", _utf16_no_bom("utf-16-le"), "unsafe-workbook"),
+    ("dtd-utf16be-no-bom", _utf16_no_bom("utf-16-be"), "unsafe-workbook"),
+    ("dtd-in-sheet-not-named-xml", _dtd_in_oddly_named_sheet, "unsafe-workbook"),
     ("dot-dot-member", _traversal, "unsafe-workbook"),
     ("huge-negative-date", _negative_date, "corrupt-workbook"),
 ]
@@ -391,6 +428,23 @@ def test_a_zip_bomb_is_refused_before_it_is_inflated(tmp_path: Path, plan: Path)
 
 
 # --------------------------------------------------------------------------- readable oddities
+
+
+def test_a_sheet_not_named_xml_and_binary_parts_mentioning_dtds_are_read(
+        tmp_path: Path, plan: Path) -> None:
+    """Every part is looked at, but only XML is judged as XML: an image or macro project
+    whose bytes happen to hold "<!DOCTYPE html>" is no reason to refuse an officer's plan."""
+    odd = KPI_SHEET.replace(".xml", ".dat")
+    with zipfile.ZipFile(plan) as archive:
+        sheet = archive.read(KPI_SHEET)
+    path = rewrite(plan, tmp_path / "plan.xlsx", lambda name, data: None if name == KPI_SHEET
+                   else data.replace(KPI_SHEET.removeprefix("xl/").encode(),
+                                     odd.removeprefix("xl/").encode()),
+                   extra={odd: sheet,
+                          "xl/media/image1.png": b"\x89PNG\r\n\x1a\n<!DOCTYPE html>",
+                          "xl/vbaProject.bin": b"\xd0\xcf\x11\xe0 <!ENTITY x>"})
+    assert validate(path).issues == ()
+    assert [k.ref for k in read_workbook(path).plan.kpis] == ["K1"]
 
 
 # Where a part's prolog is first looked at (sniff reads 4 KB, then up to 64 KB if undecided):

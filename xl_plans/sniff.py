@@ -124,26 +124,30 @@ def _check_members(archive: zipfile.ZipFile, path: Path) -> None:
             raise WorkbookError("too-large", path, f"{total // (1024 * 1024)} MB inflated")
         if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
             raise WorkbookError("unsafe-workbook", path, f"{info.filename} is a zip bomb")
-    for info in infos:
-        if info.filename.endswith((".xml", ".rels", ".vml")):
+    for info in infos:  # every part, whatever its name: a sheet may be stored as "sheet1.dat"
+        if not info.is_dir():
             _check_xml_head(archive, info, path)
 
 
 def _check_xml_head(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path) -> None:
-    """Refuse any part declaring a DTD: the route of billion-laughs and external entities."""
+    """Refuse any XML part declaring a DTD: the route of billion-laughs and external entities.
+    Parts that are not XML (images, a macro project) are left alone."""
     # A DTD can be pushed past any fixed look-ahead by padding the prolog with comments or
     # spaces, so the prolog is read to its end (the root element): within the first 4 KB for
     # real files, and only then further (inflating a whole sheet costs time in a batch).
     try:
         with archive.open(info) as member:
             head = member.read(_FIRST)
-            declares = _prolog_declares_dtd(head, whole=len(head) < _FIRST)
+            text = _as_utf8(head)
+            if not text.lstrip(b" \t\r\n").startswith(b"<"):
+                return  # not XML: no parser will read it as XML either
+            declares = _prolog_declares_dtd(text, whole=len(head) < _FIRST)
             if declares is None and len(head) == _FIRST:
                 head += member.read(MAX_PROLOG - _FIRST)
-                declares = _prolog_declares_dtd(head, whole=len(head) < MAX_PROLOG)
+                declares = _prolog_declares_dtd(_as_utf8(head), whole=len(head) < MAX_PROLOG)
     except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
         raise WorkbookError("corrupt-workbook", path, f"{info.filename}: {exc}") from None
-    if b"<!DOCTYPE" in head[:_FIRST].upper() or b"<!ENTITY" in head[:_FIRST].upper():
+    if b"<!DOCTYPE" in text.upper() or b"<!ENTITY" in text.upper():
         raise WorkbookError("unsafe-workbook", path, f"{info.filename} declares a DTD")
     if declares or (declares is None and len(head) >= MAX_PROLOG):
         raise WorkbookError("unsafe-workbook", path, f"{info.filename} declares a DTD"
@@ -151,23 +155,32 @@ def _check_xml_head(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path)
                             f"{MAX_PROLOG // 1024} KB")
 
 
-def _prolog_declares_dtd(head: bytes, whole: bool) -> bool | None:
-    """Does the XML prolog (what comes before the root element) declare a DTD? None when the
-    prolog does not end within `head`. `whole` says `head` is all there is to read; when it is
-    not, a tag cut short at its end ("<", "<!", "<!-", "<!DOC") is undecided, not judged."""
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16: scan it as UTF-8
-        head = head.decode("utf-16", "ignore").encode("utf-8")
-    text = head.removeprefix(b"\xef\xbb\xbf")
+def _as_utf8(head: bytes) -> bytes:
+    """A part's first bytes as UTF-8, as an XML parser would read them: UTF-16 is told by its
+    byte-order mark, or without one by a first "<" beside a zero byte (expat reads it so)."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return head.decode("utf-16", "ignore").encode("utf-8")
+    if head.startswith((b"<\x00", b"\x00<")):
+        return head.decode("utf-16-le" if head[0] else "utf-16-be", "ignore").encode("utf-8")
+    return head.removeprefix(b"\xef\xbb\xbf")
+
+
+def _prolog_declares_dtd(text: bytes, whole: bool) -> bool | None:
+    """Does the XML prolog (what comes before the root element) of `text` (UTF-8) declare a
+    DTD? None when the prolog does not end within `text`. `whole` says `text` is all there is
+    to read; when it is not, a tag cut short at its end ("<", "<!", "<!-", "<!DOC") is
+    undecided, not judged."""
     i, n = 0, len(text)
     while True:
         while i < n and text[i] in b" \t\r\n":
             i += 1
         if i >= n:
             return None
+        # A declaration ends after its opener: "<?>" and "<!-->" do not close themselves.
         if text.startswith(b"<?", i):
-            end, step = text.find(b"?>", i), 2
+            end, step = text.find(b"?>", i + 2), 2
         elif text.startswith(b"<!--", i):
-            end, step = text.find(b"-->", i), 3
+            end, step = text.find(b"-->", i + 4), 3
         elif not whole and n - i < len(b"<!DOCTYPE"):
             return None  # a tag cut short: "<!-" may be a comment, "<" a "<!DOCTYPE"
         else:  # "<!DOCTYPE" (or any other declaration), or the root element
