@@ -4,12 +4,15 @@ in a sheet's XML however it is written (calamine shows both as blank)."""
 from __future__ import annotations
 
 import gc
+from io import BytesIO
 
 import pytest
 from defusedxml import DefusedXmlException
 from defusedxml import ElementTree as SafeET
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from xl_plans.cells import ErrorValue, Uncalculated, _scan_cells
+from xl_plans.cells import ErrorValue, Uncalculated, _scan_cells, parse_address
 
 MAIN = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
 
@@ -41,6 +44,12 @@ def sheet(cells: str, namespace: str = MAIN, tail: str = "") -> bytes:
      [((0, 0), Uncalculated("Y"))]),
     (sheet('<c><f>1+1</f></c>'), []),  # no address: nowhere to put it
     (sheet('<c r="A1"><v>1</v></c><c r="B1" t="s"><v>0</v></c>'), []),
+    # malformed for Excel, but read as ElementTree reads it: an element's text ends at its
+    # first child, and a cell inside a formula is a cell of its own
+    (sheet('<c r="A1"><f>1<x/>2</f></c>'), [((0, 0), Uncalculated("1"))]),
+    (sheet('<c r="A1"><f>SUM()</f><v><x/>3</v></c>'), [((0, 0), Uncalculated("SUM()"))]),
+    (sheet('<c r="A1"><f><c r="B1"><f>X</f></c></f></c>'),
+     [((0, 1), Uncalculated("X")), ((0, 0), Uncalculated(""))]),
 ])
 def test_error_and_uncalculated_cells_are_found(xml: bytes, found: list[object]) -> None:
     assert _scan_cells(xml) == found
@@ -69,3 +78,50 @@ def test_a_scan_leaves_no_reference_cycles() -> None:
         assert gc.collect() == 0
     finally:
         gc.enable()
+
+
+def element_tree_reading(xml: bytes) -> list[tuple[tuple[int, int], object]]:
+    """What the scan must find, as plainly as ElementTree puts it (the reference: it builds
+    every element, which the scan is there to avoid)."""
+    found: list[tuple[tuple[int, int], object]] = []
+    for _event, elem in SafeET.iterparse(BytesIO(xml), events=("end",)):
+        if elem.tag.rsplit("}", 1)[-1] != "c" or not elem.get("r"):
+            continue
+        formula = value = None
+        for child in elem:
+            tag = child.tag.rsplit("}", 1)[-1]
+            if tag == "f":
+                formula = child.text or ""
+            elif tag == "v":
+                value = child.text
+        if elem.get("t", "n") == "e":
+            found.append((parse_address(elem.get("r")), ErrorValue(value or "#N/A")))
+        elif formula is not None and not value and elem.get("t", "n") != "str":
+            found.append((parse_address(elem.get("r")), Uncalculated(formula)))
+    return found
+
+
+PIECES = ["1", "SUM(A1)", "#N/A", " ", "\u00e9", "&amp;", "&lt;", "&#65;", "&#13;", "\r\n",
+          "<![CDATA[c<d]]>", "<!-- k -->", "<?pi x?>"]
+texts = st.lists(st.sampled_from(PIECES), max_size=3).map("".join)
+attributes = st.tuples(st.sampled_from(["", ' r="A1"', ' r="AB10"', ' r="$C$4"', ' r=""']),
+                       st.sampled_from(["", ' t="e"', ' t="str"', ' t="s"', ' t="inlineStr"']))
+names = st.sampled_from(["c", "c", "x:c", "f", "x:f", "v", "y:v", "is", "t", "cc"])
+
+
+def element(children: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    return st.builds(lambda name, attrs, text, kids: f"<{name}{attrs[0]}{attrs[1]}>{text}"
+                     f"{''.join(kid + tail for kid, tail in kids)}</{name}>",
+                     names, attributes, texts, st.lists(st.tuples(children, texts), max_size=3))
+
+
+cells = st.recursive(st.builds(lambda name, attrs: f"<{name}{attrs[0]}{attrs[1]}/>",
+                               names, attributes), element, max_leaves=12)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(cells, min_size=1, max_size=4))
+def test_the_scan_finds_what_element_tree_finds(row: list[str]) -> None:
+    xml = sheet("".join(row), f'{MAIN} xmlns:x="http://schemas.openxmlformats.org/'
+                              f'spreadsheetml/2006/main" xmlns:y="urn:other"')
+    assert repr(_scan_cells(xml)) == repr(element_tree_reading(xml))

@@ -174,6 +174,15 @@ def test_kpis_scored_for_other_kpis_are_set_aside() -> None:
     for wrong in (scored[::-1], renamed, [scored[0], scored[0]]):
         assert validate(plan, kpis_scored=wrong) == alone
 
+    twice = plan_from_tables({  # the same KPI on two rows, with different figures
+        "Plan": {"Service": "Housing", "Plan Year": "2024/25", "Reporting Quarter": "Q1"},
+        "KPIs": [{"Ref": "K1", "Indicator": "Homes", "Measure": "Snapshot",
+                  "Annual Target": 10, "Q1": q1} for q1 in (10, 2)],
+    })
+    alone = validate(twice)
+    assert [i.code for i in alone.issues] == ["duplicate-ref", "red-kpi-unexplained"]
+    assert validate(twice, kpis_scored=[scored[0], scored[0]]) == alone
+
 
 def test_a_report_is_json_and_back() -> None:
     report = validate(example("hart_corporate_services_2022_23"))

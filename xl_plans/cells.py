@@ -232,38 +232,42 @@ def _scan_cells(data: bytes) -> list[tuple[tuple[int, int], ErrorValue | Uncalcu
 class _CellFlags:
     """An XML parser target noting error cells and formulas with no cached value as the parser
     meets them. It builds no elements (iterparse's cost a quarter more time, and its iterator
-    left a reference cycle behind for each sheet, which pool workers rarely collect)."""
+    left a reference cycle behind for each sheet, which pool workers rarely collect), yet reads
+    what ElementTree would: a cell's own <f> and <v>, each one's text up to its first child."""
 
     def __init__(self) -> None:
         self.found: list[tuple[tuple[int, int], ErrorValue | Uncalculated]] = []
         self._tags: list[str] = []  # the open elements' local names, outermost first
         self._cells: list[list[Any]] = []  # open <c> elements: [ref, type, formula, value]
-        self._text: list[str] | None = None  # the text of a cell's own <f> or <v>, being read
-        self._depth = 0  # ... and how deep that element is
+        # for each open element: None, or (a cell's own <f> or <v>) its text as read so far,
+        # a list of pieces, then a str once a child element has begun
+        self._texts: list[list[str] | str | None] = []
 
     def start(self, tag: str, attrib: dict[str, str]) -> None:
         local = tag[tag.rfind("}") + 1:]  # any namespace prefix: x:c is a cell too
-        tags = self._tags
-        tags.append(local)
+        tags, texts = self._tags, self._texts
+        if texts and type(texts[-1]) is list:
+            texts[-1] = "".join(texts[-1])  # a child: the text before it is the element's
         if local == "c":
             self._cells.append([attrib.get("r"), attrib.get("t", "n"), None, None])
-        elif local in ("f", "v") and len(tags) > 1 and tags[-2] == "c":
-            self._text, self._depth = [], len(tags)
+        texts.append([] if (local == "f" or local == "v") and tags and tags[-1] == "c"
+                     else None)
+        tags.append(local)
 
     def data(self, text: str) -> None:
-        if self._text is not None and len(self._tags) == self._depth:
-            self._text.append(text)  # the parser may hand over one text in pieces
+        texts = self._texts
+        if texts and type(texts[-1]) is list:
+            texts[-1].append(text)  # (in pieces, around entities)
 
     def end(self, tag: str) -> None:
-        tags = self._tags
-        local = tags.pop()
-        if self._text is not None and len(tags) + 1 == self._depth:
-            text = "".join(self._text)
+        local = self._tags.pop()
+        text = self._texts.pop()
+        if text is not None:
+            text = text if type(text) is str else "".join(text)
             if local == "f":
                 self._cells[-1][2] = text
             else:
                 self._cells[-1][3] = text or None
-            self._text = None
         elif local == "c":
             ref, cell_type, formula, value = self._cells.pop()
             if not ref:

@@ -63,11 +63,13 @@ class Context:
         (consolidation scores each plan anyway), else worked out here."""
         assert self.quarter is not None
         scored, kpis = self.kpis_scored, self.plan.kpis
-        # Statuses for another quarter, or not these KPIs in this order, are set aside.
-        if scored is not None and len(scored) == len(kpis) and all(
-                status.quarter.number == self.quarter and status.ref == kpi.ref
-                and status.indicator == kpi.indicator
-                for status, kpi in zip(scored, kpis, strict=True)):
+        # Used only when they are plainly these KPIs, in order, for this quarter: a KPI is
+        # known by its ref and indicator, so not when two rows share both (duplicate rows).
+        # (That they were scored by this policy is the caller's word: see validate.)
+        keys = [(kpi.ref, kpi.indicator) for kpi in kpis]
+        if scored is not None and len(set(keys)) == len(keys) \
+                and [(status.ref, status.indicator) for status in scored] == keys \
+                and all(status.quarter.number == self.quarter for status in scored):
             return scored
         return [kpi_status(kpi, self.quarter, self.policy) for kpi in kpis]
 
