@@ -96,9 +96,14 @@ def put_cell(ref: str, xml: str) -> Callable[[bytes], bytes]:
     return change
 
 
+def without_declaration(data: bytes) -> bytes:
+    """A part's XML without its <?xml ...?> declaration."""
+    return re.sub(rb"^<\?xml[^>]*\?>", b"", data)
+
+
 def with_prolog(prolog: bytes) -> Callable[[bytes], bytes]:
     return lambda data: b'<?xml version="1.0" encoding="UTF-8"?>' + prolog + \
-        re.sub(rb"^<\?xml[^>]*\?>", b"", data)
+        without_declaration(data)
 
 
 def patch_crc(path: Path, part: str) -> None:
@@ -272,27 +277,29 @@ def _utf16_no_bom(codec: str) -> Callable[..., Path]:
     """A sheet in UTF-16 with no byte-order mark (expat reads it by its first "<")."""
     def make(folder: Path, plan: Path, office: Any) -> Path:
         def change(data: bytes) -> bytes:
-            body = re.sub(rb"^<\?xml[^>]*\?>", b"", data).decode()
+            body = without_declaration(data).decode()
             return ('<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE worksheet '
                     '[<!ENTITY a "b">]>' + body).encode(codec)
         return rewrite(plan, folder / "plan.xlsx", in_part(KPI_SHEET, change))
     return make
 
 
-def _dtd_in_oddly_named_sheet(folder: Path, plan: Path, office: Any) -> Path:
-    """A sheet stored under a name that is not .xml: its relationships say where it is."""
+def sheet_not_named_xml(plan: Path, target: Path, change: Callable[[bytes], bytes],
+                        extra: dict[str, bytes] | None = None) -> Path:
+    """The plan with its KPI sheet (through `change`) stored as a .dat part: the workbook's
+    relationships and content types say where it is, as they may."""
     odd = KPI_SHEET.replace(".xml", ".dat")
-
-    def change(name: str, data: bytes) -> bytes | None:
-        if name == KPI_SHEET:
-            return None
-        return data.replace(KPI_SHEET.removeprefix("xl/").encode(),
-                            odd.removeprefix("xl/").encode())
-
-    dtd = b'<!DOCTYPE worksheet [<!ENTITY a "b">]>'
     with zipfile.ZipFile(plan) as archive:
-        sheet = with_prolog(dtd)(archive.read(KPI_SHEET))
-    return rewrite(plan, folder / "plan.xlsx", change, extra={odd: sheet})
+        sheet = change(archive.read(KPI_SHEET))
+    return rewrite(plan, target, lambda name, data: None if name == KPI_SHEET
+                   else data.replace(KPI_SHEET.removeprefix("xl/").encode(),
+                                     odd.removeprefix("xl/").encode()),
+                   extra={odd: sheet, **(extra or {})})
+
+
+def _dtd_in_oddly_named_sheet(folder: Path, plan: Path, office: Any) -> Path:
+    return sheet_not_named_xml(plan, folder / "plan.xlsx",
+                               with_prolog(b'<!DOCTYPE worksheet [<!ENTITY a "b">]>'))
 
 
 def _negative_date(folder: Path, plan: Path, office: Any) -> Path:
@@ -434,15 +441,10 @@ def test_a_sheet_not_named_xml_and_binary_parts_mentioning_dtds_are_read(
         tmp_path: Path, plan: Path) -> None:
     """Every part is looked at, but only XML is judged as XML: an image or macro project
     whose bytes happen to hold "<!DOCTYPE html>" is no reason to refuse an officer's plan."""
-    odd = KPI_SHEET.replace(".xml", ".dat")
-    with zipfile.ZipFile(plan) as archive:
-        sheet = archive.read(KPI_SHEET)
-    path = rewrite(plan, tmp_path / "plan.xlsx", lambda name, data: None if name == KPI_SHEET
-                   else data.replace(KPI_SHEET.removeprefix("xl/").encode(),
-                                     odd.removeprefix("xl/").encode()),
-                   extra={odd: sheet,
-                          "xl/media/image1.png": b"\x89PNG\r\n\x1a\n<!DOCTYPE html>",
-                          "xl/vbaProject.bin": b"\xd0\xcf\x11\xe0 <!ENTITY x>"})
+    path = sheet_not_named_xml(
+        plan, tmp_path / "plan.xlsx", lambda data: data,
+        extra={"xl/media/image1.png": b"\x89PNG\r\n\x1a\n<!DOCTYPE html>",
+               "xl/vbaProject.bin": b"\xd0\xcf\x11\xe0 <!ENTITY x>"})
     assert validate(path).issues == ()
     assert [k.ref for k in read_workbook(path).plan.kpis] == ["K1"]
 
@@ -456,7 +458,7 @@ def _at(offset: int, tail: bytes, utf16: bool = False) -> Callable[[bytes], byte
     """The KPI sheet with a comment padding its prolog so that `tail` starts at byte
     `offset` of the part (after a UTF-16 byte-order mark when `utf16`)."""
     def change(data: bytes) -> bytes:
-        body = re.sub(rb"^<\?xml[^>]*\?>", b"", data)
+        body = without_declaration(data)
         if utf16:
             declaration = '<?xml version="1.0" encoding="UTF-16"?>'
             pad = (offset - 2) // 2 - len(declaration) - len("<!---->")
