@@ -42,6 +42,7 @@ TABLES: dict[str, Any] = {
               "Annual Target": 10, "Q1": 12, "Comment": "Ahead"}],
     "Risks": [{"Ref": "R1", "Risk": "Staff", "Residual Likelihood": 2, "Residual Impact": 2,
                "Review Date": dt.date(2024, 12, 31)}],
+    "Budget": [{"Year": "2024/25", "Gross Budget": 1000, "Net Budget": 800, "FTE": 4}],
 }
 KPI_SHEET = "xl/worksheets/sheet3.xml"  # Plan, Priorities, KPIs, ...
 

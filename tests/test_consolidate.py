@@ -141,6 +141,13 @@ def test_budget_totals_tie_back_to_each_plan(make_plan: Callable[..., Path],
     sheet = openpyxl.load_workbook(out)["Budget"]
     total = next(row for row in sheet.iter_rows(values_only=True) if row[0] == "Total")
     assert total[3:6] == (3_500_000, 2_950_000, 57.75)
+    # the directorates add up to the same Total, for finance to tie back
+    assert list(result.rows("Budget by Directorate")) == [
+        ("Community", 2, 1_500_000, 1_050_000, 27.75, None),
+        ("Corporate", 1, 2_000_000, 1_900_000, 30, None)]
+    by_directorate = openpyxl.load_workbook(out)["Budget by Directorate"]
+    total = next(row for row in by_directorate.iter_rows(values_only=True) if row[0] == "Total")
+    assert total[1:5] == (3, 3_500_000, 2_950_000, 57.75)
     # the KPI: 30 against 50 expected by Q2 (100 annual, cumulative) is Red
     assert rows(result.tables["KPIs"], "Service", "RAG") == [
         ("Finance", "Red"), ("Housing", "Red"), ("Leisure", "Red")]
@@ -229,14 +236,15 @@ def test_summary_is_deterministic_opens_in_libreoffice_and_keeps_text_as_text(
     out.mkdir()
     reopened = openpyxl.load_workbook(convert(first, "xlsx", out))
     assert reopened.sheetnames == ["Summary", "KPIs", "Exceptions", "Risks", "Priorities",
-                                   "Contracts", "Budget", "Data Quality"]
+                                   "Contracts", "Budget", "Budget by Directorate",
+                                   "Data Quality"]
     texts = [c.value for row in reopened["Priorities"].iter_rows() for c in row]
     assert injected in texts
 
     csvs = write_csvs(result, tmp_path / "csv")
     priorities = (tmp_path / "csv" / "priorities.csv").read_text(encoding="utf-8-sig")
     assert "'=HYPERLINK" in priorities and "'@SUM(A1)" in priorities
-    assert len(csvs) == 8
+    assert len(csvs) == 9
     quality = (tmp_path / "csv" / "data_quality.csv").read_text(encoding="utf-8-sig")
     assert "Missing,Parking,,,,,missing-plan" in quality
 
@@ -342,7 +350,7 @@ def test_plans_with_an_unreadable_year_keep_their_real_reason(make_plan: Callabl
                                                              tmp_path: Path) -> None:
     folder = two_matrix_folder(make_plan, tmp_path)
     odd = plan_tables("Parks", "Environment", 1, 1, 1)
-    odd["Plan"]["Plan Year"] = "23/24"
+    odd["Plan"]["Plan Year"] = "2023/25"
     shutil.move(make_plan(odd, "parks.xlsx"), folder)
     result = consolidate([folder], "Q2", today=dt.date(2023, 8, 15))
     parks = next(r for r in result.results if r.file.endswith("parks.xlsx"))
@@ -399,7 +407,7 @@ def test_a_damaged_file_never_stops_the_batch_however_it_is_damaged(
 
 
 @pytest.mark.parametrize(("args", "words"), [
-    (["--year", "23/24"], "not a financial year"),
+    (["--year", "2023/25"], "not a financial year"),
     (["--csv-dir", "FILE"], "Cannot use"),
 ])
 def test_usage_problems_are_plain_messages(make_plan: Callable[..., Path], tmp_path: Path,
@@ -509,3 +517,58 @@ def test_unreadable_files_leave_no_reference_cycles_in_a_worker(tmp_path: Path) 
         ("file-empty", "corrupt-workbook", "encrypted", "corrupt-workbook")]
     assert cycles_left(lambda: [process_file(path, job) for path in files]) > 0  # why
     assert cycles_left(lambda: [_process_in_worker(path, job) for path in files]) == 0
+
+
+def test_only_the_plan_years_budget_is_used_and_a_missing_one_is_named(
+        make_plan: Callable[..., Path], tmp_path: Path) -> None:
+    """Another year's figures would not tie back to the ledger: a plan with no line for its own
+    year shows no budget, is named on Budget by Directorate and warned of on Data Quality."""
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    later = plan_tables("Parks", "Environment", 9, 9, 9)
+    later["Budget"] = [{"Year": "2024/25", "Gross Budget": 7, "Net Budget": 7, "FTE": 7}]
+    written = plan_tables("Waste", "Environment", 300, 200, 4)
+    written["Budget"] = [{"Year": "23/24", "Gross Budget": 300, "Net Budget": 200, "FTE": 4}]
+    for tables, name in [(later, "parks.xlsx"), (written, "waste.xlsx")]:
+        shutil.move(make_plan(tables, name), folder)
+    result = consolidate([folder], "Q2", today=dt.date(2023, 10, 15))
+    assert rows(result.tables["Budget"], "Service", "Year", "Gross Budget") == [
+        ("Waste", "23/24", 300)]
+    assert list(result.rows("Budget by Directorate")) == [
+        ("Environment", 2, 300, 200, 4, "Parks")]
+    summary = {r["Service"]: r for r in result.tables["Summary"].to_dict("records")}
+    assert summary["Parks"]["Gross Budget"] is None and summary["Waste"]["Gross Budget"] == 300
+    parks = next(r for r in result.results if r.service == "Parks")
+    assert parks.state is FileState.CONSOLIDATED and parks.counts["warnings"] == 1
+
+
+def test_files_are_named_from_the_folder_searched(make_plan: Callable[..., Path],
+                                                  tmp_path: Path) -> None:
+    """Two services keep their plan under the same name in their own folders: every sheet says
+    which is which."""
+    folder = tmp_path / "plans"
+    for service in ("Housing", "Waste"):
+        (folder / service).mkdir(parents=True)
+        shutil.move(make_plan(plan_tables(service, "Place", 1, 1, 1)), folder / service)
+    result = consolidate([folder], "Q2", today=dt.date(2023, 10, 15))
+    shown = [str(Path(service, "plan.xlsx")) for service in ("Housing", "Waste")]
+    for table in ("Summary", "KPIs", "Risks", "Budget", "Data Quality"):
+        assert sorted(set(result.tables[table]["File"])) == shown, table
+    alone = consolidate([folder / "Housing" / "plan.xlsx"], "Q2", today=dt.date(2023, 10, 15))
+    assert list(alone.tables["KPIs"]["File"]) == ["plan.xlsx"]
+
+
+def test_closed_risks_say_so_and_a_plan_behind_the_quarter_is_noted(
+        make_plan: Callable[..., Path], tmp_path: Path) -> None:
+    tables = plan_tables("Parks", "Environment", 1, 1, 1)
+    tables["Plan"]["Reporting Quarter"] = "Q1"
+    tables["Risks"].append({"Ref": "R2", "Risk": "Old", "Residual Likelihood": 5,
+                            "Residual Impact": 5, "Status": "Closed"})
+    result = consolidate([make_plan(tables)], "Q2", today=dt.date(2023, 10, 15))
+    assert rows(result.tables["Risks"], "Ref", "Status", "Residual Score") == [
+        ("R2", "Closed", 25), ("R1", "Open", 12)]
+    (quality,) = result.tables["Data Quality"].to_dict("records")
+    assert (quality["State"], quality["Code"]) == ("Consolidated", "quarter-not-reported")
+    assert quality["Reason"] == ("The plan reports Q1 (its Reporting Quarter), not Q2: its Q2 "
+                                 "figures may not be filled in yet")
+    assert result.complete  # a note for the performance team, not a problem with the file

@@ -42,14 +42,17 @@ EXAMPLES = {
     },
     "hart_community_services_2023_24": {
         "figure-as-words": 1,  # KPI 2's target "50% of all formal presentations"
+        "budget-year-missing": 1,  # the plan gives no budget (nor do the three below)
     },
     "hart_corporate_services_2022_23": {
         "actual-missing": 3,  # CP10, CP11, CP13: no Q1 data in the waste contract dispute
         "value-missing": 7,  # the seven contracts have no end date in the document
+        "budget-year-missing": 1,
     },
-    "sefton_neighbourhoods_2010_11": {},
+    "sefton_neighbourhoods_2010_11": {"budget-year-missing": 1},
     "three_rivers_housing_2022_25": {
         "review-date-passed": 1,  # contract C2's review in 2019
+        "budget-year-missing": 1,
     },
 }
 
@@ -74,7 +77,8 @@ def test_the_waste_dispute_kpis_are_the_ones_with_no_data() -> None:
 
 
 def test_three_rivers_review_passed_only_on_a_running_contract() -> None:
-    (issue,) = validate(example("three_rivers_housing_2022_25")).issues
+    (issue,) = [issue for issue in validate(example("three_rivers_housing_2022_25")).issues
+                if issue.code != "budget-year-missing"]
     assert (issue.code, issue.location, issue.value) == ("review-date-passed", "Contracts!J3",
                                                          "2019")
     assert issue.message == "The review date of contract C2 ('2019') passed before 01 April 2022."
@@ -188,7 +192,7 @@ def test_a_report_is_json_and_back() -> None:
     report = validate(example("hart_corporate_services_2022_23"))
     data = json.loads(json.dumps(report.to_dict()))
     assert Report.model_validate(data) == report
-    assert data["stats"] == {"error": 0, "warning": 10, "query": 0}
+    assert data["stats"] == {"error": 0, "warning": 11, "query": 0}
     assert data["issues"][0] == {
         "code": "actual-missing", "severity": "warning", "file": report.file, "sheet": "KPIs",
         "cell": "N11", "row": 11, "field": "q1", "value": None,
@@ -263,3 +267,48 @@ def test_any_typed_values_give_a_report_pointing_at_real_cells(
             row, _ = parse_address(issue.cell)
             assert issue.row == row + 1
     json.dumps(report.to_dict())  # always serialisable
+
+
+def _budget(years: list[str | None]) -> dict[str, Any]:
+    return {"Plan": {"Service": "Housing", "Plan Year": "2024/25"},
+            "Budget": [{"Year": year, "Gross Budget": 100 + n, "Net Budget": 80,
+                        "FTE": 2} for n, year in enumerate(years)]}
+
+
+@pytest.mark.parametrize(("years", "found"), [
+    (["2024/25"], []),
+    (["2023/24", "2024-25", "2025/26"], []),  # the plan year however it is written
+    (["24/25"], []),
+    ([], [("budget-year-missing", None,
+           "The Budget sheet has no line for the plan year 2024/25: the council summary "
+           "shows no budget or FTE for this service.")]),
+    (["2023/24", "2025/26"], [("budget-year-missing", None,
+                               "The Budget sheet has no line for the plan year 2024/25 (it has "
+                               "'2023/24' and '2025/26'): the council summary shows no budget "
+                               "or FTE for this service.")]),
+    (["Next year"], [("budget-year-missing", None,
+                      "The Budget sheet has no line for the plan year 2024/25 (it has "
+                      "'Next year'): the council summary shows no budget or FTE for this "
+                      "service."),
+                     ("budget-year-unreadable", "A2",
+                      "Year 'Next year' on the Budget sheet is not a financial year such as "
+                      "2024/25.")]),
+    (["2024/25", "2024-25"], [("duplicate-ref", "A3",
+                               "Year '2024-25' is used twice on the Budget sheet (also on row "
+                               "2).")]),
+])
+def test_the_budget_has_one_line_for_the_plan_year(make_plan: Any, years: list[str],
+                                                  found: list[tuple[str, str | None, str]]
+                                                  ) -> None:
+    """The council summary takes the plan year's budget line and no other: a line for another
+    year would not tie back to the ledger, so a missing one is said, not filled in."""
+    report = validate(make_plan(_budget(years)))
+    assert [(i.code, i.cell, i.message) for i in report.issues] == found
+
+
+def test_a_plan_without_a_budget_sheet_is_not_asked_for_one(make_plan: Any) -> None:
+    path = make_plan(_budget([]))
+    book = openpyxl.load_workbook(path)
+    del book["Budget"]
+    book.save(path)
+    assert "budget-year-missing" not in validate(path).codes()

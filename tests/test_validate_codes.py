@@ -206,6 +206,10 @@ CASES = [
          tables=setting("Contracts", 0, End_Date=dt.date(2019, 3, 31))),
     Case("review-date-passed", "warning", "Risks!L2",
          tables=setting("Risks", 0, Review_Date=dt.date(2024, 6, 30))),
+    Case("budget-year-missing", "warning", "Budget",
+         tables=setting("Budget", 0, Year="2023/24")),
+    Case("budget-year-unreadable", "warning", "Budget!A2",
+         tables=setting("Budget", 0, Year="This year")),
 ]
 
 

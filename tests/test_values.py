@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 
 import pytest
@@ -57,6 +58,10 @@ W = m.WhenKind
         ("N/A", N.NOT_APPLICABLE, None, False),
         ("n/a", N.NOT_APPLICABLE, None, False),
         ("TBC", N.TO_BE_CONFIRMED, None, False),
+        ("N.A.", N.NOT_APPLICABLE, None, False),  # full stops do not hide the word
+        ("n.a.", N.NOT_APPLICABLE, None, False),
+        ("T.B.C.", N.TO_BE_CONFIRMED, None, False),
+        ("Nil.", N.NUMBER, 0.0, False),
         ("50% of all formal presentations", N.TEXT, None, False),
         ("2% reduction", N.TEXT, None, False),
         ("1037 Enquiries 110 Surgeries", N.TEXT, None, False),
@@ -119,6 +124,33 @@ def test_parse_num_cells(cell: object, expected: m.Num) -> None:
         ("31/02/2024", W.TEXT, None, None, False),  # no such day
         ("When funding allows", W.TEXT, None, None, False),
         ("March 2026 to Sep 2024", W.TEXT, None, None, False),  # backwards range
+        # a month written as Excel shows one, or the other way round: the whole month
+        ("Jun-2024", W.PERIOD, D(2024, 6, 1), D(2024, 6, 30), False),
+        ("June/2024", W.PERIOD, D(2024, 6, 1), D(2024, 6, 30), False),
+        ("June, 2024", W.PERIOD, D(2024, 6, 1), D(2024, 6, 30), False),
+        ("June of 2024", W.PERIOD, D(2024, 6, 1), D(2024, 6, 30), False),
+        ("2024 June", W.PERIOD, D(2024, 6, 1), D(2024, 6, 30), False),
+        ("Jun-2024 to Sep-2024", W.PERIOD, D(2024, 6, 1), D(2024, 9, 30), False),
+        # several days of one month: the first to the last, never a day taken for the year
+        ("14-15 March 2024", W.PERIOD, D(2024, 3, 14), D(2024, 3, 15), False),
+        ("30-31 March 2025", W.PERIOD, D(2025, 3, 30), D(2025, 3, 31), False),
+        ("20 - 22 March 2024", W.PERIOD, D(2024, 3, 20), D(2024, 3, 22), False),
+        ("4/5 March 2024", W.PERIOD, D(2024, 3, 4), D(2024, 3, 5), False),
+        ("3rd and 4th March 2024", W.PERIOD, D(2024, 3, 3), D(2024, 3, 4), False),
+        ("1 st , 6 th , 7 th , 8 th March 2024", W.PERIOD, D(2024, 3, 1), D(2024, 3, 8), False),
+        ("March 14-15, 2024", W.PERIOD, D(2024, 3, 14), D(2024, 3, 15), False),
+        ("1-1 January 2000", W.DATE, D(2000, 1, 1), D(2000, 1, 1), False),
+        ("Tuesday 14 March 2023", W.DATE, D(2023, 3, 14), D(2023, 3, 14), False),
+        ("March 14, 2023", W.DATE, D(2023, 3, 14), D(2023, 3, 14), False),
+        ("14 March 2023 at 10", W.TEXT, None, None, False),  # not 10 March, not the year 10
+        # a start, not a deadline: the month and ongoing; "from ... to ..." is a range
+        ("From April 2024", W.PERIOD, D(2024, 4, 1), D(2024, 4, 30), True),
+        ("From Sep 2024 to March 2026", W.PERIOD, D(2024, 9, 1), D(2026, 3, 31), False),
+        # two-digit years as Excel reads them: 00-29 in the 2000s, 30-99 in the 1900s
+        ("01/04/98", W.DATE, D(1998, 4, 1), D(1998, 4, 1), False),
+        ("31/03/29", W.DATE, D(2029, 3, 31), D(2029, 3, 31), False),
+        ("01/04/30", W.DATE, D(1930, 4, 1), D(1930, 4, 1), False),
+        ("T.B.C.", W.TO_BE_CONFIRMED, None, None, False),
     ],
 )
 def test_parse_when_text(typed: str, kind: m.WhenKind, start: dt.date | None,
@@ -152,7 +184,8 @@ def test_parse_when_cells(cell: object, kind: m.WhenKind, day: dt.date | None) -
 @pytest.mark.parametrize(
     ("typed", "year"),
     [("2023/24", 2023), ("2023-24", 2023), ("2023/2024", 2023), ("1999/00", 1999),
-     ("2023/25", None), ("next year", None), (None, None), ("2024", 2024)],
+     ("2023/25", None), ("next year", None), (None, None), ("2024", 2024),
+     ("22/23", 2022), ("FY 22-23", 2022), ("99/00", 1999), ("22/24", None), ("2/3", None)],
 )
 def test_fy_start_year(typed: str | None, year: int | None) -> None:
     assert fy_start_year(typed) == year
@@ -223,3 +256,17 @@ def test_clean_text_tidies_every_text_as_the_full_rule_does(typed: str) -> None:
         else typed
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_TIDY).strip()
     assert clean_text(typed) == (text or None)
+
+
+@given(st.integers(1960, 2099), st.integers(1, 12), st.integers(1, 28), st.integers(1, 28),
+       st.sampled_from(["-", " - ", "/", " and ", ", ", " to ", "–"]),
+       st.sampled_from(["{a}{j}{b} {month} {year}", "{month} {a}{j}{b}, {year}"]),
+       st.booleans())
+def test_days_of_a_month_are_read_in_the_year_typed(year: int, month: int, a: int, b: int,
+                                                    joiner: str, form: str,
+                                                    short: bool) -> None:
+    """A day number is never taken for the year (dateutil would read "14-15 March 2024" as
+    15 March 2014)."""
+    name = (calendar.month_abbr if short else calendar.month_name)[month]
+    parsed = parse_when(form.format(a=a, j=joiner, b=b, month=name, year=year))
+    assert (parsed.start, parsed.end) == (D(year, month, min(a, b)), D(year, month, max(a, b)))

@@ -11,8 +11,8 @@ finish in.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import gc
+import math
 import os
 import pickle
 import tempfile
@@ -76,7 +76,7 @@ EXCEPTION_COLUMNS = (
     "Corrective Action", "File", "Sheet", "Cell",
 )
 RISK_COLUMNS = (
-    "Service", "Ref", "Risk", "Owner", "Matrix", "Inherent Score", "Inherent Band",
+    "Service", "Ref", "Risk", "Owner", "Status", "Matrix", "Inherent Score", "Inherent Band",
     "Residual Likelihood", "Residual Impact", "Residual Score", "Residual Band",
     "Above Appetite", "Target Score", "Review Date", "Review Overdue", "Reason", "File", "Sheet",
     "Cell",
@@ -93,6 +93,10 @@ BUDGET_COLUMNS = (
     "Directorate", "Service", "Year", "Gross Budget", "Net Budget", "FTE", "File", "Sheet",
     "Cell",
 )
+DIRECTORATE_COLUMNS = (
+    "Directorate", "Services", "Gross Budget", "Net Budget", "FTE", "No budget line",
+)
+NO_DIRECTORATE = "(not given)"
 QUALITY_COLUMNS = (
     "File", "State", "Service", "Plan Year", "Errors", "Warnings", "Queries", "Code", "Reason",
 )
@@ -101,7 +105,8 @@ QUALITY_COLUMNS = (
 COLUMNS: dict[str, tuple[str, ...]] = {
     "Summary": SUMMARY_COLUMNS, "KPIs": KPI_COLUMNS, "Exceptions": EXCEPTION_COLUMNS,
     "Risks": RISK_COLUMNS, "Priorities": PRIORITY_COLUMNS, "Contracts": CONTRACT_COLUMNS,
-    "Budget": BUDGET_COLUMNS, "Data Quality": QUALITY_COLUMNS,
+    "Budget": BUDGET_COLUMNS, "Budget by Directorate": DIRECTORATE_COLUMNS,
+    "Data Quality": QUALITY_COLUMNS,
 }
 # Tables with a row per indicator, risk or item: kept on disk while a batch runs, so memory
 # does not grow with the number of plans. The others have a row per plan.
@@ -143,6 +148,7 @@ class Job:
     quarter: int
     policy: Policy
     today: dt.date
+    root: str | None = None  # the folder file names are shown from (see shown_name)
 
 
 @dataclass
@@ -182,6 +188,7 @@ class Consolidation:
     heat_maps: dict[str, HeatMapTotal]  # matrix name -> the council's heat map
     missing_services: list[str] = field(default_factory=list)
     spills: dict[str, list[Spill]] = field(default_factory=dict, repr=False)
+    root: str | None = None  # the folder file names are shown from (shown_name)
 
     @property
     def used(self) -> list[PlanResult]:
@@ -208,8 +215,10 @@ class Consolidation:
         elif name == "Budget":
             rows = [row for r in self.used for row in r.rows.get("Budget", [])]
             yield from sorted(rows, key=lambda row: (row[0] or "", row[1] or ""))
+        elif name == "Budget by Directorate":
+            yield from _directorate_rows(self.used)
         elif name == "Data Quality":
-            yield from _quality_rows(self.results, self.missing_services)
+            yield from _quality_rows(self.results, self.missing_services, self.root)
         else:
             raise KeyError(name)
 
@@ -241,9 +250,11 @@ def consolidate(
     """Consolidate the plans found in `paths` for `quarter` of `year` (by default the year
     most plans are for). `services` lists the services expected, to report any missing.
     `progress(done, total)` is called as files finish."""
-    job = Job(quarter_number(quarter), policy or default_policy(), today or dt.date.today())
     found = find_plans(Path(p) for p in paths)
     files = sorted(found.files, key=str)  # the order of every table's rows
+    root = _root([*files, *(s.path for s in found.skipped)])
+    job = Job(quarter_number(quarter), policy or default_policy(), today or dt.date.today(),
+              root)
     spills: dict[str, list[Spill]] = {name: [] for name in SPILLED}
     risk_buckets: dict[int, Spill] = {}  # residual score (-1: none) -> its rows
     results = []
@@ -254,13 +265,14 @@ def consolidate(
     results += [PlanResult(str(s.path), FileState.IGNORED if s.code == SUMMARY_SKIPPED
                            else FileState.SKIPPED, s.code, s.reason) for s in found.skipped]
     chosen_year = year or _usual_year(results)
-    _mark_other_years(results, chosen_year)
-    _mark_duplicates(results)
+    _mark_other_years(results, chosen_year, root)
+    _mark_duplicates(results, root)
     results.sort(key=lambda r: r.file)
     used = [r for r in results if r.state.used]
     return Consolidation(
         quarter=Quarter(f"Q{job.quarter}"), year=chosen_year, built=job.today, results=results,
         heat_maps=_heat_maps(used), missing_services=_missing(services, used), spills=spills,
+        root=root,
     )
 
 
@@ -364,13 +376,22 @@ def _result(plan: Plan, report: Report, status: PlanStatus, job: Job) -> PlanRes
     state = FileState.CONSOLIDATED if report.valid else FileState.INVALID
     first_errors = "; ".join(f"{i.location}: {i.message}" if i.location else i.message
                              for i in report.errors[:3])
+    code = "" if report.valid else "invalid-plan"
+    reported = details.reporting_quarter
+    if reported is not None and reported.number < job.quarter:
+        # Scored for a later quarter than the plan reports: its figures may not be in yet.
+        code = code or "quarter-not-reported"
+        first_errors = "; ".join(filter(None, [
+            f"The plan reports {reported.value} (its Reporting Quarter), not Q{job.quarter}: "
+            f"its Q{job.quarter} figures may not be filled in yet", first_errors]))
+    file = shown_name(plan.file, job.root)
     rows = {
-        "KPIs": _kpi_rows(plan, status, service, details.directorate),
-        "Exceptions": _exception_rows(plan, status, job, service),
-        "Risks": _risk_rows(plan, status, service),
-        "Priorities": _priority_rows(plan, status, service),
-        "Contracts": _contract_rows(plan, status, service),
-        "Budget": _budget_rows(plan, service),
+        "KPIs": _kpi_rows(plan, status, service, details.directorate, file),
+        "Exceptions": _exception_rows(plan, status, job, service, file),
+        "Risks": _risk_rows(plan, status, service, file),
+        "Priorities": _priority_rows(plan, status, service, file),
+        "Contracts": _contract_rows(plan, status, service, file),
+        "Budget": _budget_rows(plan, service, file),
     }
     budget = rows["Budget"][0] if rows["Budget"] else {}
     worst = _highest_risk([row for row, scored in zip(rows["Risks"], status.risks, strict=True)
@@ -392,10 +413,10 @@ def _result(plan: Plan, report: Report, status: PlanStatus, job: Job) -> PlanRes
         "Gross Budget": budget.get("Gross Budget"), "Net Budget": budget.get("Net Budget"),
         "FTE": budget.get("FTE"),
         "Validation": "Valid" if report.valid else f"{counts['errors']} error(s)",
-        "File": Path(plan.file or "").name,
+        "File": file,
     }
     return PlanResult(
-        str(plan.file), state, "" if report.valid else "invalid-plan", first_errors,
+        str(plan.file), state, code, first_errors,
         service=service, council=details.council, directorate=details.directorate,
         year=details.plan_year, counts=counts, summary=summary, rows=tuples,
         heat=(status.heat_map.matrix, status.heat_map.counts,
@@ -406,19 +427,34 @@ def _result(plan: Plan, report: Report, status: PlanStatus, job: Job) -> PlanRes
 # --------------------------------------------------------------------------- rows per plan
 
 
-def _where(plan: Plan, cell: str | None) -> dict[str, Any]:
-    """Provenance columns from "KPIs!N7"."""
+def _where(file: str, cell: str | None) -> dict[str, Any]:
+    """Provenance columns from the file's shown name and "KPIs!N7"."""
     sheet, _, address = (cell or "").partition("!")
-    return {"File": _file_name(plan.file), "Sheet": sheet or None, "Cell": address or None}
+    return {"File": file, "Sheet": sheet or None, "Cell": address or None}
 
 
-@functools.lru_cache(maxsize=64)
-def _file_name(file: str | None) -> str:
-    return Path(file or "").name  # (asked for every row of a plan: worked out once)
+def shown_name(file: str | None, root: str | None) -> str:
+    """A file as the summary names it: its path from the folder all the files were found in
+    ("Housing/plan.xlsx"), so two plan.xlsx in two services' folders are told apart."""
+    path = Path(file or "")
+    if root is not None:
+        try:
+            return str(path.relative_to(root))
+        except ValueError:
+            pass
+    return path.name
 
 
-def _kpi_rows(plan: Plan, status: PlanStatus, service: str,
-              directorate: str | None) -> list[dict[str, Any]]:
+def _root(paths: Iterable[Path]) -> str | None:
+    """The deepest folder holding every file found (None when there is none: other drives)."""
+    try:
+        return os.path.commonpath([str(path.parent) for path in paths]) or None
+    except ValueError:  # no files, or (on Windows) files on different drives
+        return None
+
+
+def _kpi_rows(plan: Plan, status: PlanStatus, service: str, directorate: str | None,
+              file: str) -> list[dict[str, Any]]:
     rows = []
     for kpi, scored in zip(plan.kpis, status.kpis, strict=True):
         rows.append({
@@ -434,7 +470,7 @@ def _kpi_rows(plan: Plan, status: PlanStatus, service: str,
             "Forecast": scored.forecast,
             "Forecast RAG": scored.forecast_rag.value if scored.forecast_rag else None,
             "Comment": kpi.comment, "Corrective Action": kpi.corrective_action,
-            **_where(plan, scored.cells.get("actual") or _first_cell(scored)),
+            **_where(file, scored.cells.get("actual") or _first_cell(scored)),
         })
     return rows
 
@@ -443,8 +479,8 @@ def _first_cell(scored: KpiStatus) -> str | None:
     return next(iter(scored.cells.values()), None)
 
 
-def _exception_rows(plan: Plan, status: PlanStatus, job: Job,
-                    service: str) -> list[dict[str, Any]]:
+def _exception_rows(plan: Plan, status: PlanStatus, job: Job, service: str,
+                    file: str) -> list[dict[str, Any]]:
     """Red; Amber and worsening; missed (Amber or Red) this quarter and the one before."""
     missed = {Rag.RED, Rag.AMBER}
     rows = []
@@ -465,7 +501,7 @@ def _exception_rows(plan: Plan, status: PlanStatus, job: Job,
                 "RAG": scored.rag.value, "Previous RAG": previous.rag.value if previous else None,
                 "Why listed": "; ".join(why), "Reason": scored.reason, "Comment": kpi.comment,
                 "Corrective Action": kpi.corrective_action,
-                **_where(plan, scored.cells.get("actual") or _first_cell(scored)),
+                **_where(file, scored.cells.get("actual") or _first_cell(scored)),
             })
     return rows
 
@@ -478,13 +514,15 @@ def _shown(when: When) -> str | dt.date | None:
     return when.text
 
 
-def _risk_rows(plan: Plan, status: PlanStatus, service: str) -> list[dict[str, Any]]:
+def _risk_rows(plan: Plan, status: PlanStatus, service: str,
+               file: str) -> list[dict[str, Any]]:
     rows = []
     for risk, scored in zip(plan.risks, status.risks, strict=True):
         residual = scored.residual
         rows.append({
             "Service": service, "Ref": scored.ref, "Risk": scored.risk, "Owner": scored.owner,
-            "Matrix": status.risk_matrix.name, "Inherent Score": scored.inherent.score,
+            "Status": "Open" if scored.open else "Closed", "Matrix": status.risk_matrix.name,
+            "Inherent Score": scored.inherent.score,
             "Inherent Band": _band(scored.inherent.band),
             "Residual Likelihood": residual.likelihood, "Residual Impact": residual.impact,
             "Residual Score": residual.score, "Residual Band": _band(residual.band),
@@ -492,7 +530,7 @@ def _risk_rows(plan: Plan, status: PlanStatus, service: str) -> list[dict[str, A
             "Target Score": scored.target.score, "Review Date": _shown(risk.review_date),
             "Review Overdue": "Yes" if scored.review_overdue else "No",
             "Reason": scored.reason,
-            **_where(plan, residual.cells.get("likelihood")),
+            **_where(file, residual.cells.get("likelihood")),
         })
     return rows
 
@@ -517,7 +555,8 @@ def _listed_as(item: ItemStatus) -> str | None:
     return None
 
 
-def _priority_rows(plan: Plan, status: PlanStatus, service: str) -> list[dict[str, Any]]:
+def _priority_rows(plan: Plan, status: PlanStatus, service: str,
+                   file: str) -> list[dict[str, Any]]:
     """Priority outcomes and project milestones overdue or due this quarter."""
     rows = []
     dues = [*(p.target_date for p in plan.priorities), *(m.due for m in plan.milestones)]
@@ -531,12 +570,13 @@ def _priority_rows(plan: Plan, status: PlanStatus, service: str) -> list[dict[st
             "Due": _shown(due), "Status": as_cell(item.status),
             "% Complete": item.percent_complete, "Timing": timing,
             "RAG": item.rag.value if item.rag else None, "Reason": item.reason,
-            **_where(plan, item.cells.get("due") or next(iter(item.cells.values()), None)),
+            **_where(file, item.cells.get("due") or next(iter(item.cells.values()), None)),
         })
     return rows
 
 
-def _contract_rows(plan: Plan, status: PlanStatus, service: str) -> list[dict[str, Any]]:
+def _contract_rows(plan: Plan, status: PlanStatus, service: str,
+                   file: str) -> list[dict[str, Any]]:
     rows = []
     for contract, scored in zip(plan.contracts, status.contracts, strict=True):
         if not scored.needs_action:
@@ -548,14 +588,14 @@ def _contract_rows(plan: Plan, status: PlanStatus, service: str) -> list[dict[st
             "State": scored.state.value, "Review Date": _shown(contract.review_date),
             "Review Passed": "Yes" if scored.review_passed else "No",
             "Extension": scored.extension, "Reason": scored.reason,
-            **_where(plan, scored.cells.get("end_date")
-                     or next(iter(scored.cells.values()), None)),
+            **_where(file, scored.cells.get("end") or next(iter(scored.cells.values()), None)),
         })
     return rows
 
 
-def _budget_rows(plan: Plan, service: str) -> list[dict[str, Any]]:
-    """The budget line for the plan's own year (the latest line when none matches)."""
+def _budget_rows(plan: Plan, service: str, file: str) -> list[dict[str, Any]]:
+    """The budget line for the plan's own year; none when no line is for that year
+    (validation's budget-year-missing: another year's figures would not tie back)."""
     line = _budget_line(plan)
     if line is None:
         return []
@@ -563,18 +603,15 @@ def _budget_rows(plan: Plan, service: str) -> list[dict[str, Any]]:
     return [{
         "Directorate": plan.details.directorate, "Service": service, "Year": line.year,
         "Gross Budget": line.gross_budget.value, "Net Budget": line.net_budget.value,
-        "FTE": line.fte.value, **_where(plan, cell),
+        "FTE": line.fte.value, **_where(file, cell),
     }]
 
 
 def _budget_line(plan: Plan) -> BudgetLine | None:
-    if not plan.budget:
-        return None
     year = fy_start_year(plan.details.plan_year)
-    for line in plan.budget:
-        if year is not None and fy_start_year(line.year) == year:
-            return line
-    return max(plan.budget, key=lambda line: fy_start_year(line.year) or 0)
+    if year is None:
+        return None
+    return next((line for line in plan.budget if fy_start_year(line.year) == year), None)
 
 
 # --------------------------------------------------------------------------- the batch view
@@ -595,7 +632,7 @@ def _year_key(year: str | None) -> str:
     return str(start) if start is not None else normalise_key(year or "")
 
 
-def _mark_other_years(results: list[PlanResult], year: str | None) -> None:
+def _mark_other_years(results: list[PlanResult], year: str | None, root: str | None) -> None:
     if year is None:
         return
     wanted = _year_key(year)
@@ -605,12 +642,12 @@ def _mark_other_years(results: list[PlanResult], year: str | None) -> None:
                 and _year_key(result.year) != wanted:
             result.state = FileState.OTHER_YEAR
             result.code = "other-year"
-            result.reason = (f"{Path(result.file).name}: this plan is for "
+            result.reason = (f"{shown_name(result.file, root)}: this plan is for "
                              f"{result.year or 'no year'}, not {year}: left out so years are "
                              "not mixed.")
 
 
-def _mark_duplicates(results: list[PlanResult]) -> None:
+def _mark_duplicates(results: list[PlanResult], root: str | None) -> None:
     """A second plan for the same council and service is left out (listed, never added twice
     to the totals); the first in file order is kept."""
     seen: dict[tuple[str, str], str] = {}
@@ -621,8 +658,9 @@ def _mark_duplicates(results: list[PlanResult]) -> None:
         if key in seen:
             result.state = FileState.DUPLICATE
             result.code = "duplicate-service"
-            result.reason = (f"{Path(result.file).name}: a second plan for {result.service}: "
-                             f"{Path(seen[key]).name} is used; remove one of them.")
+            result.reason = (f"{shown_name(result.file, root)}: a second plan for "
+                             f"{result.service}: {shown_name(seen[key], root)} is used; remove "
+                             "one of them.")
         else:
             seen[key] = result.file
 
@@ -632,14 +670,40 @@ def _missing(services: Iterable[str], used: list[PlanResult]) -> list[str]:
     return [s for s in services if normalise_key(s) not in have]
 
 
-def _quality_rows(results: list[PlanResult], missing: list[str]) -> Iterator[Row]:
+def _quality_rows(results: list[PlanResult], missing: list[str],
+                  root: str | None) -> Iterator[Row]:
     for r in results:
-        yield (Path(r.file).name, r.state.value, r.service, r.year, r.counts.get("errors"),
+        yield (shown_name(r.file, root), r.state.value, r.service, r.year, r.counts.get("errors"),
                r.counts.get("warnings"), r.counts.get("queries"), r.code or None,
                r.reason or None)
     for service in missing:
         yield (None, "Missing", service, None, None, None, None, "missing-plan",
                f"No plan was found for {service}.")
+
+
+_GROSS, _NET, _FTE = (BUDGET_COLUMNS.index(c) for c in ("Gross Budget", "Net Budget", "FTE"))
+
+
+def _directorate_rows(used: list[PlanResult]) -> Iterator[Row]:
+    """Each directorate's services and the sum of their Budget rows, so the directorates add up
+    to the Budget sheet's Total; services with no line for the plan year are named."""
+    groups: dict[str, list[PlanResult]] = {}
+    for result in used:
+        groups.setdefault(result.directorate or NO_DIRECTORATE, []).append(result)
+    for directorate in sorted(groups):
+        results = groups[directorate]
+        lines = [row for r in results for row in r.rows.get("Budget", [])]
+        missing = sorted(r.service or shown_name(r.file, None) for r in results
+                         if not r.rows.get("Budget"))
+        yield (directorate, len(results), *(_sum(row[col] for row in lines)
+                                            for col in (_GROSS, _NET, _FTE)),
+               "; ".join(missing) or None)
+
+
+def _sum(values: Iterable[Any]) -> float | None:
+    """The numbers among `values` added up (None when there are none), without float dust."""
+    numbers = [v for v in values if isinstance(v, int | float) and not isinstance(v, bool)]
+    return round(math.fsum(numbers), 6) if numbers else None
 
 
 def _heat_maps(used: list[PlanResult]) -> dict[str, HeatMapTotal]:

@@ -23,6 +23,8 @@ NOTES = {
     "Priorities": "Priority outcomes and project milestones overdue or due this quarter.",
     "Contracts": "Contracts expiring within the policy horizons, expired, or past review.",
     "Budget": "Gross and net budget and FTE for the plan year; Cell is the Net Budget cell.",
+    "Budget by Directorate": "The Budget sheet added up by directorate; the totals are the "
+                             "same.",
     "Data Quality": "Every file found: whether it was used, and why not.",
 }
 COLOURED = {
@@ -30,6 +32,8 @@ COLOURED = {
     "Risks": ("Inherent Band", "Residual Band"), "Priorities": ("RAG",),
     "Summary": ("Risk band",),
 }
+TOTALS = {"Budget": ("Gross Budget", "Net Budget", "FTE"),
+          "Budget by Directorate": ("Services", "Gross Budget", "Net Budget", "FTE")}
 WIDE = {"Indicator": 40, "Reason": 45, "Comment": 40, "Corrective Action": 40, "Risk": 40,
         "Priority or Project": 35, "Outcome or Milestone": 40, "Contract": 30,
         "Why listed": 30, "Service": 24, "File": 30}
@@ -49,7 +53,7 @@ def summary_book(result: c.Consolidation) -> Book:
             sheet=name, title=name, columns=columns, rows=result.rows(name),
             coloured=COLOURED.get(name, ()),
             formats=formats, widths={k: v for k, v in WIDE.items() if k in columns},
-            total_row=("Gross Budget", "Net Budget", "FTE") if name == "Budget" else (),
+            total_row=TOTALS.get(name, ()),
             note=NOTES.get(name, ""),
         ))
     heat_maps = [

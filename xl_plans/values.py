@@ -72,7 +72,7 @@ def normalise_key(text: str) -> str:
 
 # --------------------------------------------------------------------------- numbers
 
-_NA_WORDS = {"na", "n/a", "n.a.", "-", "–", "—", "not applicable", "nil return"}
+_NA_WORDS = {"na", "n/a", "-", "–", "—", "not applicable", "nil return"}
 _TBC_WORDS = {"tbc", "tba", "tbd", "to be confirmed", "to be agreed", "to be determined"}
 _INFO_WORDS = {"info only", "information only", "for information", "for information only"}
 _ZERO_WORDS = {"zero", "nil", "none", "nought"}
@@ -109,9 +109,15 @@ def parse_num(value: object) -> Num:
     return _parse_num_text(text)
 
 
+def _word(text: str) -> str:
+    """A cell's text as a word to look up: case, spacing and full stops ignored ("N.A.",
+    "T.B.C.", "Nil.")."""
+    return " ".join(text.lower().replace(".", "").split())
+
+
 @functools.lru_cache(maxsize=4096)
 def _parse_num_text(text: str) -> Num:
-    word = " ".join(text.lower().split()).rstrip(".")
+    word = _word(text)
     if word in _NA_WORDS:
         return Num(kind=NumKind.NOT_APPLICABLE, text=text)
     if word in _TBC_WORDS:
@@ -155,15 +161,27 @@ _ONGOING = re.compile(
     re.IGNORECASE,
 )
 _LEAD_IN = re.compile(
-    r"^(?:by\s+the\s+end\s+of|by\s+end\s+of|end\s+of|by|before|from)\s+", re.IGNORECASE
+    r"^(?:by\s+the\s+end\s+of|by\s+end\s+of|end\s+of|by|before)\s+", re.IGNORECASE
 )
+# "From April 2024" names when something starts, not a deadline: read as "April 2024 and
+# ongoing". ("From Sep 2024 to March 2026" is a range, read as one.)
+_FROM = re.compile(r"^(?:from|starting|commencing)\s+", re.IGNORECASE)
 _ORDINAL = re.compile(r"(\d{1,2})\s*(?:st|nd|rd|th)\b", re.IGNORECASE)
 _FY = re.compile(r"^(?:fy\s*)?(\d{4})\s*[/-]\s*(\d{2}|\d{4})$", re.IGNORECASE)
+_FY_SHORT = re.compile(r"^(?:fy\s*)?(\d{2})\s*[/-]\s*(\d{2})$", re.IGNORECASE)  # "22/23"
 _QUARTER = re.compile(
     r"^(?:q|quarter\s*)([1-4])(?:\s*(?:of\s+)?(?:fy\s*)?(\d{4}|\d{2})\s*[/-]\s*(\d{2}|\d{4}))?$",
     re.IGNORECASE,
 )
-_MONTH_YEAR = re.compile(rf"^({_MONTH_RE})\.?,?\s+(\d{{4}})$", re.IGNORECASE)
+# "June 2024", "Jun-2024" (how Excel shows a month), "June/2024", "June, 2024", "June of 2024"
+_MONTH_YEAR = re.compile(rf"^({_MONTH_RE})\.?(?:\s*[-/,]\s*|\s+of\s+|\s+)(\d{{4}})$",
+                         re.IGNORECASE)
+_YEAR_MONTH = re.compile(rf"^(\d{{4}})(?:\s*[-/]\s*|\s+)({_MONTH_RE})\.?$", re.IGNORECASE)
+# Several days of one month: "14-15 March 2024", "3rd and 4th March 2024", "1, 6, 7, 8 March
+# 2024", "March 14-15, 2024": the first day to the last.
+_DAYS = r"\d{1,2}(?:\s*(?:-|–|—|/|&|,|and|to)\s*\d{1,2})+"
+_DAYS_MONTH_YEAR = re.compile(rf"^({_DAYS})\s+({_MONTH_RE})\.?,?\s+(\d{{4}})$", re.IGNORECASE)
+_MONTH_DAYS_YEAR = re.compile(rf"^({_MONTH_RE})\.?\s+({_DAYS}),?\s+(\d{{4}})$", re.IGNORECASE)
 _SEASON_YEAR = re.compile(r"^(spring|summer|autumn|fall|winter)\s+(\d{4})$", re.IGNORECASE)
 _YEAR = re.compile(r"^(\d{4})$")
 _RANGE = re.compile(r"^(.+?)\s+(?:to|until|till|-|–|—)\s+(.+)$", re.IGNORECASE)
@@ -173,10 +191,14 @@ _TEXT_DATE = re.compile(rf"^(\d{{1,2}})\s+({_MONTH_RE})\.?,?\s+(\d{{4}})$", re.I
 
 
 def fy_start_year(plan_year: str | None) -> int | None:
-    """First calendar year of a financial year written `2023/24`, `2023-24` or `2023/2024`."""
+    """First calendar year of a financial year written `2023/24`, `2023-24`, `2023/2024` or
+    `23/24` (two-digit years as Excel reads them: 00-29 in the 2000s, 30-99 in the 1900s)."""
     if not plan_year:
         return None
     match = _FY.match(plan_year.strip())
+    if not match and (short := _FY_SHORT.match(plan_year.strip())):
+        start = int(short[1]) + (2000 if int(short[1]) < 30 else 1900)
+        return start if int(short[2]) == (start + 1) % 100 else None
     if not match:
         match_year = _YEAR.match(plan_year.strip())
         return int(match_year[1]) if match_year else None
@@ -235,7 +257,7 @@ def parse_when(value: object, fy_start: int | None = None, date1904: bool = Fals
 
 @functools.lru_cache(maxsize=4096)
 def _parse_when_text(text: str, fy_start: int | None) -> When:
-    word = " ".join(text.lower().split()).rstrip(".")
+    word = _word(text)
     if word in _NA_WORDS:
         return When(kind=WhenKind.NOT_APPLICABLE, text=text)
     if word in _TBC_WORDS:
@@ -247,6 +269,9 @@ def _parse_when_text(text: str, fy_start: int | None) -> When:
         core = stripped
     if not core:
         return When(kind=WhenKind.ONGOING, ongoing=True, text=text)
+    if starts := _FROM.match(core):
+        core = core[starts.end():]
+        ongoing = ongoing or _RANGE.match(core) is None  # a start, and no end named
     span = _span(core, fy_start)
     if span is None:
         return When(kind=WhenKind.TEXT, text=text, ongoing=ongoing)
@@ -278,14 +303,22 @@ def _single_span(text: str, fy_start: int | None) -> tuple[dt.date, dt.date, boo
             return d, d, True
         if m := _NUMERIC_DATE.match(text):
             day, month, year = int(m[1]), int(m[2]), int(m[3])
-            year = year + 2000 if year < 100 else year
+            if year < 100:  # as Excel reads a two-digit year: 00-29 are 2000s, 30-99 1900s
+                year += 2000 if year < 30 else 1900
             d = dt.date(year, month, day)
             return d, d, True
         if m := _TEXT_DATE.match(text):
             d = dt.date(int(m[3]), _MONTHS[m[2].lower()], int(m[1]))
             return d, d, True
-        if m := _MONTH_YEAR.match(text):
-            year, month = int(m[2]), _MONTHS[m[1].lower()]
+        if (m := _DAYS_MONTH_YEAR.match(text)) or (m := _MONTH_DAYS_YEAR.match(text)):
+            days_at, month_at = (1, 2) if m[1][0].isdigit() else (2, 1)
+            days = [int(d) for d in re.findall(r"\d+", m[days_at])]
+            year, month = int(m[3]), _MONTHS[m[month_at].lower()]
+            day_one, day_last = dt.date(year, month, min(days)), dt.date(year, month, max(days))
+            return day_one, day_last, day_one == day_last
+        if (m := _MONTH_YEAR.match(text)) or (m := _YEAR_MONTH.match(text)):
+            month_at, year_at = (1, 2) if m[2].isdigit() else (2, 1)
+            year, month = int(m[year_at]), _MONTHS[m[month_at].lower()]
             return dt.date(year, month, 1), _month_end(year, month), False
         if m := _SEASON_YEAR.match(text):
             first, last = _SEASONS[m[1].lower()]
@@ -316,7 +349,10 @@ def _single_span(text: str, fy_start: int | None) -> tuple[dt.date, dt.date, boo
             parsed = dateparser.parse(text, dayfirst=True, default=dt.datetime(1, 1, 1))
         except (ValueError, OverflowError):
             return None
-        if parsed.year > 1:
+        # Only a day, a month and a year, each where dateutil found it: it would take a spare
+        # number ("14-15 March 2024", "at 10") for the year or the day without a word.
+        numbers = [int(n) for n in re.findall(r"\d+", text)]
+        if parsed.year > 1 and sorted(numbers) == sorted([parsed.day, parsed.year]):
             return parsed.date(), parsed.date(), True
     return None
 

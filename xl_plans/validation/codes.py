@@ -228,6 +228,17 @@ _CHECKS: tuple[Code, ...] = (
          "5x5, 1-4 for 4x4; Risk Matrix on the Plan sheet).",
          "Residual Impact `5` on a 4x4 matrix, or likelihood `2.5`.",
          "Score from 1 to the matrix size, or set Risk Matrix on the Plan sheet."),
+    # ------------------------------------------------------------------ budget
+    Code("budget-year-missing", W, "Budget", "No budget line for the plan year",
+         "The Budget sheet has no line for the plan's own year, so the council summary shows "
+         "no budget or FTE for the service (a line for another year is never used instead).",
+         "A 2023/24 plan whose Budget sheet has lines for 2022/23 and 2024/25 only.",
+         "Add a line for the plan year with its gross and net budget and FTE."),
+    Code("budget-year-unreadable", W, "Budget", "Budget year not a financial year",
+         "A Budget line's Year is not a financial year such as 2024/25, so it cannot be "
+         "matched to the plan year.",
+         "Year `This year` on the Budget sheet.",
+         "Type the financial year as 2024/25."),
     # ------------------------------------------------------------------ dates
     Code("date-out-of-range", W, "Dates", "Date far from the plan year",
          "A target or due date is more than 2 years before the plan year starts or 5 years "

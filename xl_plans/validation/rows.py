@@ -9,7 +9,7 @@ from xl_plans import schema
 from xl_plans.model import Row
 from xl_plans.validation.context import Context, quote
 from xl_plans.validation.report import Issue
-from xl_plans.values import clean_text
+from xl_plans.values import clean_text, fy_start_year
 
 # Sheets where each row's key must be unique: section -> (key fields, what the key is called).
 UNIQUE = {
@@ -30,6 +30,15 @@ def _key(value: Any) -> str:
     return " ".join(text.split()).casefold() if text else ""
 
 
+def _year_key(value: Any) -> str:
+    """Years compare as the financial year they name: 2022/23 is 2022-23 is 22/23."""
+    start = fy_start_year(clean_text(value))
+    return str(start) if start is not None else _key(value)
+
+
+_KEYS = {"year": _year_key}
+
+
 def _row_no(row: Row) -> str:
     return f"row {row.source.row}" if row.source is not None else "an earlier row"
 
@@ -48,7 +57,7 @@ def _unique(ctx: Context, spec: schema.Sheet, rows: tuple[Row, ...], fields: tup
             label: str) -> Iterator[Issue]:
     first: dict[tuple[str, ...], Row] = {}
     for row in rows:
-        key = tuple(_key(getattr(row, name)) for name in fields)
+        key = tuple(_KEYS.get(name, _key)(getattr(row, name)) for name in fields)
         if not all(key):
             continue  # a blank Ref is value-missing, not a duplicate
         if key in first:

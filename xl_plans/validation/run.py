@@ -16,7 +16,7 @@ from xl_plans.kpi import KpiStatus
 from xl_plans.model import Plan
 from xl_plans.policy import Policy, default_policy
 from xl_plans.reader import PlanRead, read_workbook
-from xl_plans.validation import dates, details, fields, kpis, risks, rows, structure
+from xl_plans.validation import budget, dates, details, fields, kpis, risks, rows, structure
 from xl_plans.validation.codes import SEVERITY_RANK, Severity
 from xl_plans.validation.context import Context
 from xl_plans.validation.report import Issue, Report
@@ -35,6 +35,7 @@ CHECKS: tuple[Check, ...] = (
     kpis.check_quarters,
     kpis.check_reported,
     risks.check_scores,
+    budget.check_budget_year,
     dates.check_date_range,
     dates.check_contract_dates,
     dates.check_review_dates,

@@ -1,0 +1,41 @@
+"""Checks of the Budget sheet against the plan year: the one line the council summary takes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from xl_plans import schema
+from xl_plans.validation.context import Context, quote
+from xl_plans.validation.report import Issue
+from xl_plans.values import fy_start_year
+
+_SPEC = schema.SHEETS_BY_NAME["Budget"]
+
+
+def check_budget_year(ctx: Context) -> Iterator[Issue]:
+    """Every line's Year reads as a financial year, and one of them is the plan year's. Not
+    when the plan has no Budget sheet (it is optional) or the plan year cannot be read (the
+    Plan sheet's checks say so)."""
+    lines = ctx.plan.budget
+    has_sheet = ctx.read.found[_SPEC.name].name is not None if ctx.read is not None \
+        else bool(lines)  # (a plan built in code has no sheets: its lines stand for one)
+    if not has_sheet:
+        return
+    for line in lines:
+        if line.year is not None and fy_start_year(line.year) is None:
+            yield ctx.at("budget-year-unreadable", _SPEC, line, "year",
+                         f"Year {quote(line.year)} on the {ctx.sheet_name(_SPEC)} sheet is not "
+                         "a financial year such as 2024/25.")
+    if ctx.fy_start is None or any(fy_start_year(line.year) == ctx.fy_start for line in lines):
+        return
+    years = [line.year for line in lines if line.year is not None]
+    has = f" (it has {_listed(years)})" if years else ""
+    yield ctx.issue("budget-year-missing",
+                    f"The {ctx.sheet_name(_SPEC)} sheet has no line for the plan year "
+                    f"{ctx.plan.details.plan_year}{has}: the council summary shows no budget "
+                    "or FTE for this service.", sheet=ctx.sheet_name(_SPEC))
+
+
+def _listed(years: list[str]) -> str:
+    shown = [quote(year) for year in dict.fromkeys(years)]
+    return shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} and {shown[-1]}"
