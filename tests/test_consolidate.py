@@ -26,6 +26,7 @@ from xl_plans.consolidate import (
     consolidate,
     process_file,
 )
+from xl_plans import council_summary
 from xl_plans.council_summary import write_csvs, write_summary
 from xl_plans.policy import default_policy
 from xl_plans.reader import read_workbook
@@ -408,7 +409,7 @@ def test_a_damaged_file_never_stops_the_batch_however_it_is_damaged(
 
 @pytest.mark.parametrize(("args", "words"), [
     (["--year", "2023/25"], "not a financial year"),
-    (["--csv-dir", "FILE"], "Cannot use"),
+    (["--csv-dir", "FILE"], "is a file, not a folder"),
 ])
 def test_usage_problems_are_plain_messages(make_plan: Callable[..., Path], tmp_path: Path,
                                            args: list[str], words: str) -> None:
@@ -420,6 +421,56 @@ def test_usage_problems_are_plain_messages(make_plan: Callable[..., Path], tmp_p
                                        str(tmp_path / "c.xlsx"), *args])
     assert result.exit_code == 2 and words in result.output
     assert "Traceback" not in result.output
+    assert not (tmp_path / "c.xlsx").exists()  # refused before any plan was read
+
+
+def test_the_csv_export_replaces_only_its_own_files_whole(make_plan: Callable[..., Path],
+                                                         tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """An officer's budget.csv in the folder is never written over; an earlier export is
+    replaced, and a failure part way leaves it whole, with no temporary file behind."""
+    folder = two_matrix_folder(make_plan, tmp_path)
+    csv_dir, out = tmp_path / "csv", tmp_path / "c.xlsx"
+    csv_dir.mkdir()
+    (csv_dir / "budget.csv").write_text("officer,data\n1,2\n")
+    run = ["consolidate", str(folder), "--quarter", "Q2", "-o", str(out), "--csv-dir",
+           str(csv_dir)]
+    refused = CliRunner().invoke(main, run)
+    assert refused.exit_code == 2 and "budget.csv already exists" in refused.output
+    assert (csv_dir / "budget.csv").read_text() == "officer,data\n1,2\n" and not out.exists()
+
+    (csv_dir / "budget.csv").unlink()
+    first = CliRunner().invoke(main, run)
+    assert first.exit_code == 0, first.output
+    before = files_in(csv_dir)
+    assert len(before) == 9
+    again = CliRunner().invoke(main, run)  # an earlier export: replaced, the same
+    assert again.exit_code == 0 and files_in(csv_dir) == before
+
+    def full_disk(value: Any) -> Any:
+        if value == "Consolidated":  # on Data Quality, the last table written
+            raise OSError(28, "No space left on device")
+        return value
+
+    monkeypatch.setattr(council_summary, "csv_safe", full_disk)
+    failed = CliRunner().invoke(main, run)
+    assert failed.exit_code == 2 and "No space left" in failed.output
+    assert files_in(csv_dir) == before
+
+
+def test_an_export_in_the_plans_folder_is_not_read_as_plans(make_plan: Callable[..., Path],
+                                                           tmp_path: Path) -> None:
+    folder = two_matrix_folder(make_plan, tmp_path)
+    run = ["consolidate", str(folder), "--quarter", "Q2", "-o", str(folder / "c.xlsx"),
+           "--csv-dir", str(folder / "csv")]
+    assert CliRunner().invoke(main, run).exit_code == 0
+    again = CliRunner().invoke(main, run)
+    assert again.exit_code == 0, again.output
+    result = consolidate([folder], "Q2", today=dt.date(2023, 8, 15))
+    ignored = [r for r in result.results if r.state is FileState.IGNORED]
+    assert sorted(Path(r.file).name for r in ignored) == sorted(
+        ["c.xlsx", *(p.name for p in (folder / "csv").iterdir())])
+    assert {r.code for r in ignored} == {"summary-file", "export-skipped"}
 
 
 def test_services_list_saved_by_windows_notepad(make_plan: Callable[..., Path],

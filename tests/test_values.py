@@ -63,6 +63,7 @@ W = m.WhenKind
         ("T.B.C.", N.TO_BE_CONFIRMED, None, False),
         ("Nil.", N.NUMBER, 0.0, False),
         ("50% of all formal presentations", N.TEXT, None, False),
+        ("9" * 400, N.TEXT, None, False),  # beyond any float: not read as infinity
         ("2% reduction", N.TEXT, None, False),
         ("1037 Enquiries 110 Surgeries", N.TEXT, None, False),
         ("14 R (2)", N.TEXT, None, False),

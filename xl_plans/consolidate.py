@@ -10,6 +10,7 @@ finish in.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import gc
 import math
@@ -251,7 +252,9 @@ def consolidate(
     most plans are for). `services` lists the services expected, to report any missing.
     `progress(done, total)` is called as files finish."""
     found = find_plans(Path(p) for p in paths)
-    files = sorted(found.files, key=str)  # the order of every table's rows
+    # An earlier CSV export in the folder is ours, not a plan (nor a problem).
+    exports = {path for path in found.files if path.suffix.lower() == ".csv" and is_export(path)}
+    files = sorted(set(found.files) - exports, key=str)  # the order of every table's rows
     root = _root([*files, *(s.path for s in found.skipped)])
     job = Job(quarter_number(quarter), policy or default_policy(), today or dt.date.today(),
               root)
@@ -264,6 +267,9 @@ def consolidate(
     spills["Risks"] = [risk_buckets[score] for score in sorted(risk_buckets, reverse=True)]
     results += [PlanResult(str(s.path), FileState.IGNORED if s.code == SUMMARY_SKIPPED
                            else FileState.SKIPPED, s.code, s.reason) for s in found.skipped]
+    results += [PlanResult(str(path), FileState.IGNORED, EXPORT_SKIPPED,
+                           f"{path.name}: a CSV export of a council summary, not a plan.")
+                for path in exports]
     chosen_year = year or _usual_year(results)
     _mark_other_years(results, chosen_year, root)
     _mark_duplicates(results, root)
@@ -274,6 +280,23 @@ def consolidate(
         heat_maps=_heat_maps(used), missing_services=_missing(services, used), spills=spills,
         root=root,
     )
+
+
+EXPORT_SKIPPED = "export-skipped"
+
+
+def is_export(path: Path, columns: tuple[str, ...] | None = None) -> bool:
+    """A CSV that council_summary.write_csvs wrote (of the table with `columns`, or of any):
+    its first row is exactly a table's header. Only a regular file is opened (a pipe would
+    hang)."""
+    if path.is_symlink() or not path.is_file():
+        return False
+    try:
+        with path.open(newline="", encoding="utf-8-sig", errors="replace") as handle:
+            header = tuple(next(csv.reader(handle), ()))
+    except (OSError, csv.Error):
+        return False
+    return header == columns if columns is not None else header in COLUMNS.values()
 
 
 _RESIDUAL = RISK_COLUMNS.index("Residual Score")

@@ -7,11 +7,14 @@ layout of what the performance team and finance read. The writing itself is summ
 from __future__ import annotations
 
 import csv
+import os
+import tempfile
 from pathlib import Path
 
 from xl_plans import consolidate as c
 from xl_plans.cellwrite import csv_safe
 from xl_plans.files import SUMMARY_MARK
+from xl_plans.saving import SaveError
 from xl_plans.summary_book import Book, HeatMap, StackedBar, Table, write_book
 
 MONEY = '"£"#,##0'
@@ -75,17 +78,43 @@ def write_summary(result: c.Consolidation, target: Path, *, overwrite: bool = Fa
     return write_book(summary_book(result), target, overwrite=overwrite)
 
 
+def csv_paths(folder: Path) -> dict[str, Path]:
+    """Where write_csvs puts each table: kpis.csv, data_quality.csv, ..."""
+    return {name: folder / f"{name.lower().replace(' ', '_')}.csv" for name in c.COLUMNS}
+
+
+def check_csv_folder(folder: Path) -> None:
+    """Refuse (SaveError) a folder write_csvs could not fill without writing over someone's
+    file: called before a long consolidation, and again by write_csvs."""
+    if folder.exists() and not folder.is_dir():
+        raise SaveError(f"{folder} is a file, not a folder: choose a folder for the CSVs.")
+    for name, path in csv_paths(folder).items():
+        if (path.exists() or path.is_symlink()) and not c.is_export(path, c.COLUMNS[name]):
+            raise SaveError(f"{path} already exists and is not an xl_plans export of that table: "
+                            "choose another folder for the CSVs (nothing was written there).")
+
+
 def write_csvs(result: c.Consolidation, folder: Path) -> list[Path]:
-    """One CSV per table, same columns as the sheets; no field can run as a formula."""
+    """One CSV per table, same columns as the sheets; no field can run as a formula. An earlier
+    export is replaced, never anything else (check_csv_folder); each file is written beside its
+    target and moved into place, so a full disk leaves the last good export whole."""
+    check_csv_folder(folder)
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, columns in c.COLUMNS.items():
-        path = folder / f"{name.lower().replace(' ', '_')}.csv"
-        with path.open("w", newline="", encoding="utf-8-sig") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(columns)
-            for row in result.rows(name):
-                writer.writerow(["" if v is None else csv_safe(v) for v in row])
+    for name, path in csv_paths(folder).items():
+        temp = tempfile.NamedTemporaryFile(  # noqa: SIM115  (closed below, removed on failure)
+            "w", dir=folder, prefix=".~xl_plans-", suffix=".csv", delete=False, newline="",
+            encoding="utf-8-sig")
+        try:
+            with temp:
+                writer = csv.writer(temp)
+                writer.writerow(c.COLUMNS[name])
+                for row in result.rows(name):
+                    writer.writerow(["" if v is None else csv_safe(v) for v in row])
+            os.replace(temp.name, path)
+        except BaseException:
+            Path(temp.name).unlink(missing_ok=True)
+            raise
         written.append(path)
     return written
 

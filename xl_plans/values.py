@@ -137,6 +137,8 @@ def _parse_num_text(text: str) -> Num:
     number = float(match["num"].replace(",", ""))
     if match["scale"]:
         number *= _SCALES[match["scale"].lower()]
+    if not math.isfinite(number):  # 400 nines: no figure anyone means, and no cell holds it
+        return Num(kind=NumKind.TEXT, text=text)
     percent = bool(match["pct"])
     if percent:
         number = round(number / 100, 12)

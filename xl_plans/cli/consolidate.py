@@ -19,7 +19,7 @@ from xl_plans.cli.app import (
 )
 from xl_plans.cli.app import load_policy_option as _policy
 from xl_plans.consolidate import consolidate as run_consolidation
-from xl_plans.council_summary import write_csvs, write_summary
+from xl_plans.council_summary import check_csv_folder, write_csvs, write_summary
 from xl_plans.files import is_summary_file
 from xl_plans.values import fy_start_year
 
@@ -61,6 +61,8 @@ def consolidate(paths: tuple[Path, ...], quarter: str, year: str | None, output:
     if output.exists() and not is_summary_file(output):
         raise click.ClickException(f"{output.name} already exists and is not an xl_plans "
                                    "summary: choose another name.")
+    if csv_dir is not None:
+        check_csv_folder(csv_dir)  # now, not after every plan has been read
     policy = _policy(policy_file)
     services = _lines(services_file) if services_file else []
     bar = tqdm(desc="Plans", unit="plan", disable=not sys.stderr.isatty(), leave=False)
