@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import shutil
+import signal
+import subprocess
+import sys
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -17,6 +20,7 @@ from conftest import example, files_in
 from libreoffice import convert
 from msoffcrypto.format.ooxml import OOXMLFile
 
+from xl_plans import council_summary
 from xl_plans.cli import main
 from xl_plans.consolidate import (
     COLUMNS,
@@ -26,7 +30,6 @@ from xl_plans.consolidate import (
     consolidate,
     process_file,
 )
-from xl_plans import council_summary
 from xl_plans.council_summary import write_csvs, write_summary
 from xl_plans.policy import default_policy
 from xl_plans.reader import read_workbook
@@ -623,3 +626,28 @@ def test_closed_risks_say_so_and_a_plan_behind_the_quarter_is_noted(
     assert quality["Reason"] == ("The plan reports Q1 (its Reporting Quarter), not Q2: its Q2 "
                                  "figures may not be filled in yet")
     assert result.complete  # a note for the performance team, not a problem with the file
+
+
+def test_a_run_stopped_while_saving_leaves_no_temporary_file(make_plan: Callable[..., Path],
+                                                            tmp_path: Path) -> None:
+    """SIGTERM (a scheduler, `timeout`) during the save: the summary is not written, and
+    nothing is left beside it."""
+    folder = two_matrix_folder(make_plan, tmp_path)
+    out = tmp_path / "out"
+    out.mkdir()
+    script = (
+        "import os, signal, sys\n"
+        "from xl_plans import summary_book\n"
+        "from xl_plans.cli import main\n"
+        "write = summary_book._write\n"
+        "def stopped(book, path):\n"
+        "    write(book, path)\n"
+        "    os.kill(os.getpid(), signal.SIGTERM)\n"
+        "summary_book._write = stopped\n"
+        "sys.argv[0] = 'xl-plans'\n"
+        "main()\n")
+    done = subprocess.run([sys.executable, "-c", script, "consolidate", str(folder), "--quarter",
+                           "Q2", "-o", str(out / "c.xlsx"), "--workers", "1"],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 128 + signal.SIGTERM, done.stderr
+    assert list(out.iterdir()) == [] and "Traceback" not in done.stderr

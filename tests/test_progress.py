@@ -83,6 +83,14 @@ PRIORITIES = [
      Rag.GREEN, "60% complete, 37% expected by 15 Aug 2023, ahead: Green"),
     (dict(Target_Date="March 2024", **{"% Complete": 1}), Timing.COMPLETE, False, Rag.GREEN,
      "100% complete"),
+    # A range names when the work starts: nothing is expected before it, then progress is
+    # linear from it (from 1 June: 75 of the 304 days to 31 March 2024, 25%).
+    (dict(Target_Date="Sep 2023 to March 2025", Status="Not started"), Timing.NOT_YET_DUE,
+     False, Rag.GREEN, "status Not started; 0% complete, 0% expected by 15 Aug 2023: Green"),
+    (dict(Target_Date="June 2023 to March 2024", **{"% Complete": 0.1}), Timing.NOT_YET_DUE,
+     False, Rag.AMBER, "10% complete, 25% expected by 15 Aug 2023, 15 points behind: Amber"),
+    (dict(Target_Date="Jan 2023 to March 2024", **{"% Complete": 0.1}), Timing.NOT_YET_DUE,
+     False, Rag.RED, "10% complete, 37% expected by 15 Aug 2023, 27 points behind: Red"),
     # Ongoing commitments are never overdue once their date has passed.
     (dict(Target_Date="March 2023 and ongoing", Status="On track"), Timing.ONGOING, False,
      Rag.GREEN, "ongoing since 31 Mar 2023; status On track: Green"),

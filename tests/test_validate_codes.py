@@ -206,6 +206,8 @@ CASES = [
          tables=setting("Contracts", 0, End_Date=dt.date(2019, 3, 31))),
     Case("review-date-passed", "warning", "Risks!L2",
          tables=setting("Risks", 0, Review_Date=dt.date(2024, 6, 30))),
+    Case("cumulative-profile", "warning", "KPIs!M2",
+         tables=setting("KPIs", 0, Q1_Target=25, Q2_Target=25, Q3_Target=25, Q4_Target=25)),
     Case("budget-year-missing", "warning", "Budget",
          tables=setting("Budget", 0, Year="2023/24")),
     Case("budget-year-unreadable", "warning", "Budget!A2",
@@ -332,3 +334,45 @@ def test_issues_come_sheet_by_sheet_row_by_row(make_plan: Callable[..., Path]) -
     report = validate(make_plan(tables), as_of=dt.date(2024, 9, 30))
     assert [i.location for i in report.issues] == [
         "Plan!B7", "KPIs!E2", "KPIs!N3", "Risks!I2"]
+
+
+@pytest.mark.parametrize(("targets", "message"), [
+    ((25, 50, 75, 100), None),  # year to date: fine
+    ((25, 25, 25, 100), None),  # nothing more expected in Q2 and Q3: still year to date
+    ((None, 50, None, 100), None),  # a profile for some quarters only
+    ((30, 20, 75, 100), "KPI K1 is cumulative but its Q2 target ('20') is below its Q1 target: "
+                        "quarter targets of a cumulative measure are year to date."),
+    ((25, 25, 25, 25), "KPI K1 is cumulative but its Q4 target ('25') is not its annual target "
+                       "('100'): quarter targets of a cumulative measure are year to date, "
+                       "reaching the annual target in Q4."),
+])
+def test_a_cumulative_profile_is_year_to_date(make_plan: Callable[..., Path],
+                                              targets: tuple[int | None, ...],
+                                              message: str | None) -> None:
+    """Per-quarter targets on a cumulative measure (25 a quarter for 100 a year) would score
+    80 at Q4 Green against 25: said, once per indicator."""
+    tables = good()
+    tables["KPIs"][0].update({f"Q{q} Target": t for q, t in enumerate(targets, start=1)
+                              if t is not None})
+    found = [i.message for i in validate(make_plan(tables)).issues
+             if i.code == "cumulative-profile"]
+    assert found == ([message] if message else [])
+
+
+def test_stray_columns_side_by_side_are_one_issue(make_plan: Callable[..., Path]) -> None:
+    """A block pasted beside a table is one issue naming its columns, not one per column."""
+    case = next(c for c in CASES if c.code == "column-unnamed")
+
+    def stray(book: Book) -> None:
+        assert case.post is not None
+        case.post(book)  # Z3
+        for col in range(30, 300):  # AE3 to KN3
+            book["KPIs"].cell(row=3, column=col + 1, value="pasted")
+
+    path = build(make_plan, Case("column-unnamed", "warning", "", post=stray))
+    found = [(i.location, i.message) for i in validate(path).issues
+             if i.code == "column-unnamed"]
+    assert found == [
+        ("KPIs!Z3", "Column Z holds data but has no header, so it is not read."),
+        ("KPIs!AE3", "Columns AE to KN hold data but have no header, so they are not read."),
+    ]

@@ -161,6 +161,12 @@ def test_parse_when_text(typed: str, kind: m.WhenKind, start: dt.date | None,
     assert parsed.text == typed
 
 
+def test_a_range_says_so_and_a_month_does_not() -> None:
+    """Progress is expected from a range's start; "March 2024" starts nothing."""
+    assert parse_when("Sep 2024 to March 2026").is_range
+    assert not parse_when("March 2024").is_range and not parse_when("14-15 March 2024").is_range
+
+
 def test_bare_quarter_needs_the_plan_year() -> None:
     assert parse_when("Q3", fy_start=2023).end == D(2023, 12, 31)
     assert parse_when("Q1", fy_start=2023).start == D(2023, 4, 1)

@@ -136,7 +136,9 @@ class When(BaseModel):
     """A date-like cell: the text as typed (None for a real date cell) and the span it means.
 
     `end` is the deadline (the last day of the period named); `start` its first day. "March 2024
-    and ongoing" is the period March 2024 with `ongoing` set.
+    and ongoing" is the period March 2024 with `ongoing` set. `is_range`: written from a start
+    to an end ("Sep 2024 to March 2026"), so the work is planned to begin at `start` (the start
+    of "March 2024" is only where that month begins).
     """
 
     model_config = ConfigDict(frozen=True)
@@ -146,6 +148,7 @@ class When(BaseModel):
     end: dt.date | None = None
     ongoing: bool = False
     text: str | None = None
+    is_range: bool = False
 
     @property
     def due(self) -> dt.date | None:

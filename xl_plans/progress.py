@@ -190,7 +190,11 @@ def item_status(row: Row, kind: Literal["priority", "milestone"], due: When,
     expected = None
     if when in (Timing.OVERDUE, Timing.DUE_THIS_QUARTER, Timing.NOT_YET_DUE) and \
             period.plan_start is not None and due.end is not None:
-        expected = expected_progress(period.plan_start, due.end, today)
+        # From the plan's start, or from a later start the officer wrote ("Sep 2024 to March
+        # 2026": nothing is expected before September 2024).
+        begins = due.start if due.is_range and due.start and due.start > period.plan_start \
+            else period.plan_start
+        expected = expected_progress(begins, due.end, today)
 
     rag: Rag | None
     parts: list[str] = []

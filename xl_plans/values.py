@@ -277,23 +277,24 @@ def _parse_when_text(text: str, fy_start: int | None) -> When:
     span = _span(core, fy_start)
     if span is None:
         return When(kind=WhenKind.TEXT, text=text, ongoing=ongoing)
-    start, end, is_day = span
+    start, end, is_day, is_range = span
     kind = WhenKind.DATE if is_day and start == end else WhenKind.PERIOD
-    return When(kind=kind, start=start, end=end, ongoing=ongoing, text=text)
+    return When(kind=kind, start=start, end=end, ongoing=ongoing, text=text, is_range=is_range)
 
 
-def _span(text: str, fy_start: int | None) -> tuple[dt.date, dt.date, bool] | None:
-    """(first day, last day, is a single day) of a date or period written as text."""
+def _span(text: str, fy_start: int | None) -> tuple[dt.date, dt.date, bool, bool] | None:
+    """(first day, last day, is a single day, is a range "X to Y") of a date or period written
+    as text."""
     text = " ".join(_LEAD_IN.sub("", text.strip()).split())
     single = _single_span(text, fy_start)
     if single is not None:
-        return single
+        return *single, False
     match = _RANGE.match(text)
     if match:
         first = _single_span(match[1], fy_start)
         last = _single_span(match[2], fy_start)
         if first and last and first[0] <= last[1]:
-            return first[0], last[1], False
+            return first[0], last[1], False, True
     return None
 
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
+import signal
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -26,6 +29,23 @@ F = TypeVar("F", bound=Callable[..., Any])
 @click.version_option(__version__, prog_name="xl-plans")
 def main() -> None:
     """Check, score and consolidate council service plans kept in Excel workbooks."""
+    _stop_cleanly_on_sigterm()
+
+
+EXIT_TERMINATED = 128 + signal.SIGTERM
+
+
+def _stop_cleanly_on_sigterm() -> None:
+    """A scheduler or `timeout` stops a run with SIGTERM, which by default kills the process
+    on the spot, leaving a half-written temporary file beside the summary. As an exit instead,
+    every save's clean-up runs (saving.atomic_save removes its temporary file)."""
+
+    def stop(_signum: int, _frame: object) -> None:
+        sys.exit(EXIT_TERMINATED)
+
+    # (Not in the main thread, a host application's, signals are its own: left as they are.)
+    with contextlib.suppress(ValueError):
+        signal.signal(signal.SIGTERM, stop)
 
 
 def friendly_errors(func: F) -> F:

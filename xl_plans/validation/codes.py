@@ -211,6 +211,14 @@ _CHECKS: tuple[Code, ...] = (
          "Q1 `120`, Q2 `95` for visits year to date.",
          "Check the figures are year-to-date totals, not the quarter's own; correct them or "
          "explain in the Comment."),
+    Code("cumulative-profile", W, "KPIs", "Quarter targets not year to date",
+         "A Cumulative indicator's quarter targets fall from one quarter to the next, or its "
+         "Q4 target is not its annual target: a cumulative measure's quarter targets are "
+         "year-to-date totals, so each quarter's figure would be compared with the wrong "
+         "amount.",
+         "Annual Target `100` with Q1 to Q4 targets `25`, `25`, `25`, `25`.",
+         "Type each quarter's target as the total expected by then (25, 50, 75, 100), or set "
+         "Measure to Snapshot if each quarter stands alone."),
     Code("actual-after-reporting-quarter", W, "KPIs", "Actual beyond the reporting quarter",
          "An actual is filled in for a quarter after the plan's Reporting Quarter, so it is "
          "not used.",

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from xl_plans import schema
-from xl_plans.model import Kpi, Measure, Num, NumKind, Rag, Row, Unit
+from xl_plans.model import Kpi, Measure, Num, NumKind, Polarity, Rag, Row, Unit
 from xl_plans.policy import as_fraction
 from xl_plans.validation.context import Context, describe, quote
 from xl_plans.validation.report import Issue
@@ -49,11 +49,14 @@ def check_targets(ctx: Context) -> Iterator[Issue]:
 
 
 def check_quarters(ctx: Context) -> Iterator[Issue]:
-    """Running totals that fall, and actuals beyond the reporting quarter."""
+    """Running totals that fall, quarter targets that are not running totals, and actuals
+    beyond the reporting quarter."""
     for kpi in ctx.plan.kpis:
         if kpi.measure is Measure.CUMULATIVE:
             for prefix, label in (("q", ""), ("last_year_q", "last year's ")):
                 yield from _falls(ctx, kpi, prefix, label)
+            if kpi.polarity is not Polarity.BAND:
+                yield from _profile(ctx, kpi)
         if ctx.quarter is None:
             continue
         for q in QUARTERS[ctx.quarter:]:
@@ -76,6 +79,38 @@ def _falls(ctx: Context, kpi: Kpi, prefix: str, label: str) -> Iterator[Issue]:
                          f"({quote(_typed(kpi, f'{prefix}{q}', num))}) is below {label}"
                          f"Q{last[0]} ({quote(_typed(kpi, f'{prefix}{last[0]}', None))}).")
         last = (q, num.value)
+
+
+def _profile(ctx: Context, kpi: Kpi) -> Iterator[Issue]:
+    """A cumulative measure's quarter targets are year to date: they never fall and Q4's is
+    the annual target. Targets typed per quarter (25, 25, 25, 25 for 100 a year) would score
+    Q4's 80 Green against 25: said once, at the first target that shows it."""
+    percent = kpi.unit is Unit.PERCENT
+    read = {q: (as_fraction(num, ctx.policy)[0] if percent else num.value)
+            for q in QUARTERS if (num := kpi.quarter_target(q)).kind is NumKind.NUMBER}
+    annual = as_fraction(kpi.annual_target, ctx.policy)[0] if percent \
+        else kpi.annual_target.value if kpi.annual_target.kind is NumKind.NUMBER else None
+    described = describe(KPIS, kpi)
+    earlier: tuple[int, float] | None = None
+    for q, value in read.items():
+        if value is None:
+            continue
+        if earlier is not None and value < earlier[1] - _EPSILON * max(1.0, abs(earlier[1])):
+            yield ctx.at("cumulative-profile", KPIS, kpi, f"q{q}_target",
+                         f"{described} is cumulative but its Q{q} target "
+                         f"({quote(_typed(kpi, f'q{q}_target', None))}) is below its "
+                         f"Q{earlier[0]} target: quarter targets of a cumulative measure are "
+                         "year to date.")
+            return
+        earlier = (q, value)
+    four = read.get(4)
+    if four is not None and annual is not None \
+            and abs(four - annual) > _EPSILON * max(1.0, abs(annual)):
+        yield ctx.at("cumulative-profile", KPIS, kpi, "q4_target",
+                     f"{described} is cumulative but its Q4 target "
+                     f"({quote(_typed(kpi, 'q4_target', None))}) is not its annual target "
+                     f"({quote(_typed(kpi, 'annual_target', None))}): quarter targets of a "
+                     "cumulative measure are year to date, reaching the annual target in Q4.")
 
 
 def _typed(row: Row, field_name: str, num: Num | None) -> object:

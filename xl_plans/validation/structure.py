@@ -140,12 +140,30 @@ def _columns(ctx: Context, spec: schema.Sheet, found: SheetRead) -> Iterator[Iss
                 f"column; only column {column_letter(first)} is read.",
                 value=found.headers[col], field_name=field_name)
     grid = ctx.read.grids[sheet] if ctx.read else None
-    for col in found.unnamed:
-        row0 = _first_data_row(grid, col, header_row) if grid else header_row + 1
+    for first, last in _runs(found.unnamed):
+        row0 = _first_data_row(grid, first, header_row) if grid else header_row + 1
+        columns = f"Column {column_letter(first)} holds" if first == last \
+            else f"Columns {column_letter(first)} to {column_letter(last)} hold"
         yield ctx.at_grid(
-            "column-unnamed", sheet, row0, col,
-            f"Column {column_letter(col)} holds data but has no header, so it is not read.",
-            value=grid.value(row0, col) if grid else None)
+            "column-unnamed", sheet, row0, first,
+            f"{columns} data but {'has' if first == last else 'have'} no header, so "
+            f"{'it is' if first == last else 'they are'} not read.",
+            value=grid.value(row0, first) if grid else None)
+
+
+def _runs(columns: list[int]) -> Iterator[tuple[int, int]]:
+    """Sorted column indexes as runs of neighbours (first, last): a block of stray data is
+    one issue, not one per column (a row pasted 16,384 columns wide)."""
+    start = end = None
+    for col in columns:
+        if end is not None and col == end + 1:
+            end = col
+            continue
+        if start is not None and end is not None:
+            yield start, end
+        start = end = col
+    if start is not None and end is not None:
+        yield start, end
 
 
 def _merged(ctx: Context, spec: schema.Sheet, found: SheetRead, grid: Grid) -> Iterator[Issue]:
