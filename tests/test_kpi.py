@@ -285,6 +285,9 @@ FORECASTS = [
     (dict(Polarity=HIGHER, Measure="Cumulative", Q1=30), 1, 120.0, None),
     (dict(Polarity=HIGHER, Measure="Snapshot", Annual_Target=100, Q1=30), 1, None, None),
     (dict(Polarity=HIGHER, Measure="Cumulative", Annual_Target=100), 1, None, None),
+    # a profile expecting nothing yet gives no pace to carry on (not 0 and Red beside a Green)
+    (dict(Polarity=HIGHER, Measure="Cumulative", Annual_Target=4, Q1_Target=0, Q1=0), 1, None,
+     None),
 ]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import tomllib
 from pathlib import Path
 
@@ -129,6 +130,17 @@ def test_a_missing_policy_file(tmp_path: Path) -> None:
     with pytest.raises(PolicyError) as caught:
         load_policy(tmp_path / "nowhere.toml")
     assert caught.value.code == "policy-not-found"
+    assert "does not exist" in caught.value.message
+
+
+def test_a_policy_that_is_a_folder_or_a_pipe_is_refused_unopened(tmp_path: Path) -> None:
+    (tmp_path / "folder.toml").mkdir()
+    os.mkfifo(tmp_path / "pipe.toml")  # opening it to read would wait for a writer forever
+    for name in ("folder.toml", "pipe.toml"):
+        with pytest.raises(PolicyError) as caught:
+            load_policy(tmp_path / name)
+        assert caught.value.code == "policy-not-found"
+        assert "not a file" in caught.value.message
 
 
 def test_the_shown_policy_reads_back_as_the_same_policy(tmp_path: Path) -> None:

@@ -537,7 +537,9 @@ def _forecast(reading: _Reading, q: int, polarity: Polarity, measure: Measure,
     if year is None:
         year = reading.value("q4_target", "Q4 target")
     profile = reading.value(f"q{q}_target", f"Q{q} target")
-    if profile is not None and year is not None and abs(profile) > _EPSILON:
+    if profile is not None and abs(profile) <= _EPSILON:
+        return None, None  # nothing was expected by now: no pace to carry to the year end
+    if profile is not None and year is not None:
         forecast = actual / profile * year
     else:
         forecast = actual * 4 / q

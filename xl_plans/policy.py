@@ -207,8 +207,10 @@ def load_policy(path: str | Path | None = None) -> Policy:
     if path is None:
         return default_policy()
     path = Path(path)
-    if not path.is_file():
-        raise PolicyError("policy-not-found", path, "the policy file does not exist.")
+    if not path.is_file():  # (a folder or a pipe is never opened: a pipe would hang)
+        raise PolicyError("policy-not-found", path,
+                          "this is not a file: give the policy's .toml file." if path.exists()
+                          else "the policy file does not exist.")
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
