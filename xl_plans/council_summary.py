@@ -19,7 +19,8 @@ from xl_plans.summary_book import Book, HeatMap, StackedBar, Table, write_book
 
 MONEY = '"£"#,##0'
 NOTES = {
-    "Summary": "One row per service. Figures are traced to their cells on the other sheets.",
+    "Summary": "One row per service. Overdue and due counts include project milestones. "
+               "Figures are traced to their cells on the other sheets.",
     "KPIs": "Every indicator; File, Sheet and Cell give the actual used.",
     "Exceptions": "Red; Amber and worsening; Amber or Red two quarters running.",
     "Risks": "All risks, highest residual score first; the heat map counts open risks.",
