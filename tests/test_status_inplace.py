@@ -4,7 +4,9 @@ checked, and saved atomically, with macros kept byte for byte."""
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
+import shutil
 import stat
 import zipfile
 from collections.abc import Callable
@@ -16,10 +18,13 @@ import pytest
 import xlsxwriter
 from click.testing import CliRunner
 from conftest import files_in
+from libreoffice import convert
 from openpyxl.chart import BarChart, Reference
 from openpyxl.comments import Comment
 from openpyxl.drawing.image import Image
+from openpyxl.workbook.protection import WorkbookProtection
 from PIL import Image as PILImage
+from test_saving import nearly_full_disk
 
 from xl_plans import schema
 from xl_plans.cli import main
@@ -324,3 +329,235 @@ def test_refusal_lists_every_feature(plan: Path, tmp_path: Path) -> None:
     assert caught.value.reasons == ["charts", "pictures or other media", "threaded comments",
                                     "slicers"]
     assert files_in(tmp_path) == before
+
+
+# --------------------------------------------------------------------------- protection
+
+
+def with_workbook_xml(plan: Path, target: Path, before: bytes, xml: bytes) -> Path:
+    """A copy of the plan with `xml` put into its workbook part just before `before`."""
+    def change(name: str, data: bytes) -> bytes:
+        return data.replace(before, xml + before, 1) if name == "xl/workbook.xml" else data
+
+    return rebuilt(plan, target, change)
+
+
+PROTECTION = [
+    # (part, XML inserted, before what, the feature named)
+    ("xl/workbook.xml", b'<fileSharing readOnlyRecommended="1" userName="Performance" '
+     b'algorithmName="SHA-512" hashValue="Zm9v" saltValue="c2FsdA==" spinCount="100000"/>',
+     b"<workbookPr", "its protection settings: read-only recommended, or a password to modify "
+     "(File > Save As > Tools > General Options)"),
+    ("xl/workbook.xml", b'<customWorkbookViews><customWorkbookView name="Print" '
+     b'guid="{6F9619FF-8B86-D011-B42D-00C04FC964FF}" windowWidth="800" windowHeight="600" '
+     b'activeSheetId="1"/>'
+     b"</customWorkbookViews>", b"<calcPr", "custom views"),
+    ("docProps/app.xml", b"<Manager>Jane Smith</Manager><Company>Hart District Council"
+     b"</Company><HyperlinkBase>\\\\hart\\plans\\</HyperlinkBase>", b"</Properties>",
+     "document properties (Manager, Company, Hyperlink base)"),
+    ("KPIs", b'<protectedRanges><protectedRange sqref="N2:Q20" name="Actuals"/>'
+     b"</protectedRanges>", b"<pageMargins",
+     "ranges users may edit in the protected sheet (Review > Allow Users to Edit Ranges) "
+     "(in KPIs)"),
+]
+
+
+@pytest.mark.parametrize(("part", "xml", "before", "feature"), PROTECTION,
+                         ids=[p[3][:30] for p in PROTECTION])
+def test_settings_openpyxl_would_not_write_back(plan: Path, tmp_path: Path, part: str,
+                                               xml: bytes, before: bytes, feature: str) -> None:
+    if part == "KPIs":
+        part = f"xl/worksheets/sheet{[*schema.SHEETS_BY_NAME].index('KPIs') + 2}.xml"
+
+    def change(name: str, data: bytes) -> bytes:
+        if name != part:
+            return data
+        assert before in data
+        return data.replace(before, xml + before, 1)
+
+    target = rebuilt(plan, tmp_path / "protected.xlsx", change)
+    assert lossy_features(target) == [feature]
+    # What is named is really lost: openpyxl's save writes none of it back.
+    book = openpyxl.load_workbook(target)
+    book.save(tmp_path / "resaved.xlsx")
+    first_element = xml[:xml.index(b">")].split()[0].rstrip(b"/")  # b"<fileSharing"
+    with zipfile.ZipFile(tmp_path / "resaved.xlsx") as resaved:
+        assert first_element not in resaved.read(part)
+
+
+def test_a_password_to_modify_is_refused_by_the_command(plan: Path, tmp_path: Path) -> None:
+    target = with_workbook_xml(plan, tmp_path / "shared.xlsx", b"<workbookPr",
+                               b'<fileSharing readOnlyRecommended="1"/>')
+    before = files_in(tmp_path)
+    result = CliRunner().invoke(main, ["status", str(target), "--in-place", "--as-of",
+                                       "2023-08-01"])
+    assert result.exit_code == 2
+    assert ("shared.xlsx was not changed: writing into it would lose its protection settings: "
+            "read-only recommended") in result.output
+    assert files_in(tmp_path) == before
+
+
+def test_a_workbook_whose_structure_is_protected_gets_no_sheet(plan: Path) -> None:
+    book = openpyxl.load_workbook(plan)
+    book.security = WorkbookProtection(lockStructure=True)  # Review > Protect Workbook
+    book.save(plan)
+    assert lossy_features(plan) == []  # nothing would be lost: Excel's rule refuses it
+    before = files_in(plan.parent)
+    result = CliRunner().invoke(main, ["status", str(plan), "--in-place", "--as-of",
+                                       "2023-08-01"])
+    assert result.exit_code == 2
+    assert ("plan.xlsx was not changed: its structure is protected (Review > Protect "
+            "Workbook), so no sheet may be added to it.") in result.output
+    assert files_in(plan.parent) == before
+
+
+# --------------------------------------------------------------------------- merged cells
+
+
+def with_hidden_merged_text(plan: Path, target: Path, cells: bytes) -> Path:
+    """The plan with KPIs!AA2:AB2 merged and `cells` (XML) added to row 2: a sheet as
+    LibreOffice saves one whose merged cells hold text beyond the first."""
+    kpis = f"xl/worksheets/sheet{[*schema.SHEETS_BY_NAME].index('KPIs') + 2}.xml"
+
+    def change(name: str, data: bytes) -> bytes:
+        if name != kpis:
+            return data
+        row2 = data.index(b"</row>", data.index(b'<row r="2"'))
+        data = data[:row2] + cells + data[row2:]
+        if b"<mergeCells" in data:
+            return data.replace(b"</mergeCells>", b'<mergeCell ref="AA2:AB2"/></mergeCells>')
+        return data.replace(b"</sheetData>", b'</sheetData><mergeCells count="1">'
+                            b'<mergeCell ref="AA2:AB2"/></mergeCells>')
+
+    return rebuilt(plan, target, change)
+
+
+def test_text_hidden_in_merged_cells_is_named(plan: Path, tmp_path: Path) -> None:
+    target = with_hidden_merged_text(plan, tmp_path / "merged.xlsx", (
+        b'<c r="AA2" t="inlineStr"><is><t>Shown</t></is></c>'
+        b'<c r="AB2" t="inlineStr"><is><t>Officer note under the merge</t></is></c>'))
+    hidden = ("text hidden in merged cells (Excel shows only the first cell of a merge; the "
+              "rest would be deleted) (in KPIs!AB2)")
+    assert lossy_features(target) == [hidden]
+    before = files_in(tmp_path)
+    result = CliRunner().invoke(main, ["status", str(target), "--in-place", "--as-of",
+                                       "2023-08-01"])
+    assert result.exit_code == 2
+    assert hidden in result.output
+    assert files_in(tmp_path) == before
+    # LibreOffice keeps the hidden text; openpyxl would drop it.
+    resaved = convert(target, "xlsx", tmp_path / "lo")
+    assert b"Officer note under the merge" in zipfile.ZipFile(resaved).read(
+        "xl/sharedStrings.xml")
+    assert lossy_features(resaved) == [hidden]
+
+
+def test_merged_cells_without_hidden_text_are_safe(plan: Path, tmp_path: Path) -> None:
+    # A value in the first cell only; blank and empty-text cells in the rest; cells with no
+    # "r" (allowed: each follows the one before) still placed right.
+    target = with_hidden_merged_text(plan, tmp_path / "merged.xlsx", (
+        b'<c r="AA2" t="inlineStr"><is><t>Shown</t></is></c><c s="0"/>'))
+    assert lossy_features(target) == []
+    numbered = with_hidden_merged_text(plan, tmp_path / "unnumbered.xlsx", (
+        b'<c r="AA2" t="inlineStr"><is><t>Shown</t></is></c><c><v>42</v></c>'))
+    assert lossy_features(numbered) == [
+        "text hidden in merged cells (Excel shows only the first cell of a merge; the rest "
+        "would be deleted) (in KPIs!AB2)"]
+    book = openpyxl.load_workbook(plan)
+    book["KPIs"]["AA5"] = "A merged heading"
+    book["KPIs"].merge_cells("AA5:AD7")
+    book.save(plan)
+    assert lossy_features(plan) == []
+
+
+# --------------------------------------------------------------------------- the file itself
+
+
+def test_a_backup_that_cannot_be_made_leaves_nothing(plan: Path, tmp_path: Path) -> None:
+    # Room for the plan, not for its backup as well.
+    with nearly_full_disk(tmp_path / "disk", free=4096, holding={"plan.xlsx": plan}) as disk:
+        target = disk / "plan.xlsx"
+        before = files_in(disk)
+        result = CliRunner().invoke(main, ["status", str(target), "--in-place", "--as-of",
+                                           "2023-08-01"])
+        assert result.exit_code == 2
+        assert (f"plan.xlsx was not changed: its backup could not be made in "
+                f"{disk / BACKUP_FOLDER} (No space left on device).") in result.output
+        assert files_in(disk) == before  # no part-written "backup", no backup folder
+        assert not (disk / BACKUP_FOLDER).exists()
+
+
+def test_a_backup_cut_short_is_removed(plan: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same where no small disk can be mounted: the copy fails half way."""
+    def half_then_full(source: Any, out: Any, *args: Any) -> None:
+        out.write(source.read(1000))
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(shutil, "copyfileobj", half_then_full)
+    before = files_in(plan.parent)
+    with pytest.raises(SaveError, match="its backup could not be made"):
+        write_status_in_place(status_for(plan), plan, Fingerprint.of(plan))
+    assert files_in(plan.parent) == before
+
+
+def test_a_linked_plan_is_written_through_the_link(plan: Path, tmp_path: Path) -> None:
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    real = shared / "parks.xlsx"
+    plan.rename(real)
+    link = tmp_path / "my plan.xlsx"
+    link.symlink_to(real)
+    result = CliRunner().invoke(main, ["status", str(link), "--in-place", "--as-of",
+                                       "2023-08-01"])
+    assert result.exit_code == 0, result.output
+    assert link.is_symlink() and link.resolve() == real
+    assert openpyxl.load_workbook(real).sheetnames[-1] == schema.STATUS_SHEET
+    assert len(list((shared / BACKUP_FOLDER).iterdir())) == 1  # beside the real plan
+
+
+def test_a_hard_linked_plan_is_refused(plan: Path) -> None:
+    os.link(plan, plan.with_name("other name.xlsx"))
+    before = files_in(plan.parent)
+    result = CliRunner().invoke(main, ["status", str(plan), "--in-place", "--as-of",
+                                       "2023-08-01"])
+    assert result.exit_code == 2
+    assert "plan.xlsx was not changed: it is one file with 2 names on disk (hard links)" \
+        in result.output
+    assert files_in(plan.parent) == before
+
+
+def test_a_read_only_plan_is_refused(plan: Path) -> None:
+    plan.chmod(0o444)
+    before = files_in(plan.parent)
+    result = CliRunner().invoke(main, ["status", str(plan), "--in-place", "--as-of",
+                                       "2023-08-01"])
+    assert result.exit_code == 2
+    assert "plan.xlsx is read-only, so it was not changed." in result.output
+    assert files_in(plan.parent) == before
+    assert stat.S_IMODE(plan.stat().st_mode) == 0o444
+
+
+# --------------------------------------------------------------------------- sheet names
+
+
+def test_sheet_names_are_matched_as_excel_matches_them(plan: Path) -> None:
+    book = openpyxl.load_workbook(plan)
+    book.create_sheet("status")["A1"] = "My own notes on status"  # an officer's sheet
+    book.save(plan)
+    before = files_in(plan.parent)
+    result = CliRunner().invoke(main, ["status", str(plan), "--in-place", "--as-of",
+                                       "2023-08-01"])
+    assert result.exit_code == 2
+    assert "already has a sheet named 'status' that xl_plans did not write" in result.output
+    assert files_in(plan.parent) == before
+
+
+def test_our_status_sheet_renamed_in_another_case_is_replaced(plan: Path) -> None:
+    write_status_in_place(status_for(plan), plan, Fingerprint.of(plan))
+    book = openpyxl.load_workbook(plan)
+    book[schema.STATUS_SHEET].title = "renamed"  # openpyxl, like Excel, would make "STATUS1"
+    book["renamed"].title = "STATUS"              # of "Status" renamed in one step
+    book.save(plan)
+    write_status_in_place(status_for(plan), plan, Fingerprint.of(plan))
+    names = openpyxl.load_workbook(plan).sheetnames
+    assert [n for n in names if n.casefold().startswith("status")] == [schema.STATUS_SHEET]

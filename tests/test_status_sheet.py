@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 import zipfile
 from pathlib import Path
@@ -187,3 +188,33 @@ def test_links_to_a_plan_elsewhere_are_relative_uris(tmp_path: Path) -> None:
     links = {c.hyperlink.target for row in openpyxl.load_workbook(out)[schema.STATUS_SHEET]
              .iter_rows() for c in row if c.hyperlink is not None}
     assert links == {"Service%20plans/Hart%20corporate.xlsx"}
+
+
+def test_a_plan_with_no_relative_path_is_linked_by_its_full_address(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On Windows a plan on \\\\server\\share and a Status file on C: have no relative path:
+    os.path.relpath raises ValueError. The link then names the plan in full."""
+    plan = tmp_path / "Hart corporate.xlsx"
+    shutil.copyfile(example(HART), plan)
+
+    def across_drives(path: str, start: str | None = None) -> str:
+        raise ValueError("path is on mount '\\\\server\\share', start on mount 'C:'")
+
+    monkeypatch.setattr(os.path, "relpath", across_drives)
+    out = write_status_file(status_of(plan, "Q1", dt.date(2022, 8, 12)), plan,
+                            tmp_path / "status.xlsx")
+    links = {c.hyperlink.target for row in openpyxl.load_workbook(out)[schema.STATUS_SHEET]
+             .iter_rows() for c in row if c.hyperlink is not None}
+    assert links == {plan.resolve().as_uri()}  # file:///.../Hart%20corporate.xlsx
+
+
+def test_an_officers_sheet_named_status_in_any_case_is_never_replaced(tmp_path: Path) -> None:
+    found = status_of(example(HART), "Q1", dt.date(2022, 8, 12))
+    book = openpyxl.load_workbook(example(HART))
+    book.create_sheet("STATUS")["A1"] = "Notes for the portfolio holder"
+    names = book.sheetnames
+    with pytest.raises(SaveError, match="already has a sheet named 'STATUS' that xl_plans did "
+                                        "not write"):
+        add_status_sheet(book, found)
+    assert book.sheetnames == names
+    assert book["STATUS"]["A1"].value == "Notes for the portfolio holder"

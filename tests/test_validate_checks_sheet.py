@@ -171,3 +171,30 @@ def test_an_example_copy_keeps_every_sheet(tmp_path: Path) -> None:
     book = openpyxl.load_workbook(copy.path)
     assert book.sheetnames[1:] == openpyxl.load_workbook(source).sheetnames
     assert copy.dropped == []
+
+
+def test_a_copy_of_a_template_is_a_workbook(flawed: Path, tmp_path: Path) -> None:
+    """openpyxl keeps a template's (.xltx) flag, which gave the .xlsx copy a template's
+    content type: Excel refuses to open such a file."""
+    template = tmp_path / "plan template.xltx"
+    book = openpyxl.load_workbook(flawed)
+    book.template = True
+    book.save(template)
+    with zipfile.ZipFile(template) as archive:
+        assert b"template.main+xml" in archive.read("[Content_Types].xml")
+    copy = write_checks_copy(template, tmp_path / "checked.xlsx").path
+    with zipfile.ZipFile(copy) as archive:
+        types = archive.read("[Content_Types].xml")
+    assert b"spreadsheetml.sheet.main+xml" in types and b"template" not in types
+    assert convert(copy, "csv", tmp_path / "csv").read_bytes().startswith(b"Severity,")
+
+
+def test_an_officers_checks_sheet_in_any_case_is_never_replaced(flawed: Path,
+                                                                tmp_path: Path) -> None:
+    book = openpyxl.load_workbook(flawed)
+    book.create_sheet("checks", 0)["A1"] = "Checked by J. Smith"
+    book.save(flawed)
+    with pytest.raises(SaveError, match="already has a sheet named 'checks' that xl_plans did "
+                                        "not write"):
+        write_checks_copy(flawed, tmp_path / "checked.xlsx")
+    assert not (tmp_path / "checked.xlsx").exists()

@@ -24,6 +24,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from xl_plans import schema
 from xl_plans.errors import WorkbookError
+from xl_plans.inplace import tool_sheet
 from xl_plans.saving import SaveError, atomic_save
 from xl_plans.sheet_layout import SEVERITY_FILLS, Link, SheetLayout, draw_openpyxl, openpyxl_fill
 from xl_plans.validation import Issue, Report, Severity, validate
@@ -74,6 +75,9 @@ def write_checks_copy(source: str | Path, target: str | Path, report: Report | N
             raise WorkbookError("corrupt-workbook", source,
                                 f"openpyxl cannot open it to copy: {exc}"[:200]) from None
     add_checks_sheet(book, report.issues)
+    # A template (.xltx) opens with openpyxl's template flag set, which would give the copy a
+    # template's content type: Excel refuses an .xlsx (or .xlsm) that claims to be one.
+    book.template = False
     atomic_save(lambda temp: book.save(temp), target, overwrite=overwrite)
     dropped = list(dict.fromkeys(str(w.message) for w in caught))
     return ChecksCopy(target, report, dropped)
@@ -120,10 +124,8 @@ def failure_layout(message: str, hint: str) -> SheetLayout:
 
 def add_checks_sheet(book: Workbook, issues: Iterable[Issue]) -> Worksheet:
     """Put a fresh Checks sheet first in `book` (replacing an old one) and highlight cells."""
-    if schema.CHECKS_SHEET in book.sheetnames:
-        old = book[schema.CHECKS_SHEET]
-        if not schema.written_by_tool(schema.CHECKS_SHEET, old["A1"].value):
-            raise SaveError(schema.not_ours_message(schema.CHECKS_SHEET))
+    old = tool_sheet(book, schema.CHECKS_SHEET)
+    if old is not None:
         book.remove(old)
     sheet = book.create_sheet(schema.CHECKS_SHEET, 0)
     issues = list(issues)

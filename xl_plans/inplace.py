@@ -4,13 +4,16 @@ openpyxl rewrites the whole file when it saves, and silently drops what it does 
 charts, pictures, shapes, threaded comments, slicers, form controls, Excel 2010+ extensions,
 formula results and more (notes/reliability.md). So before anything is written in place:
 
-1. `losses(path)` inspects the file's zip parts and sheet XML (never trusting openpyxl to say
-   what it would lose) and lists every feature the save would drop; any at all -> refused,
-   naming them.
+1. `losses(path)` inspects the file's zip parts, workbook settings, document properties and
+   sheet XML (never trusting openpyxl to say what it would lose) and lists every feature the
+   save would drop, down to text hidden in merged cells; any at all -> refused, naming them.
+   So is a workbook whose structure is protected (Excel allows no sheet to be added), and
+   a file that a replace would harm (read-only, hard-linked: saving.replaceable). A link is
+   written through to its real file.
 2. The file must be byte-for-byte what it was when it was read (its fingerprint); a plan saved
    by someone else in between is never overwritten.
 3. A backup copy goes into `.xl_plans-backups` beside the file (a dot folder, so batch runs over
-   the folder skip it).
+   the folder skip it): a whole copy, or none and nothing written.
 4. The new file is written to a temporary file in the same folder, checked (a sound workbook,
    macros byte-identical, the caller's own check, the original still unchanged) and only then
    moved over the original with one atomic replace (saving.atomic_save).
@@ -25,16 +28,26 @@ import datetime as dt
 import re
 import shutil
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from itertools import product
 from pathlib import Path
+from xml.etree.ElementTree import Element
 
 import openpyxl
 from defusedxml import ElementTree as SafeET
+from openpyxl.utils.cell import (
+    column_index_from_string,
+    coordinate_from_string,
+    get_column_letter,
+    range_boundaries,
+)
 from openpyxl.workbook.workbook import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
 
+from xl_plans import schema
 from xl_plans.cells import sheet_parts
-from xl_plans.saving import Fingerprint, SaveError, atomic_save
+from xl_plans.saving import Fingerprint, SaveError, atomic_save, replaceable
 from xl_plans.sniff import sniff
 
 BACKUP_FOLDER = ".xl_plans-backups"
@@ -91,6 +104,8 @@ SHEET_RULES: tuple[tuple[str, re.Pattern[bytes]], ...] = (
      re.compile(rb"<x14:conditionalFormattings?[\s>/]")),
     ("sparklines", re.compile(rb"<x14:sparklineGroups?[\s>/]")),
     ("custom views", re.compile(rb"<(?:\w+:)?customSheetViews[\s>/]")),
+    ("ranges users may edit in the protected sheet (Review > Allow Users to Edit Ranges)",
+     re.compile(rb"<(?:\w+:)?protectedRanges[\s>/]")),
     ("ignored-error markers (Excel's green triangles would come back)",
      re.compile(rb"<(?:\w+:)?ignoredErrors[\s>/]")),
     ("smart tags", re.compile(rb"<(?:\w+:)?smartTags[\s>/]")),
@@ -98,6 +113,19 @@ SHEET_RULES: tuple[tuple[str, re.Pattern[bytes]], ...] = (
 )
 # Any other extension list in a sheet is dropped too.
 _SHEET_EXTENSIONS = ("other Excel extensions", re.compile(rb"<(?:\w+:)?extLst[\s>/]"))
+_MERGES = re.compile(rb"<(?:\w+:)?mergeCell[\s>/]")
+HIDDEN_MERGED = ("text hidden in merged cells (Excel shows only the first cell of a merge; "
+                 "the rest would be deleted)")
+_MAX_NAMED = 5  # cells named in a refusal, before "and N more"
+
+# Workbook settings (xl/workbook.xml) openpyxl does not write back.
+WORKBOOK_RULES: tuple[tuple[str, str], ...] = (
+    ("fileSharing", "its protection settings: read-only recommended, or a password to modify "
+                    "(File > Save As > Tools > General Options)"),
+    ("customWorkbookViews", "custom views"),
+)
+# Document properties (docProps/app.xml) that officers set and openpyxl rewrites empty.
+APP_PROPERTIES = {"Company": "Company", "Manager": "Manager", "HyperlinkBase": "Hyperlink base"}
 
 
 @dataclass(frozen=True)
@@ -114,12 +142,13 @@ class Loss:
 class InPlaceRefused(SaveError):
     """Writing in place was refused: the message says why and what to do instead."""
 
-    def __init__(self, path: Path, reasons: list[str]) -> None:
+    def __init__(self, path: Path, reasons: list[str], message: str | None = None) -> None:
         self.path = path
         self.reasons = reasons
         listed = "; ".join(reasons)
-        super().__init__(f"{path.name} was not changed: writing into it would lose {listed}. "
-                         "Write the result to a new file instead (leave out --in-place).")
+        super().__init__(message or (
+            f"{path.name} was not changed: writing into it would lose {listed}. Write the "
+            "result to a new file instead (leave out --in-place)."))
 
 
 @dataclass
@@ -148,6 +177,7 @@ def losses(path: str | Path) -> list[Loss]:
         if path.suffix.lower() not in MACRO_SUFFIXES and any(
                 _MACRO_PART.match(n) for n in names):
             found.append(Loss("macros (the file is not .xlsm, so they would be dropped)"))
+        found.extend(_workbook_losses(archive))
         found.extend(_sheet_losses(archive))
     return found
 
@@ -157,8 +187,46 @@ def lossy_features(path: str | Path) -> list[str]:
     return [str(loss) for loss in losses(path)]
 
 
+def _xml(archive: zipfile.ZipFile, part: str) -> Element | None:
+    """A part parsed (entities refused), or None when it is missing or not XML."""
+    try:
+        return SafeET.fromstring(archive.read(part))
+    except (KeyError, SafeET.ParseError):
+        return None
+
+
+def _local(tag: str) -> str:
+    return tag.rpartition("}")[2]
+
+
+def _workbook_losses(archive: zipfile.ZipFile) -> list[Loss]:
+    """Workbook settings and document properties openpyxl would not write back."""
+    found: list[Loss] = []
+    workbook = _xml(archive, "xl/workbook.xml")
+    present = {_local(e.tag) for e in workbook} if workbook is not None else set()
+    found.extend(Loss(feature) for element, feature in WORKBOOK_RULES if element in present)
+    properties = _xml(archive, "docProps/app.xml")
+    if properties is not None:
+        named = [APP_PROPERTIES[_local(e.tag)] for e in properties
+                 if _local(e.tag) in APP_PROPERTIES and (e.text or "").strip()]
+        if named:
+            found.append(Loss(f"document properties ({', '.join(named)})"))
+    return found
+
+
+def structure_locked(path: str | Path) -> bool:
+    """Is the workbook's structure protected (Review > Protect Workbook)? Excel then allows
+    no sheet to be added, so neither may we."""
+    with sniff(Path(path)) as archive:
+        workbook = _xml(archive, "xl/workbook.xml")
+    return workbook is not None and any(
+        _local(e.tag) == "workbookProtection" and e.get("lockStructure") in ("1", "true")
+        for e in workbook)
+
+
 def _sheet_losses(archive: zipfile.ZipFile) -> list[Loss]:
     where: dict[str, list[str]] = {}
+    hidden: list[str] = []
     for sheet, part in _sheet_parts(archive).items():
         try:
             data = archive.read(part)
@@ -170,8 +238,61 @@ def _sheet_losses(archive: zipfile.ZipFile) -> list[Loss]:
             matched.append(_SHEET_EXTENSIONS[0])
         for feature in matched:
             where.setdefault(feature, []).append(sheet)
+        if _MERGES.search(data):
+            hidden.extend(f"{sheet}!{cell}" for cell in _hidden_in_merges(data))
     order = [f for f, _ in SHEET_RULES] + [_SHEET_EXTENSIONS[0]]
-    return [Loss(f, tuple(where[f])) for f in order if f in where]
+    found = [Loss(f, tuple(where[f])) for f in order if f in where]
+    if hidden:
+        more = len(hidden) - _MAX_NAMED
+        found.append(Loss(HIDDEN_MERGED, (*hidden[:_MAX_NAMED], *(
+            [f"and {more} more"] if more > 0 else []))))
+    return found
+
+
+def _hidden_in_merges(data: bytes) -> list[str]:
+    """Cells of a sheet holding a value inside a merged range but not at its first cell.
+    Excel hides them and LibreOffice keeps them, but openpyxl empties them on loading."""
+    try:
+        root = SafeET.fromstring(data)
+    except SafeET.ParseError:
+        return []  # a damaged sheet: openpyxl cannot open the file either, and says so
+    merges = []
+    for element in root.iter():
+        if _local(element.tag) == "mergeCell":
+            with contextlib.suppress(TypeError, ValueError):  # a damaged ref merges nothing
+                merges.append(range_boundaries(element.get("ref", "")))
+    valued = set(_cells_with_values(root))
+    hidden: set[tuple[int, int]] = set()
+    for first_col, first_row, last_col, last_row in merges:
+        if None in (first_col, first_row, last_col, last_row):
+            continue  # whole rows or columns: not a merge Excel writes
+        area = (last_row - first_row + 1) * (last_col - first_col + 1)
+        # Look at whichever is fewer: the range's cells, or the cells holding values.
+        cells = (product(range(first_row, last_row + 1), range(first_col, last_col + 1))
+                 if area <= len(valued) else iter(valued))
+        hidden.update(cell for cell in cells if cell in valued and cell != (first_row, first_col)
+                      and first_row <= cell[0] <= last_row and first_col <= cell[1] <= last_col)
+    return [f"{get_column_letter(col)}{row}" for row, col in sorted(hidden)]
+
+
+def _cells_with_values(root: Element) -> Iterator[tuple[int, int]]:
+    """(row, column) of every cell with a value or text. A row or cell may leave out its
+    position ("r"): it then follows the one before, as spreadsheet applications read it."""
+    row_number = 0
+    for row in root.iter():
+        if _local(row.tag) != "row":
+            continue
+        row_number = int(row.get("r") or row_number + 1)
+        col = 0
+        for cell in row:
+            if _local(cell.tag) != "c":
+                continue
+            reference = cell.get("r")
+            col = (column_index_from_string(coordinate_from_string(reference)[0]) if reference
+                   else col + 1)
+            if any(_local(part.tag) in ("v", "is") and "".join(part.itertext()).strip()
+                   for part in cell):
+                yield row_number, col
 
 
 def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
@@ -184,27 +305,67 @@ def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
     return sheet_parts(workbook, rels)
 
 
+STRUCTURE_LOCKED = "its structure is protected"
+
+
 def check_in_place(path: str | Path) -> None:
-    """Raise InPlaceRefused if writing `path` in place would lose anything."""
+    """Raise InPlaceRefused if a sheet may not be added to `path` in place, or if writing it
+    would lose anything."""
+    path = Path(path)
+    if structure_locked(path):
+        raise InPlaceRefused(path, [STRUCTURE_LOCKED], (
+            f"{path.name} was not changed: {STRUCTURE_LOCKED} (Review > Protect Workbook), so "
+            "no sheet may be added to it. Write the result to a new file instead (leave out "
+            "--in-place), or unprotect the workbook first."))
     found = lossy_features(path)
     if found:
-        raise InPlaceRefused(Path(path), found)
+        raise InPlaceRefused(path, found)
+
+
+def tool_sheet(book: Workbook, name: str) -> Worksheet | None:
+    """The sheet xl_plans wrote earlier as `name` (Status, Checks), to be replaced, or None.
+    Sheet names are matched as Excel matches them, ignoring case: "status" and "Status"
+    cannot both exist. A sheet of that name that xl_plans did not write is the officer's:
+    SaveError, and it is left alone."""
+    for sheet in book.worksheets:
+        if sheet.title.casefold() == name.casefold():
+            if not schema.written_by_tool(name, sheet["A1"].value):
+                raise SaveError(schema.not_ours_message(sheet.title))
+            return sheet
+    return None
 
 
 # --------------------------------------------------------------------------- writing
 
 
 def backup(path: Path, now: dt.datetime | None = None) -> Path:
-    """Copy `path` into .xl_plans-backups beside it, named by the time; never overwrites."""
+    """Copy `path` into .xl_plans-backups beside it, named by the time; never overwrites.
+    The copy is whole or not there at all (a part-written backup, on a full disk say, would
+    look like a good one): raises SaveError saying the backup could not be made."""
     folder = path.parent / BACKUP_FOLDER
-    folder.mkdir(exist_ok=True)
     stamp = (now or dt.datetime.now()).strftime("%Y-%m-%d %H%M%S")
     target = folder / f"{path.stem} {stamp}{path.suffix}"
     counter = 1
-    while target.exists():
-        counter += 1
-        target = folder / f"{path.stem} {stamp} ({counter}){path.suffix}"
-    shutil.copy2(path, target)
+    try:
+        folder.mkdir(exist_ok=True)
+        while True:
+            try:
+                out = target.open("xb")  # exclusive: two runs never share a backup name
+                break
+            except FileExistsError:
+                counter += 1
+                target = folder / f"{path.stem} {stamp} ({counter}){path.suffix}"
+        try:
+            with out, path.open("rb") as source:
+                shutil.copyfileobj(source, out)
+            shutil.copystat(path, target)
+        except BaseException:
+            target.unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        _remove_if_empty(folder)
+        raise SaveError(f"{path.name} was not changed: its backup could not be made in "
+                        f"{folder} ({exc.strerror or exc}).") from None
     return target
 
 
@@ -242,6 +403,7 @@ def write_in_place(path: str | Path, edit: Callable[[Workbook], object], *,
     path = Path(path)
     fingerprint = fingerprint or Fingerprint.of(path)
     _unchanged(path, fingerprint)
+    real = replaceable(path)  # a link's real file; refused if read-only or hard-linked
     check_in_place(path)
     macro = path.suffix.lower() in MACRO_SUFFIXES
     try:
@@ -259,7 +421,7 @@ def write_in_place(path: str | Path, edit: Callable[[Workbook], object], *,
             verify(temp)
         _unchanged(path, fingerprint)  # last look before the replace
 
-    saved_copy = backup(path)
+    saved_copy = backup(real)  # beside the real file, which is the one replaced
     try:
         atomic_save(write, path, overwrite=True)
     except BaseException:

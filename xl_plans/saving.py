@@ -3,18 +3,23 @@
 A save writes a temporary file in the target's folder, checks it opens, and only then moves it
 into place with os.replace (atomic on one file system): a crash mid-save leaves the old file
 whole and no temporary file behind. New files are never written over an existing one unless the
-caller says so.
+caller says so, and then only when replacing it cannot surprise anyone (`replaceable`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
+import stat
 import tempfile
+import traceback
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+
+from xl_plans.errors import WorkbookError
 
 
 class SaveError(Exception):
@@ -31,28 +36,67 @@ class Fingerprint:
 
     @classmethod
     def of(cls, path: Path) -> Fingerprint:
-        stat = path.stat()
+        """Raises OSError when the file cannot be read, WorkbookError("not-a-file") for a
+        folder, a pipe or a device: those are never opened (reading a pipe waits for ever)."""
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):
+            raise WorkbookError("not-a-file", path)
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
-        return cls(stat.st_size, stat.st_mtime_ns, digest)
+        return cls(status.st_size, status.st_mtime_ns, digest)
+
+
+def replaceable(target: Path) -> Path:
+    """The file a save over the existing `target` must replace: a symbolic link's real file
+    (replacing the link itself would leave the real file behind, the two copies drifting
+    apart). Raises SaveError when replacing it would do what the owner did not ask for."""
+    real = target.resolve() if target.is_symlink() else target
+    status = real.stat()
+    # Root may write anything, so the mode bits are checked as well as os.access: a file its
+    # owner made read-only (Windows' read-only attribute clears them all) says "leave me be".
+    if not os.access(real, os.W_OK) or not stat.S_IMODE(status.st_mode) & 0o222:
+        raise SaveError(f"{target.name} is read-only, so it was not changed. Make it "
+                        "writable if it should be changed, or write to a new file.")
+    # os.replace gives the path a new file: other names of the old one (hard links) would
+    # keep the old contents, silently splitting what was one file in two.
+    if status.st_nlink > 1:
+        raise SaveError(f"{target.name} was not changed: it is one file with "
+                        f"{status.st_nlink} names on disk (hard links), and replacing it "
+                        "would split them apart. Write to a new file instead.")
+    return real
 
 
 def atomic_save(write: Callable[[Path], object], target: Path, *, overwrite: bool = False) -> Path:
-    """Call `write(temp_path)`, check the result is a sound workbook, then move it to `target`."""
+    """Call `write(temp_path)`, check the result is a sound workbook, then move it to `target`
+    (through a symbolic link, to the file it points at). Raises SaveError."""
     target = Path(target)
-    if target.exists() and not overwrite:
-        raise SaveError(f"{target.name} already exists: choose another name, or remove it first.")
-    folder = target.parent if str(target.parent) else Path(".")
+    if target.exists():
+        if not overwrite:
+            raise SaveError(f"{target.name} already exists: choose another name, or remove "
+                            "it first.")
+        real = replaceable(target)
+    else:
+        real = target.resolve() if target.is_symlink() else target  # a dangling link
+    folder = real.parent
     if not folder.is_dir():
-        raise SaveError(f"The folder {folder} does not exist.")
-    handle, temp_name = tempfile.mkstemp(prefix=".~xl_plans-", suffix=target.suffix, dir=folder)
+        raise SaveError(f"The folder {target.parent} does not exist.")
+    try:
+        handle, temp_name = tempfile.mkstemp(prefix=".~xl_plans-", suffix=target.suffix,
+                                             dir=folder)
+    except OSError as exc:  # the message names the target, never our temporary name
+        raise SaveError(f"Cannot write {target.name}: no new file can be made in the folder "
+                        f"{target.parent} ({exc.strerror or exc}).") from None
     os.close(handle)
     temp = Path(temp_name)
     try:
-        write(temp)
-        _verify(temp)
+        try:
+            write(temp)
+        except BaseException as exc:
+            _close_half_written_zips(exc)
+            raise
+        _verify(temp, target)
         # mkstemp makes the file private (0600); give it the mode the target would have had.
-        os.chmod(temp, target.stat().st_mode if target.exists() else _default_mode())
-        os.replace(temp, target)
+        os.chmod(temp, real.stat().st_mode if real.exists() else _default_mode())
+        os.replace(temp, real)
     except PermissionError:
         raise SaveError(
             f"Cannot write {target.name}: it is open in Excel or read-only. Close it and try again."
@@ -64,17 +108,33 @@ def atomic_save(write: Callable[[Path], object], target: Path, *, overwrite: boo
     return target
 
 
+def _close_half_written_zips(exc: BaseException) -> None:
+    """Close, now and quietly, any zip a failed write left open: openpyxl leaves its archive
+    open when a write fails. Left alone, the zip closes itself when it is garbage-collected:
+    on a full disk it fails again and prints an "Exception ignored in ZipFile.__del__"
+    traceback after our own message; on Windows its open handle stops the temporary file
+    being removed."""
+    for frame, _ in traceback.walk_tb(exc.__traceback__):
+        for value in frame.f_locals.values():
+            if isinstance(value, zipfile.ZipFile) and value.fp is not None:
+                with contextlib.suppress(OSError):
+                    value.fp.close()  # the buffered bytes cannot be written: drop them
+                value.fp = None  # ZipFile.close() (and __del__) then does nothing
+
+
 def _default_mode() -> int:
     umask = os.umask(0)
     os.umask(umask)
     return 0o666 & ~umask
 
 
-def _verify(path: Path) -> None:
-    """The saved file must be a complete zip with a workbook part."""
+def _verify(path: Path, target: Path) -> None:
+    """The file saved at `path` for `target` must be a complete zip with a workbook part."""
     try:
         with zipfile.ZipFile(path) as archive:
             if "xl/workbook.xml" not in archive.namelist() or archive.testzip() is not None:
-                raise SaveError(f"The file written for {path.name} is incomplete; nothing saved.")
+                raise SaveError(f"The file written for {target.name} is incomplete; nothing "
+                                "saved.")
     except zipfile.BadZipFile:
-        raise SaveError(f"The file written for {path.name} is damaged; nothing saved.") from None
+        raise SaveError(f"The file written for {target.name} is damaged; nothing "
+                        "saved.") from None

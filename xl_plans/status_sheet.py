@@ -25,7 +25,7 @@ from openpyxl.utils import column_index_from_string
 from openpyxl.worksheet.worksheet import Worksheet
 
 from xl_plans import __version__, schema
-from xl_plans.inplace import InPlaceResult, write_in_place
+from xl_plans.inplace import InPlaceResult, tool_sheet, write_in_place
 from xl_plans.kpi import Direction, KpiStatus, format_value
 from xl_plans.model import Rag, Unit
 from xl_plans.progress import ContractState, ContractStatus, ItemStatus, Timing
@@ -100,11 +100,9 @@ def status_workbook(status: PlanStatus, plan_link: str | None = None) -> Workboo
 def add_status_sheet(book: Workbook, status: PlanStatus) -> Worksheet:
     """Add (or replace) the Status sheet in an open plan workbook; links stay in the book."""
     index = None
-    if schema.STATUS_SHEET in book.sheetnames:
-        old = book[schema.STATUS_SHEET]
-        if not schema.written_by_tool(schema.STATUS_SHEET, old["A1"].value):
-            raise SaveError(schema.not_ours_message(schema.STATUS_SHEET))
-        index = book.sheetnames.index(schema.STATUS_SHEET)
+    old = tool_sheet(book, schema.STATUS_SHEET)
+    if old is not None:
+        index = book.sheetnames.index(old.title)
         book.remove(old)
     sheet = book.create_sheet(schema.STATUS_SHEET, index)
     fill_status_sheet(sheet, status, None)
@@ -119,10 +117,20 @@ def write_status_file(status: PlanStatus, plan_path: Path, output: Path | None =
                         "--in-place.")
     if output.suffix.lower() != ".xlsx":
         raise SaveError(f"{output.name}: the Status workbook must be an .xlsx file.")
-    relative = Path(os.path.relpath(plan_path.resolve(), output.resolve().parent)).as_posix()
-    link = quote(relative, safe="/")  # a link's target is a URI: "My plan.xlsx" -> My%20plan
-    book = status_workbook(status, link)
+    book = status_workbook(status, _link_to(plan_path, output))
     return atomic_save(book.save, output)
+
+
+def _link_to(plan_path: Path, output: Path) -> str:
+    """The plan as a link target from the Status workbook: a relative URI ("My plan.xlsx" ->
+    My%20plan.xlsx), so the two can be moved together; where no relative path exists (on
+    Windows, another drive or a network share) the plan's absolute file: URI."""
+    plan = plan_path.resolve()
+    try:
+        relative = os.path.relpath(plan, output.resolve().parent)
+    except ValueError:  # Windows: C:\ and \\server\share have no path between them
+        return plan.as_uri()
+    return quote(Path(relative).as_posix(), safe="/")
 
 
 def write_status_in_place(status: PlanStatus, plan_path: Path, fingerprint: Fingerprint,
