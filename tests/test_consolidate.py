@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import os
 import shutil
 import signal
 import subprocess
@@ -610,6 +611,24 @@ def test_files_are_named_from_the_folder_searched(make_plan: Callable[..., Path]
         assert sorted(set(result.tables[table]["File"])) == shown, table
     alone = consolidate([folder / "Housing" / "plan.xlsx"], "Q2", today=dt.date(2023, 10, 15))
     assert list(alone.tables["KPIs"]["File"]) == ["plan.xlsx"]
+
+    os.chdir(folder)  # folders given as relative paths, `consolidate Housing Waste`
+    try:
+        relative = consolidate(["Housing", "Waste"], "Q2", today=dt.date(2023, 10, 15))
+    finally:
+        os.chdir(tmp_path)
+    assert sorted(set(relative.tables["Data Quality"]["File"])) == shown
+
+
+def test_a_directorate_typed_two_ways_is_one(make_plan: Callable[..., Path],
+                                            tmp_path: Path) -> None:
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    for name, directorate in [("Housing", "Community Services"), ("Leisure", "community services")]:
+        shutil.move(make_plan(plan_tables(name, directorate, 10, 5, 1), f"{name}.xlsx"), folder)
+    result = consolidate([folder], "Q2", today=dt.date(2023, 10, 15))
+    assert list(result.rows("Budget by Directorate")) == [
+        ("Community Services", 2, 20, 10, 2, None)]
 
 
 def test_closed_risks_say_so_and_a_plan_behind_the_quarter_is_noted(

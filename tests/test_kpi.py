@@ -285,9 +285,14 @@ FORECASTS = [
     (dict(Polarity=HIGHER, Measure="Cumulative", Q1=30), 1, 120.0, None),
     (dict(Polarity=HIGHER, Measure="Snapshot", Annual_Target=100, Q1=30), 1, None, None),
     (dict(Polarity=HIGHER, Measure="Cumulative", Annual_Target=100), 1, None, None),
-    # a profile expecting nothing yet gives no pace to carry on (not 0 and Red beside a Green)
+    # a profile expecting nothing yet, and nothing done: no pace to carry on (not 0 and Red
+    # beside a Green); something done is carried on in a straight line
     (dict(Polarity=HIGHER, Measure="Cumulative", Annual_Target=4, Q1_Target=0, Q1=0), 1, None,
      None),
+    (dict(Polarity=HIGHER, Measure="Cumulative", Annual_Target=4, Q1_Target=0, Q1=2), 1, 8.0,
+     Rag.GREEN),
+    (dict(Polarity=LOWER, Measure="Cumulative", Annual_Target="zero", Q1_Target=0, Q1=3), 1,
+     12.0, Rag.RED),
 ]
 
 
@@ -295,7 +300,8 @@ FORECASTS = [
 def test_year_end_forecast(typed: dict[str, Any], quarter: int, forecast: float | None,
                            rag: Rag | None) -> None:
     status = kpi_status(kpi(**typed), quarter)
-    assert status.forecast == pytest.approx(forecast) if forecast else status.forecast is None
+    assert status.forecast is None if forecast is None \
+        else status.forecast == pytest.approx(forecast)
     assert status.forecast_rag is rag
 
 

@@ -144,13 +144,14 @@ def test_parse_num_cells(cell: object, expected: m.Num) -> None:
         ("Tuesday 14 March 2023", W.DATE, D(2023, 3, 14), D(2023, 3, 14), False),
         ("March 14, 2023", W.DATE, D(2023, 3, 14), D(2023, 3, 14), False),
         ("14 March 2023 at 10", W.TEXT, None, None, False),  # not 10 March, not the year 10
+        ("Tuesday 14 March 2023 10:00", W.DATE, D(2023, 3, 14), D(2023, 3, 14), False),
+        ("Friday 31st March 2023 - 5pm", W.DATE, D(2023, 3, 31), D(2023, 3, 31), False),
         # a start, not a deadline: the month and ongoing; "from ... to ..." is a range
         ("From April 2024", W.PERIOD, D(2024, 4, 1), D(2024, 4, 30), True),
         ("From Sep 2024 to March 2026", W.PERIOD, D(2024, 9, 1), D(2026, 3, 31), False),
-        # two-digit years as Excel reads them: 00-29 in the 2000s, 30-99 in the 1900s
-        ("01/04/98", W.DATE, D(1998, 4, 1), D(1998, 4, 1), False),
-        ("31/03/29", W.DATE, D(2029, 3, 31), D(2029, 3, 31), False),
-        ("01/04/30", W.DATE, D(1930, 4, 1), D(1930, 4, 1), False),
+        # two-digit years with no plan year: this century's (see test_full_year)
+        ("01/04/98", W.DATE, D(2098, 4, 1), D(2098, 4, 1), False),
+        ("31/03/30", W.DATE, D(2030, 3, 31), D(2030, 3, 31), False),
         ("T.B.C.", W.TO_BE_CONFIRMED, None, None, False),
     ],
 )
@@ -165,6 +166,20 @@ def test_a_range_says_so_and_a_month_does_not() -> None:
     """Progress is expected from a range's start; "March 2024" starts nothing."""
     assert parse_when("Sep 2024 to March 2026").is_range
     assert not parse_when("March 2024").is_range and not parse_when("14-15 March 2024").is_range
+
+
+@pytest.mark.parametrize(("typed", "plan_year", "year"), [
+    ("31/03/30", 2026, 2030),  # a net-zero target, not 1930
+    ("01/04/98", 2026, 1998),
+    ("01/04/98", 2008, 1998),
+    ("31/03/10", 2008, 2010),
+    ("31/03/75", 2026, 2075),  # 49 years on is the furthest forward a two-digit year goes
+    ("31/03/76", 2026, 1976),
+])
+def test_a_two_digit_year_is_the_one_nearest_the_plan_year(typed: str, plan_year: int,
+                                                          year: int) -> None:
+    parsed = parse_when(typed, fy_start=plan_year)
+    assert parsed.end is not None and parsed.end.year == year
 
 
 def test_bare_quarter_needs_the_plan_year() -> None:
@@ -192,7 +207,7 @@ def test_parse_when_cells(cell: object, kind: m.WhenKind, day: dt.date | None) -
     ("typed", "year"),
     [("2023/24", 2023), ("2023-24", 2023), ("2023/2024", 2023), ("1999/00", 1999),
      ("2023/25", None), ("next year", None), (None, None), ("2024", 2024),
-     ("22/23", 2022), ("FY 22-23", 2022), ("99/00", 1999), ("22/24", None), ("2/3", None)],
+     ("22/23", 2022), ("FY 22-23", 2022), ("30/31", 2030), ("22/24", None), ("2/3", None)],
 )
 def test_fy_start_year(typed: str | None, year: int | None) -> None:
     assert fy_start_year(typed) == year

@@ -251,7 +251,7 @@ def consolidate(
     """Consolidate the plans found in `paths` for `quarter` of `year` (by default the year
     most plans are for). `services` lists the services expected, to report any missing.
     `progress(done, total)` is called as files finish."""
-    found = find_plans(Path(p) for p in paths)
+    found = find_plans(Path(p).absolute() for p in paths)  # (names shown from one root)
     # An earlier CSV export in the folder is ours, not a plan (nor a problem).
     exports = {path for path in found.files if path.suffix.lower() == ".csv" and is_export(path)}
     files = sorted(set(found.files) - exports, key=str)  # the order of every table's rows
@@ -462,7 +462,7 @@ def shown_name(file: str | None, root: str | None) -> str:
     path = Path(file or "")
     if root is not None:
         try:
-            return str(path.relative_to(root))
+            return str(path.absolute().relative_to(root))
         except ValueError:
             pass
     return path.name
@@ -471,7 +471,7 @@ def shown_name(file: str | None, root: str | None) -> str:
 def _root(paths: Iterable[Path]) -> str | None:
     """The deepest folder holding every file found (None when there is none: other drives)."""
     try:
-        return os.path.commonpath([str(path.parent) for path in paths]) or None
+        return os.path.commonpath([str(path.absolute().parent) for path in paths]) or None
     except ValueError:  # no files, or (on Windows) files on different drives
         return None
 
@@ -710,9 +710,12 @@ _GROSS, _NET, _FTE = (BUDGET_COLUMNS.index(c) for c in ("Gross Budget", "Net Bud
 def _directorate_rows(used: list[PlanResult]) -> Iterator[Row]:
     """Each directorate's services and the sum of their Budget rows, so the directorates add up
     to the Budget sheet's Total; services with no line for the plan year are named."""
-    groups: dict[str, list[PlanResult]] = {}
+    groups: dict[str, list[PlanResult]] = {}  # by the directorate as typed first
+    named: dict[str, str] = {}
     for result in used:
-        groups.setdefault(result.directorate or NO_DIRECTORATE, []).append(result)
+        typed = result.directorate or NO_DIRECTORATE
+        key = normalise_key(typed)  # "Community services" is "Community Services"
+        groups.setdefault(named.setdefault(key, typed), []).append(result)
     for directorate in sorted(groups):
         results = groups[directorate]
         lines = [row for r in results for row in r.rows.get("Budget", [])]

@@ -537,9 +537,10 @@ def _forecast(reading: _Reading, q: int, polarity: Polarity, measure: Measure,
     if year is None:
         year = reading.value("q4_target", "Q4 target")
     profile = reading.value(f"q{q}_target", f"Q{q} target")
-    if profile is not None and abs(profile) <= _EPSILON:
-        return None, None  # nothing was expected by now: no pace to carry to the year end
-    if profile is not None and year is not None:
+    if profile is not None and abs(profile) <= _EPSILON and abs(actual) <= _EPSILON \
+            and year is not None and abs(year) > _EPSILON:
+        return None, None  # nothing expected and nothing done yet: no pace to carry on
+    if profile is not None and year is not None and abs(profile) > _EPSILON:
         forecast = actual / profile * year
     else:
         forecast = actual * 4 / q

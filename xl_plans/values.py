@@ -189,17 +189,18 @@ _YEAR = re.compile(r"^(\d{4})$")
 _RANGE = re.compile(r"^(.+?)\s+(?:to|until|till|-|–|—)\s+(.+)$", re.IGNORECASE)
 _NUMERIC_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")  # 2025-03-31, as systems export dates
+_TIME = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)\b|\b\d{1,2}:\d{2}\b", re.IGNORECASE)
 _TEXT_DATE = re.compile(rf"^(\d{{1,2}})\s+({_MONTH_RE})\.?,?\s+(\d{{4}})$", re.IGNORECASE)
 
 
 def fy_start_year(plan_year: str | None) -> int | None:
     """First calendar year of a financial year written `2023/24`, `2023-24`, `2023/2024` or
-    `23/24` (two-digit years as Excel reads them: 00-29 in the 2000s, 30-99 in the 1900s)."""
+    `23/24` (in the 2000s: see full_year)."""
     if not plan_year:
         return None
     match = _FY.match(plan_year.strip())
     if not match and (short := _FY_SHORT.match(plan_year.strip())):
-        start = int(short[1]) + (2000 if int(short[1]) < 30 else 1900)
+        start = full_year(int(short[1]))
         return start if int(short[2]) == (start + 1) % 100 else None
     if not match:
         match_year = _YEAR.match(plan_year.strip())
@@ -209,6 +210,20 @@ def fy_start_year(plan_year: str | None) -> int | None:
     if end_year % 100 != (start + 1) % 100:
         return None
     return start
+
+
+def full_year(two_digits: int, near: int | None = None) -> int:
+    """A year typed with two digits: the one nearest the plan year's start (`near`), within
+    50 years either side, so "31/03/30" in a 2026/27 plan is 2030 and "01/04/98" in it 1998;
+    in the 2000s when no plan year is known (plans are this century's)."""
+    if near is None:
+        return 2000 + two_digits
+    year = near - near % 100 + two_digits
+    if year < near - 50:
+        return year + 100
+    if year >= near + 50:
+        return year - 100
+    return year
 
 
 def quarter_span(quarter: int, fy_start: int, fy_start_month: int = 4) -> tuple[dt.date, dt.date]:
@@ -306,8 +321,8 @@ def _single_span(text: str, fy_start: int | None) -> tuple[dt.date, dt.date, boo
             return d, d, True
         if m := _NUMERIC_DATE.match(text):
             day, month, year = int(m[1]), int(m[2]), int(m[3])
-            if year < 100:  # as Excel reads a two-digit year: 00-29 are 2000s, 30-99 1900s
-                year += 2000 if year < 30 else 1900
+            if year < 100:
+                year = full_year(year, fy_start)
             d = dt.date(year, month, day)
             return d, d, True
         if m := _TEXT_DATE.match(text):
@@ -330,7 +345,7 @@ def _single_span(text: str, fy_start: int | None) -> tuple[dt.date, dt.date, boo
             return dt.date(year, first, 1), _month_end(end_year, last), False
         if m := _QUARTER.match(text):
             # "Q3 2022/23", or "Q3 22/23": after a quarter, two digits can only be a year
-            written = m[2] if not m[2] or len(m[2]) == 4 else f"20{m[2]}"
+            written = m[2] if not m[2] or len(m[2]) == 4 else str(full_year(int(m[2])))
             start_year = fy_start_year(f"{written}/{m[3]}") if m[2] else fy_start
             if start_year is None:
                 return None
@@ -354,7 +369,7 @@ def _single_span(text: str, fy_start: int | None) -> tuple[dt.date, dt.date, boo
             return None
         # Only a day, a month and a year, each where dateutil found it: it would take a spare
         # number ("14-15 March 2024", "at 10") for the year or the day without a word.
-        numbers = [int(n) for n in re.findall(r"\d+", text)]
+        numbers = [int(n) for n in re.findall(r"\d+", _TIME.sub(" ", text))]  # (a time is fine)
         if parsed.year > 1 and sorted(numbers) == sorted([parsed.day, parsed.year]):
             return parsed.date(), parsed.date(), True
     return None
