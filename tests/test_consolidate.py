@@ -25,6 +25,7 @@ from xl_plans import council_summary
 from xl_plans.cli import main
 from xl_plans.consolidate import (
     COLUMNS,
+    RISK_COLUMNS,
     FileState,
     Job,
     _process_in_worker,
@@ -34,6 +35,7 @@ from xl_plans.consolidate import (
 from xl_plans.council_summary import write_csvs, write_summary
 from xl_plans.policy import default_policy
 from xl_plans.reader import read_workbook
+from xl_plans.saving import default_mode
 
 AS_OF = dt.date(2022, 8, 12)  # the date of the Hart 2022/23 Q1 report
 
@@ -444,10 +446,13 @@ def test_the_csv_export_replaces_only_its_own_files_whole(make_plan: Callable[..
     assert (csv_dir / "budget.csv").read_text() == "officer,data\n1,2\n" and not out.exists()
 
     (csv_dir / "budget.csv").unlink()
+    earlier = [c for c in RISK_COLUMNS if c != "Status"]  # risks.csv before Status was added
+    (csv_dir / "risks.csv").write_text(",".join(earlier) + "\r\n", encoding="utf-8-sig")
     first = CliRunner().invoke(main, run)
     assert first.exit_code == 0, first.output
     before = files_in(csv_dir)
-    assert len(before) == 9
+    assert len(before) == 9 and "Status" in before["risks.csv"].decode("utf-8-sig")
+    assert all(path.stat().st_mode & 0o777 == default_mode() for path in csv_dir.iterdir())
     again = CliRunner().invoke(main, run)  # an earlier export: replaced, the same
     assert again.exit_code == 0 and files_in(csv_dir) == before
 

@@ -283,6 +283,11 @@ def consolidate(
 
 
 EXPORT_SKIPPED = "export-skipped"
+# Headers a table's CSV had in earlier releases: their exports are ours too, to replace and to
+# skip (a column added must not make last quarter's export "someone else's file").
+EARLIER_HEADERS: dict[tuple[str, ...], tuple[tuple[str, ...], ...]] = {
+    RISK_COLUMNS: (tuple(c for c in RISK_COLUMNS if c != "Status"),),  # Status added 2026-11
+}
 
 
 def is_export(path: Path, columns: tuple[str, ...] | None = None) -> bool:
@@ -296,7 +301,9 @@ def is_export(path: Path, columns: tuple[str, ...] | None = None) -> bool:
             header = tuple(next(csv.reader(handle), ()))
     except (OSError, csv.Error):
         return False
-    return header == columns if columns is not None else header in COLUMNS.values()
+    if columns is not None:
+        return header == columns or header in EARLIER_HEADERS.get(columns, ())
+    return header in COLUMNS.values() or any(header in h for h in EARLIER_HEADERS.values())
 
 
 _RESIDUAL = RISK_COLUMNS.index("Residual Score")

@@ -14,7 +14,7 @@ from pathlib import Path
 from xl_plans import consolidate as c
 from xl_plans.cellwrite import csv_safe
 from xl_plans.files import SUMMARY_MARK
-from xl_plans.saving import SaveError
+from xl_plans.saving import SaveError, default_mode
 from xl_plans.summary_book import Book, HeatMap, StackedBar, Table, write_book
 
 MONEY = '"£"#,##0'
@@ -112,6 +112,7 @@ def write_csvs(result: c.Consolidation, folder: Path) -> list[Path]:
                 writer.writerow(c.COLUMNS[name])
                 for row in result.rows(name):
                     writer.writerow(["" if v is None else csv_safe(v) for v in row])
+            os.chmod(temp.name, default_mode())  # readable as any new file (not private)
             os.replace(temp.name, path)
         except BaseException:
             Path(temp.name).unlink(missing_ok=True)

@@ -95,7 +95,7 @@ def atomic_save(write: Callable[[Path], object], target: Path, *, overwrite: boo
             raise
         _verify(temp, target)
         # mkstemp makes the file private (0600); give it the mode the target would have had.
-        os.chmod(temp, real.stat().st_mode if real.exists() else _default_mode())
+        os.chmod(temp, real.stat().st_mode if real.exists() else default_mode())
         os.replace(temp, real)
     except PermissionError:
         raise SaveError(
@@ -122,7 +122,8 @@ def _close_half_written_zips(exc: BaseException) -> None:
                 value.fp = None  # ZipFile.close() (and __del__) then does nothing
 
 
-def _default_mode() -> int:
+def default_mode() -> int:
+    """The mode a new file gets here: 0o666 less the umask (mkstemp's files are private)."""
     umask = os.umask(0)
     os.umask(umask)
     return 0o666 & ~umask
