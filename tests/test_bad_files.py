@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
+import os
 import re
 import resource
 import shutil
@@ -362,6 +363,16 @@ def test_an_unreadable_file_gets_one_clear_coded_error(
     assert files_in(folder) == before  # byte-identical, nothing left behind
 
 
+def test_a_file_larger_than_any_workbook_can_be_is_refused_unread(tmp_path: Path) -> None:
+    """Over the inflated limit before a byte is read (calamine would read it all into memory):
+    a sparse file, so the test writes almost nothing."""
+    path = tmp_path / "plan.xlsx"
+    path.write_bytes(b"PK\x03\x04")
+    os.truncate(path, 400 * 2**20)
+    assert validate(path).codes() == ["too-large"]
+    assert path.stat().st_size == 400 * 2**20 and os.listdir(tmp_path) == ["plan.xlsx"]
+
+
 def test_a_lock_file_says_who_has_the_plan_open(tmp_path: Path, plan: Path) -> None:
     (issue,) = validate(_lock(tmp_path, plan, None)).issues
     assert "held by Jane Smith" in issue.message
@@ -378,16 +389,24 @@ def run_bounded(path: Path, memory_mb: int = 1024, timeout: int = 120) -> tuple[
               "from xl_plans.validation import validate\n"
               "report = validate(sys.argv[1])\n"
               "peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024\n"
-              "print(json.dumps([report.codes(), peak]))\n")
+              "print(json.dumps([report.codes(), peak, [str(i) for i in report.issues]]))\n")
+    codes, peak, _ = json.loads(bounded_child(script, path, memory_mb=memory_mb,
+                                              timeout=timeout))
+    return codes, peak
+
+
+def bounded_child(script: str, *args: object, memory_mb: int = 1024, timeout: int = 120) -> str:
+    """Run `script` in a child process (and its own children) limited to `memory_mb` of
+    address space; its output. It must end normally: a crash (an abort on a huge allocation)
+    fails the test."""
 
     def limit() -> None:
         resource.setrlimit(resource.RLIMIT_AS, (memory_mb * 2**20, memory_mb * 2**20))
 
-    result = subprocess.run([sys.executable, "-c", script, str(path)], preexec_fn=limit,
+    result = subprocess.run([sys.executable, "-c", script, *map(str, args)], preexec_fn=limit,
                             capture_output=True, text=True, timeout=timeout, check=False)
     assert result.returncode == 0, result.stderr[-2000:]
-    codes, peak = json.loads(result.stdout)
-    return codes, peak
+    return result.stdout
 
 
 def _bomb(folder: Path, plan: Path, megabytes: int) -> Path:
@@ -405,6 +424,14 @@ def _liar(folder: Path, plan: Path) -> Path:
     return path
 
 
+def far_cell(row: int, ref: str) -> Callable[[Path, Path], Path]:
+    """The plan with one more cell, `ref`, in row `row` of its KPI sheet: a stray value far out,
+    as an officer may type by mistake (and a crafted file with its row and cell at odds)."""
+    cell = f'<row r="{row}"><c r="{ref}"><v>1</v></c></row>'.encode()
+    return lambda folder, plan: rewrite(plan, folder / "plan.xlsx", in_part(
+        KPI_SHEET, lambda data: data.replace(b"</sheetData>", cell + b"</sheetData>")))
+
+
 @pytest.mark.parametrize(("name", "make", "code"), [
     ("zip-bomb-ratio", lambda f, p: _bomb(f, p, 100), "unsafe-workbook"),
     ("zip-bomb-huge", lambda f, p: _bomb(f, p, 300), "too-large"),
@@ -412,6 +439,14 @@ def _liar(folder: Path, plan: Path) -> Path:
     ("million-rows", lambda f, p: streamed_sheet(p, f / "plan.xlsx", KPI_SHEET, 1_000_000),
      "too-large"),
     ("billion-laughs", lambda f, p: _billion_laughs(f, p, None), "unsafe-workbook"),
+    # calamine allocates a grid to the furthest cell: 26 GB here, aborting the process
+    ("far-cell-XFD50000", far_cell(50_000, "XFD50000"), "too-large"),
+    ("far-cell-XFD1048576", far_cell(1_048_576, "XFD1048576"), "too-large"),
+    ("far-cell-A1048576", far_cell(1_048_576, "A1048576"), "too-large"),
+    ("far-cell-in-row-3", far_cell(3, "A1048576"), "too-large"),  # placed by its own ref
+    ("far-cell-lower-case", far_cell(9, "xfd9999"), "too-large"),
+    ("far-cell-five-letters", far_cell(5000, "AAAAA5000"), "too-large"),
+    ("far-cell-long-number", far_cell(9, "A" + "9" * 5000), "too-large"),
 ], ids=lambda v: v if isinstance(v, str) else "")
 def test_dangerous_files_are_refused_in_bounded_memory(
         tmp_path: Path, plan: Path, name: str, make: Callable[[Path, Path], Path],
@@ -424,6 +459,55 @@ def test_dangerous_files_are_refused_in_bounded_memory(
     assert codes == [code]
     assert peak_mb < 400, f"{name} took {peak_mb} MB"
     assert files_in(folder) == before
+
+
+def test_a_far_cell_is_refused_naming_the_sheet_and_how_far_it_reaches(
+        tmp_path: Path, plan: Path) -> None:
+    """Refused before calamine builds the sheet: in the memory of reading the plan itself."""
+    _, plain_mb = run_bounded(plan)
+    script = ("import json, sys\n"
+              "from xl_plans.validation import validate\n"
+              "print(json.dumps([str(i) for i in validate(sys.argv[1]).issues]))\n")
+    wide = far_cell(50_000, "XFD50000")(tmp_path, plan)
+    assert json.loads(bounded_child(script, wide, memory_mb=plain_mb + 300)) == [
+        "plan.xlsx: [too-large] The workbook is far larger than any service plan (sheet KPIs "
+        "reaches column XFD and row 50,000: 819,200,000 cells, over 4,000,000)."]
+    (tmp_path / "deep").mkdir()
+    deep = far_cell(1_048_576, "A1048576")(tmp_path / "deep", plan)
+    assert json.loads(bounded_child(script, deep, memory_mb=plain_mb + 300)) == [
+        "plan.xlsx: [too-large] The workbook is far larger than any service plan (sheet KPIs "
+        "reaches row 1,048,576: over 100,000 rows)."]
+    codes, peak_mb = run_bounded(wide)
+    assert codes == ["too-large"] and peak_mb < plain_mb + 20, (peak_mb, plain_mb)
+
+
+def test_a_stray_cell_within_bounds_is_read(tmp_path: Path, plan: Path) -> None:
+    """A far column in a short sheet is a small grid (5 rows by 16,384 columns): read."""
+    path = far_cell(5, "XFD5")(tmp_path, plan)
+    assert "too-large" not in validate(path).codes()
+    assert [k.ref for k in read_workbook(path).plan.kpis] == ["K1"]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_far_cell_never_stops_a_consolidation(tmp_path: Path, plan: Path,
+                                                workers: int) -> None:
+    """In one process or a pool (enough plans that one is used): the file is Unreadable, too
+    large, and every other plan is consolidated."""
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    for n in range(12):
+        save_workbook(tables_workbook({**TABLES, "Plan": {**TABLES["Plan"],
+                                                          "Service": f"Service {n:02}"}}),
+                      folder / f"service_{n:02}.xlsx")
+    far_cell(50_000, "XFD50000")(folder, plan).rename(folder / "stray.xlsx")
+    script = ("import json, sys\n"
+              "from xl_plans.consolidate import consolidate\n"
+              "result = consolidate([sys.argv[1]], 'Q1', workers=int(sys.argv[2]))\n"
+              "print(json.dumps([[r.file, r.state.value, r.code] for r in result.results]))\n")
+    results = json.loads(bounded_child(script, folder, workers, memory_mb=2048, timeout=300))
+    states = {Path(file).name: (state, code) for file, state, code in results}
+    assert states.pop("stray.xlsx") == ("Unreadable", "too-large")
+    assert states == {f"service_{n:02}.xlsx": ("Consolidated", "") for n in range(12)}
 
 
 def test_a_zip_bomb_is_refused_before_it_is_inflated(tmp_path: Path, plan: Path) -> None:

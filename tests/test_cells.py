@@ -12,7 +12,18 @@ from defusedxml import ElementTree as SafeET
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from xl_plans.cells import ErrorValue, Uncalculated, _scan_cells, parse_address
+from xl_plans import cells as cells_module
+from xl_plans.cells import (
+    MAX_CELLS,
+    MAX_ROWS,
+    ErrorValue,
+    Uncalculated,
+    _may_hold_flags,
+    _scan_cells,
+    far_extent,
+    parse_address,
+)
+from xl_plans.model import column_letter
 
 MAIN = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
 
@@ -125,3 +136,78 @@ def test_the_scan_finds_what_element_tree_finds(row: list[str]) -> None:
     xml = sheet("".join(row), f'{MAIN} xmlns:x="http://schemas.openxmlformats.org/'
                               f'spreadsheetml/2006/main" xmlns:y="urn:other"')
     assert repr(_scan_cells(xml)) == repr(element_tree_reading(xml))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(cells, min_size=1, max_size=4))
+def test_the_quick_look_never_misses_what_the_scan_finds(row: list[str]) -> None:
+    """Sheets are only scanned when a quick look at their bytes says they may need it."""
+    xml = sheet("".join(row), f'{MAIN} xmlns:x="http://schemas.openxmlformats.org/'
+                              f'spreadsheetml/2006/main" xmlns:y="urn:other"')
+    if _scan_cells(xml):
+        assert _may_hold_flags(xml)
+
+
+def rows_of(*rows: tuple[str, list[str]]) -> bytes:
+    """A sheet with rows (their r) of cells (their r)."""
+    return sheet("").replace(b'<row r="1"></row>', "".join(
+        f'<row r="{r}">' + "".join(f'<c r="{c}"><v>1</v></c>' for c in cells) + "</row>"
+        for r, cells in rows).encode())
+
+
+@pytest.mark.parametrize(("xml", "extent"), [
+    (rows_of(("1", ["A1", "W1"]), ("9999", ["Z9999"])), (0, 0)),  # within A1:Z9999
+    (rows_of(("1", ["A1"]), ("50000", ["XFD50000"])), (50_000, 16_384)),
+    (rows_of(("3", ["AA3"]), ("40", ["B40"])), (3, 27)),  # 9,999 rows of 27 columns: harmless
+    # a column so far out that rows matter: every row is read, and a cell out of its row counts
+    # where it says it is
+    (rows_of(("3", ["XFD3"]), ("40", ["B40"])), (40, 16_384)),
+    (rows_of(("3", ["XFD3", "A9000"])), (9000, 16_384)),
+    (rows_of(("123456", [])), (123_456, 0)),  # a row with no cells: rows yet no columns
+    (rows_of(("2", ["B12345"])), (12_345, 2)),
+    (rows_of(("9", ["xfd9"])), (9, 16_384)),  # calamine reads lower case too
+    (rows_of(("9", ["AAAAA9"])), (9, 475_255)),
+    (rows_of(("9", ["A" + "9" * 5000])), (10**9, 1)),  # too long to read: past any limit
+    (b"<row r='1'><c r='ZZ1'/></row>", (1, 702)),  # either quote
+    (rows_of(("1", ["A1"])).replace(b' r="A1"', b""), (0, 0)),  # no references at all
+])
+@pytest.mark.parametrize("piece", [cells_module._PIECE, 1, 7])
+def test_how_far_a_sheet_reaches(xml: bytes, extent: tuple[int, int], piece: int,
+                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same read a piece at a time, however small: no reference is cut in two."""
+    monkeypatch.setattr(cells_module, "_PIECE", piece)
+    assert far_extent(xml) == extent
+
+
+def reference_extent(xml: bytes) -> tuple[int, int]:
+    """Rows and columns to the furthest reference, as plainly as ElementTree puts it."""
+    rows = cols = 0
+    for elem in SafeET.fromstring(xml).iter():
+        ref = elem.get("r")
+        if ref and elem.tag.rsplit("}", 1)[-1] in ("row", "c"):
+            letters = ref.upper().rstrip("0123456789")
+            row = int(ref[len(letters):])
+            col = parse_address(f"{letters}1")[1] + 1 if letters else 0
+            rows, cols = max(rows, row), max(cols, col)
+    return rows, cols
+
+
+def too_large(rows: int, cols: int) -> bool:
+    return rows > MAX_ROWS or rows * cols > MAX_CELLS
+
+
+refs = st.tuples(st.integers(0, 16_383), st.integers(1, 1_048_576)).map(
+    lambda ref: f"{column_letter(ref[0])}{ref[1]}")
+near = st.tuples(st.integers(0, 25), st.integers(1, 9999)).map(
+    lambda ref: f"{column_letter(ref[0])}{ref[1]}")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(1, 200_000), st.lists(near | refs | near, max_size=4)),
+                min_size=1, max_size=6), st.booleans())
+def test_a_sheet_is_refused_exactly_when_its_grid_is_too_large(
+        rows: list[tuple[int, list[str]]], lower: bool) -> None:
+    """Whatever the order of rows and cells: a cell need not lie in its row's number."""
+    xml = rows_of(*((str(r), cells) for r, cells in rows))
+    xml = xml.lower() if lower else xml  # calamine reads "xfd9" as XFD9
+    assert too_large(*far_extent(xml)) == too_large(*reference_extent(xml))

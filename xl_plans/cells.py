@@ -24,15 +24,28 @@ from defusedxml import ElementTree as SafeET
 
 from xl_plans.errors import WorkbookError
 from xl_plans.model import column_letter
-from xl_plans.sniff import sniff
+from xl_plans.sniff import os_reason, sniff
 
 # A sheet with more rows than this is not a service plan (and would cost seconds to read).
 MAX_ROWS = 100_000
+# calamine allocates a sheet's whole grid, up to its furthest cell, before anything can be
+# checked: one stray cell at XFD50000 asks for 26 GB and aborts the process. So the grid's
+# size (rows x columns) is bounded from the sheet's XML first. This is about 130 MB in
+# calamine, 200 times a large plan's widest sheet.
+MAX_CELLS = 4_000_000
 
-# Byte patterns that only occur in a sheet holding formulas or error cells (with or without a
-# namespace prefix); plain `in` tests are far faster than a regular expression over the sheet.
-_FORMULA_OR_ERROR = (b"<f>", b"<f ", b"<f/>", b":f>", b":f ", b't="e"', b"t='e'")
+# What follows "<f" or ":f" (with or without a namespace prefix) in a formula element's tag.
+_AFTER_F = (b">", b" ", b"/")
 _ADDRESS = re.compile(r"([A-Z]+)(\d+)")
+# The references (r="...") of rows and cells beyond column Z or row 9,999, as (letters,
+# digits): a plan has few or none, so finding them all costs one quick scan. Any case and either
+# quote, as calamine reads them. Every other reference lies within A1:Z9999.
+_FAR_REF = re.compile(rb' r=["\']([A-Za-z]{2,}|[A-Za-z]?(?=\d{5}))(\d+)["\']')
+_NEAR_ROWS = 9_999
+_ANY_ROW = re.compile(rb' r=["\'][A-Za-z]*(\d+)["\']')
+# The XML is searched this much at a time, so that the lists of references found stay small
+# however many a crafted sheet holds.
+_PIECE = 4 * 1024 * 1024
 _REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 
 
@@ -105,7 +118,15 @@ class Workbook:
         self.date1904 = False  # the 1904 date system (old Mac workbooks): serials shift
         self._archive = sniff(self.path)
         try:
-            self._book = calamine.CalamineWorkbook.from_path(str(self.path))
+            handle = self.path.open("rb")
+        except OSError as exc:  # gone or locked since it was sniffed
+            self.close()
+            raise WorkbookError("file-unreadable", self.path, os_reason(exc)) from None
+        try:
+            # From the open file, not its name: calamine cannot open a name that is not valid
+            # UTF-8 (Python holds its bytes as surrogates), and reading this way is as fast.
+            with handle:
+                self._book = calamine.CalamineWorkbook.from_filelike(handle)
             metadata = self._book.sheets_metadata
         except calamine.PasswordError:
             self.close()
@@ -141,9 +162,11 @@ class Workbook:
 
     def grid(self, name: str) -> Grid:
         """All cells of a worksheet from A1, with error and uncalculated cells marked."""
+        data = self._sheet_xml(name)
+        self._check_extent(name, data)
         try:
             sheet = self._book.get_sheet_by_name(name)
-            end = sheet.end
+            end = sheet.end  # calamine's own count: rows written without a number, too
             if end is not None and end[0] >= MAX_ROWS:
                 raise WorkbookError("too-large", self.path,
                                     f"sheet {name} has over {MAX_ROWS:,} rows")
@@ -162,7 +185,7 @@ class Workbook:
                 raise
             raise WorkbookError("corrupt-workbook", self.path,
                                 f"sheet {name}: a value cannot be read ({_short(exc)})") from None
-        for (row, col), flag in self._flags(name):
+        for (row, col), flag in self._flags(name, data):
             while len(rows) <= row:  # calamine drops rows holding only uncalculated formulas
                 rows.append([])
             cells = rows[row]
@@ -188,16 +211,32 @@ class Workbook:
         )
         return sheet_parts(workbook, rels)
 
-    def _flags(self, name: str) -> Iterator[tuple[tuple[int, int], ErrorValue | Uncalculated]]:
+    def _sheet_xml(self, name: str) -> bytes:
+        """A sheet's XML, read once for both checks (b"" if the workbook part does not list
+        it: calamine then says what is wrong)."""
         member = self._members.get(name)
         if member is None:
-            return
+            return b""
         try:
-            data = self._archive.read(member)
+            return self._archive.read(member)
         except (KeyError, zipfile.BadZipFile, OSError, EOFError) as exc:
             raise WorkbookError("corrupt-workbook", self.path, f"sheet {name}: {_short(exc)}") \
                 from None
-        if not any(marker in data for marker in _FORMULA_OR_ERROR):
+
+    def _check_extent(self, name: str, data: bytes) -> None:
+        """Refuse a sheet whose grid would be too large, before calamine allocates it."""
+        rows, cols = far_extent(data)
+        if rows > MAX_ROWS:
+            raise WorkbookError("too-large", self.path,
+                                f"sheet {name} reaches row {rows:,}: over {MAX_ROWS:,} rows")
+        if rows * cols > MAX_CELLS:
+            raise WorkbookError("too-large", self.path, (
+                f"sheet {name} reaches column {column_letter(cols - 1)} and row {rows:,}: "
+                f"{rows * cols:,} cells, over {MAX_CELLS:,}"))
+
+    def _flags(self, name: str,
+               data: bytes) -> Iterator[tuple[tuple[int, int], ErrorValue | Uncalculated]]:
+        if not _may_hold_flags(data):
             return
         try:
             yield from _scan_cells(data)
@@ -219,6 +258,75 @@ def sheet_parts(workbook: Any, rels: Any) -> dict[str, str]:
             target = target[1:] if target.startswith("/") else posixpath.join("xl", target)
             parts[sheet.get("name", "")] = posixpath.normpath(target)
     return parts
+
+
+def far_extent(data: bytes) -> tuple[int, int]:
+    """How far a sheet's references reach, as (rows, columns) counted from A1, read from its
+    XML without parsing it: only references beyond A1:Z9999 count (a grid within is harmless),
+    so (0, 0) for most sheets. Stops as soon as the grid is known to be too large. Only when a
+    column lies so far out that rows below 10,000 could make the grid too large is every row
+    reference read: calamine places a cell by its own reference, which need not lie in the
+    last row (a crafted file's cell A9999 may sit in row 3)."""
+    rows = cols = 0
+    for start, end in _pieces(data):
+        refs = _FAR_REF.findall(data, start, end)
+        cols = max(cols, max(map(_column, {letters for letters, _ in refs}), default=0))
+        rows = max(rows, _largest({digits for _, digits in refs}))
+        if rows > MAX_ROWS or rows * cols > MAX_CELLS:
+            return rows, cols
+    if max(rows, _NEAR_ROWS) * cols > MAX_CELLS:
+        for start, end in _pieces(data):
+            rows = max(rows, _largest(set(_ANY_ROW.findall(data, start, end))))
+            if rows * cols > MAX_CELLS:
+                break
+    return rows, cols
+
+
+def _pieces(data: bytes) -> Iterator[tuple[int, int]]:
+    """(start, end) of slices of `data` about _PIECE long, each ending before a "<": XML allows
+    no "<" in an attribute, so no reference is cut in two."""
+    start = 0
+    while start < len(data):
+        end = data.find(b"<", start + _PIECE)
+        end = len(data) if end < 0 else end
+        yield start, end
+        start = end
+
+
+def _column(letters: bytes) -> int:
+    """b"XFD" -> 16384, b"" -> 0: the columns a grid from A1 needs. Letters past the fifth
+    cannot matter (five reach far beyond Excel's 16,384 columns) and would cost time."""
+    col = 0
+    for char in letters[:5].upper():
+        col = col * 26 + char - 64
+    return col
+
+
+def _largest(numbers: set[bytes]) -> int:
+    """The largest row number of a set (0 for none). One too long to read, which a crafted file
+    may hold (int() refuses thousands of digits), counts as far beyond any sheet."""
+    if not numbers:
+        return 0
+    if max(map(len, numbers)) >= 10:
+        return _TOO_FAR
+    return max(map(int, numbers))
+
+
+_TOO_FAR = 10**9  # rows: far beyond any sheet (Excel stops at 1,048,576)
+
+
+def _may_hold_flags(data: bytes) -> bool:
+    """Could a sheet hold a formula or an error cell? Decided on its bytes, since the full scan
+    costs far more: a formula element (<f>, <f ...>, <f/>, any prefix) or t="e". Plain
+    searches are far faster than a regular expression, and each is a pass over the sheet, so
+    the formula tags are found by two searches and a look at the byte after, not five."""
+    for opener in (b"<f", b":f"):
+        at = data.find(opener)
+        while at >= 0:
+            if data[at + 2:at + 3] in _AFTER_F:
+                return True
+            at = data.find(opener, at + 2)
+    return b't="e"' in data or b"t='e'" in data
 
 
 def _scan_cells(data: bytes) -> list[tuple[tuple[int, int], ErrorValue | Uncalculated]]:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from xl_plans.sniff import lock_file_error
+from xl_plans.errors import WorkbookError
+from xl_plans.sniff import check_file, lock_file_error, os_reason
 
 # Files in a folder worth trying: the readable kinds, and the kinds an officer may have saved a
 # plan as by mistake, so that they are reported rather than silently passed over.
@@ -28,20 +30,18 @@ class Found:
 
 
 def find_plans(paths: Iterable[Path]) -> Found:
-    """Files to read, in a stable order. Named files are always tried; in folders, files with
-    a spreadsheet suffix. Excel lock files (~$name.xlsx) are skipped, saying who holds them,
-    and so are council summaries xl_plans wrote (an earlier run's output saved among the
-    plans: not a plan)."""
+    """Files to read, in a stable order. Named files are always tried (reading says what is
+    wrong with one that is missing or out of reach); in folders, files with a spreadsheet
+    suffix. Excel lock files (~$name.xlsx) are skipped, saying who holds them, and so are
+    council summaries xl_plans wrote (an earlier run's output saved among the plans: not a
+    plan), and in folders whatever cannot be read: a folder, a link to nothing, a FIFO."""
     found = Found()
     seen: set[Path] = set()
     for path in paths:
         path = Path(path)
-        candidates = (
-            sorted(p for p in path.rglob("*") if p.is_file() and _wanted(p, path))
-            if path.is_dir() else [path]
-        )
+        candidates = _search(path, found.skipped) if _is_folder(path) else [path]
         for candidate in candidates:
-            key = candidate.resolve()
+            key = _identity(candidate)
             if key in seen:
                 continue
             seen.add(key)
@@ -64,6 +64,7 @@ SUMMARY_MARK = "Written by xl_plans: council summary"
 def is_summary_file(path: Path) -> bool:
     """Was this file written by xl_plans as a council summary?"""
     try:
+        check_file(path)  # never open a FIFO or device: it would wait for ever
         with zipfile.ZipFile(path) as archive:
             core = archive.read("docProps/core.xml").decode("utf-8", "replace")
     except Exception:  # not a zip, no properties, damaged: not ours (reading will say why)
@@ -78,8 +79,66 @@ def summary_message(path: Path) -> str:
     return f"{path.name}: this is a council summary written by xl_plans, not a plan."
 
 
-def _wanted(path: Path, root: Path) -> bool:
-    relative = path.relative_to(root)
-    if any(part.startswith(".") for part in relative.parts):  # hidden files, our temp files
+# An unreadable folder is reported with the code of an unreadable file: it is the same
+# problem (permission) with the same cure.
+FOLDER_UNREADABLE = "file-unreadable"
+
+
+def _search(folder: Path, skipped: list[Skipped]) -> list[Path]:
+    """The files under `folder` worth trying, sorted. Hidden files and folders (ours among
+    them: temporary files) are passed over; links to folders are not followed (a link back up
+    the tree would never end). What cannot be read is added to `skipped`, never silently
+    dropped: a folder that cannot be listed, and an entry with a spreadsheet suffix that is
+    not a readable file (a link to nothing, a link loop, a FIFO)."""
+    files: list[Path] = []
+    pending = [folder]
+    while pending:
+        current = pending.pop()
+        try:
+            with os.scandir(current) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
+        except OSError as exc:
+            skipped.append(Skipped(current, FOLDER_UNREADABLE, (
+                f"cannot read the folder {current} ({os_reason(exc)}): any plans in it were "
+                "left out. Check you have permission to open it.")))
+            continue
+        folders = []
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = Path(current, entry.name)
+            try:
+                is_folder = entry.is_dir(follow_symlinks=False)
+                is_plain_file = entry.is_file(follow_symlinks=False)
+            except OSError:  # (the file system could not say): check_file below will
+                is_folder = is_plain_file = False
+            if is_folder:
+                folders.append(path)
+            elif path.suffix.lower() not in SPREADSHEET_SUFFIXES:
+                continue
+            elif is_plain_file:
+                files.append(path)
+            else:  # a link, a FIFO, a device: stat it (never open it) to see what it is
+                try:
+                    check_file(path)
+                    files.append(path)
+                except WorkbookError as error:
+                    skipped.append(Skipped(path, error.code, error.message))
+        pending.extend(reversed(folders))  # depth first, in name order: a stable report
+    return sorted(files)
+
+
+def _is_folder(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):  # out of reach: tried as a file, and reading says why
         return False
-    return path.suffix.lower() in SPREADSHEET_SUFFIXES
+
+
+def _identity(path: Path) -> Path:
+    """The file a path names, so that one named twice (or by a link) is read once. Never
+    raises: a path in a link loop or out of reach is its own identity."""
+    try:
+        return Path(os.path.realpath(path))
+    except (OSError, ValueError):
+        return path.absolute()

@@ -8,6 +8,9 @@ with document type declarations (entity expansion attacks: OOXML never has a DTD
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 import zipfile
 from pathlib import Path
 
@@ -20,6 +23,9 @@ ZIP_MAGIC = b"PK"
 
 # Limits far above any real service plan (a 500-row plan is about 200 KB inflated).
 MAX_TOTAL_INFLATED = 256 * 1024 * 1024
+# A zip is its parts plus headers, so a larger file cannot be within the limit above; it is
+# refused before calamine, which reads the whole file into memory, sees it.
+MAX_FILE_BYTES = MAX_TOTAL_INFLATED + 32 * 1024 * 1024
 MAX_MEMBER_INFLATED = 128 * 1024 * 1024
 MAX_MEMBERS = 10_000
 # Real sheet XML compresses 10-30x; 200x on a member over 1 MB means a zip bomb.
@@ -34,15 +40,14 @@ def sniff(path: Path) -> zipfile.ZipFile:
     """Open `path` as an OOXML zip after the safety checks, or raise WorkbookError."""
     if path.name.startswith("~$"):
         raise lock_file_error(path)
-    if not path.exists():
-        raise WorkbookError("file-not-found", path)
-    if not path.is_file():
-        raise WorkbookError("not-a-file", path)
+    size = check_file(path).st_size
+    if size > MAX_FILE_BYTES:
+        raise WorkbookError("too-large", path, f"{size // (1024 * 1024):,} MB")
     try:
         with path.open("rb") as handle:
             head = handle.read(512)
     except OSError as exc:
-        raise WorkbookError("file-unreadable", path, exc.strerror or "") from None
+        raise WorkbookError("file-unreadable", path, os_reason(exc)) from None
     if not head:
         raise WorkbookError("file-empty", path)
     if head.startswith(OLE2_MAGIC):
@@ -61,8 +66,52 @@ def sniff(path: Path) -> zipfile.ZipFile:
     return archive
 
 
+def check_file(path: Path) -> os.stat_result:
+    """`path`'s status when it is a regular file; otherwise the WorkbookError saying why (it is
+    missing, a folder, a FIFO or device, or out of reach). Every path is checked so before
+    anything opens it: opening a FIFO waits for a writer that never comes."""
+    try:
+        status = path.stat()
+    except OSError as exc:
+        if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+            raise WorkbookError("file-not-found", path, _dangling(path)) from None
+        raise WorkbookError("file-unreadable", path, os_reason(exc)) from None
+    except ValueError:  # a NUL byte in the name: no such file can exist
+        raise WorkbookError("file-not-found", path) from None
+    if not stat.S_ISREG(status.st_mode):
+        raise WorkbookError("not-a-file", path)
+    return status
+
+
+# Why a file or folder cannot be reached, in plain words, by errno (else the system's words).
+_REASONS = {
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+    errno.ELOOP: "it is a link that leads round in a loop",
+    errno.ENAMETOOLONG: "the name is too long for the file system",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why the system refused a file or folder, for a message ("permission denied")."""
+    return _REASONS.get(exc.errno or 0) or exc.strerror or type(exc).__name__
+
+
+def _dangling(path: Path) -> str:
+    """For a missing file that is a link: where the link points (which does not exist)."""
+    try:
+        return f"it is a link to {os.readlink(path)}, which does not exist"
+    except (OSError, ValueError):
+        return ""
+
+
 def lock_file_error(path: Path) -> WorkbookError:
-    """The error for an Excel lock file (~$plan.xlsx), naming who has the plan open."""
+    """The error for an Excel lock file (~$plan.xlsx), naming who has the plan open; or, when
+    it is not a regular file at all, the error saying so (a FIFO is never read)."""
+    try:
+        check_file(path)
+    except WorkbookError as error:
+        return error
     return WorkbookError("lock-file", path, _lock_owner(path))
 
 
