@@ -57,6 +57,17 @@ def plan(make_plan: Callable[..., Path]) -> Path:
     return make_plan(TABLES)
 
 
+def refused_in_place(path: Path, folder: Path) -> str:
+    """`status --in-place` on `path`, refused (exit code 2), leaving every file in `folder`
+    byte-identical with no backup or temporary file added: its output, for the message."""
+    before = files_in(folder)
+    result = CliRunner().invoke(main, ["status", str(path), "--in-place", "--as-of",
+                                       "2023-08-01"])
+    assert result.exit_code == 2, result.output
+    assert files_in(folder) == before
+    return result.output
+
+
 def chart_and_image(path: Path) -> Path:
     """Add a bar chart and a picture to a plan, as an officer might."""
     book = openpyxl.load_workbook(path)
@@ -230,14 +241,10 @@ def test_chart_and_image_plan_status_goes_to_a_new_file(plan: Path) -> None:
 
 def test_chart_and_image_plan_in_place_is_refused(plan: Path) -> None:
     chart_and_image(plan)
-    before = files_in(plan.parent)
-    result = CliRunner().invoke(main, ["status", str(plan), "--in-place", "--as-of",
-                                       "2023-08-01"])
-    assert result.exit_code == 2
+    output = refused_in_place(plan, plan.parent)  # byte-identical, no backup, no temporary file
     assert ("plan.xlsx was not changed: writing into it would lose charts; pictures or other "
             "media. Write the result to a new file instead (leave out --in-place).") \
-        in result.output
-    assert files_in(plan.parent) == before  # byte-identical, no backup, no temporary file
+        in output
 
 
 def test_in_place_on_a_safe_plan(plan: Path) -> None:
@@ -388,13 +395,9 @@ def test_settings_openpyxl_would_not_write_back(plan: Path, tmp_path: Path, part
 def test_a_password_to_modify_is_refused_by_the_command(plan: Path, tmp_path: Path) -> None:
     target = with_workbook_xml(plan, tmp_path / "shared.xlsx", b"<workbookPr",
                                b'<fileSharing readOnlyRecommended="1"/>')
-    before = files_in(tmp_path)
-    result = CliRunner().invoke(main, ["status", str(target), "--in-place", "--as-of",
-                                       "2023-08-01"])
-    assert result.exit_code == 2
+    output = refused_in_place(target, tmp_path)
     assert ("shared.xlsx was not changed: writing into it would lose its protection settings: "
-            "read-only recommended") in result.output
-    assert files_in(tmp_path) == before
+            "read-only recommended") in output
 
 
 def test_a_workbook_whose_structure_is_protected_gets_no_sheet(plan: Path) -> None:
@@ -402,13 +405,9 @@ def test_a_workbook_whose_structure_is_protected_gets_no_sheet(plan: Path) -> No
     book.security = WorkbookProtection(lockStructure=True)  # Review > Protect Workbook
     book.save(plan)
     assert lossy_features(plan) == []  # nothing would be lost: Excel's rule refuses it
-    before = files_in(plan.parent)
-    result = CliRunner().invoke(main, ["status", str(plan), "--in-place", "--as-of",
-                                       "2023-08-01"])
-    assert result.exit_code == 2
+    output = refused_in_place(plan, plan.parent)
     assert ("plan.xlsx was not changed: its structure is protected (Review > Protect "
-            "Workbook), so no sheet may be added to it.") in result.output
-    assert files_in(plan.parent) == before
+            "Workbook), so no sheet may be added to it.") in output
 
 
 # --------------------------------------------------------------------------- merged cells
@@ -439,12 +438,8 @@ def test_text_hidden_in_merged_cells_is_named(plan: Path, tmp_path: Path) -> Non
     hidden = ("text hidden in merged cells (Excel shows only the first cell of a merge; the "
               "rest would be deleted) (in KPIs!AB2)")
     assert lossy_features(target) == [hidden]
-    before = files_in(tmp_path)
-    result = CliRunner().invoke(main, ["status", str(target), "--in-place", "--as-of",
-                                       "2023-08-01"])
-    assert result.exit_code == 2
-    assert hidden in result.output
-    assert files_in(tmp_path) == before
+    output = refused_in_place(target, tmp_path)
+    assert hidden in output
     # LibreOffice keeps the hidden text; openpyxl would drop it.
     resaved = convert(target, "xlsx", tmp_path / "lo")
     assert b"Officer note under the merge" in zipfile.ZipFile(resaved).read(
@@ -477,13 +472,9 @@ def test_a_backup_that_cannot_be_made_leaves_nothing(plan: Path, tmp_path: Path)
     # Room for the plan, not for its backup as well.
     with nearly_full_disk(tmp_path / "disk", free=4096, holding={"plan.xlsx": plan}) as disk:
         target = disk / "plan.xlsx"
-        before = files_in(disk)
-        result = CliRunner().invoke(main, ["status", str(target), "--in-place", "--as-of",
-                                           "2023-08-01"])
-        assert result.exit_code == 2
+        output = refused_in_place(target, disk)  # no part-written "backup", no backup folder
         assert (f"plan.xlsx was not changed: its backup could not be made in "
-                f"{disk / BACKUP_FOLDER} (No space left on device).") in result.output
-        assert files_in(disk) == before  # no part-written "backup", no backup folder
+                f"{disk / BACKUP_FOLDER} (No space left on device).") in output
         assert not (disk / BACKUP_FOLDER).exists()
 
 
@@ -517,23 +508,15 @@ def test_a_linked_plan_is_written_through_the_link(plan: Path, tmp_path: Path) -
 
 def test_a_hard_linked_plan_is_refused(plan: Path) -> None:
     os.link(plan, plan.with_name("other name.xlsx"))
-    before = files_in(plan.parent)
-    result = CliRunner().invoke(main, ["status", str(plan), "--in-place", "--as-of",
-                                       "2023-08-01"])
-    assert result.exit_code == 2
+    output = refused_in_place(plan, plan.parent)
     assert "plan.xlsx was not changed: it is one file with 2 names on disk (hard links)" \
-        in result.output
-    assert files_in(plan.parent) == before
+        in output
 
 
 def test_a_read_only_plan_is_refused(plan: Path) -> None:
     plan.chmod(0o444)
-    before = files_in(plan.parent)
-    result = CliRunner().invoke(main, ["status", str(plan), "--in-place", "--as-of",
-                                       "2023-08-01"])
-    assert result.exit_code == 2
-    assert "plan.xlsx is read-only, so it was not changed." in result.output
-    assert files_in(plan.parent) == before
+    output = refused_in_place(plan, plan.parent)
+    assert "plan.xlsx is read-only, so it was not changed." in output
     assert stat.S_IMODE(plan.stat().st_mode) == 0o444
 
 
@@ -544,12 +527,8 @@ def test_sheet_names_are_matched_as_excel_matches_them(plan: Path) -> None:
     book = openpyxl.load_workbook(plan)
     book.create_sheet("status")["A1"] = "My own notes on status"  # an officer's sheet
     book.save(plan)
-    before = files_in(plan.parent)
-    result = CliRunner().invoke(main, ["status", str(plan), "--in-place", "--as-of",
-                                       "2023-08-01"])
-    assert result.exit_code == 2
-    assert "already has a sheet named 'status' that xl_plans did not write" in result.output
-    assert files_in(plan.parent) == before
+    output = refused_in_place(plan, plan.parent)
+    assert "already has a sheet named 'status' that xl_plans did not write" in output
 
 
 def test_our_status_sheet_renamed_in_another_case_is_replaced(plan: Path) -> None:

@@ -149,7 +149,8 @@ def test_parse_num_cells(cell: object, expected: m.Num) -> None:
         # a start, not a deadline: the month and ongoing; "from ... to ..." is a range
         ("From April 2024", W.PERIOD, D(2024, 4, 1), D(2024, 4, 30), True),
         ("From Sep 2024 to March 2026", W.PERIOD, D(2024, 9, 1), D(2026, 3, 31), False),
-        # two-digit years with no plan year: this century's (see test_full_year)
+        # two-digit years with no plan year: this century's (and see
+        # test_a_two_digit_year_is_the_one_nearest_the_plan_year)
         ("01/04/98", W.DATE, D(2098, 4, 1), D(2098, 4, 1), False),
         ("31/03/30", W.DATE, D(2030, 3, 31), D(2030, 3, 31), False),
         ("T.B.C.", W.TO_BE_CONFIRMED, None, None, False),

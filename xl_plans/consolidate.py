@@ -404,16 +404,16 @@ def _result(plan: Plan, report: Report, status: PlanStatus, job: Job) -> PlanRes
     counts = {"errors": len(report.errors), "warnings": len(report.warnings),
               "queries": len(report.queries)}
     state = FileState.CONSOLIDATED if report.valid else FileState.INVALID
-    first_errors = "; ".join(f"{i.location}: {i.message}" if i.location else i.message
-                             for i in report.errors[:3])
+    reason = "; ".join(f"{i.location}: {i.message}" if i.location else i.message
+                       for i in report.errors[:3])
     code = "" if report.valid else "invalid-plan"
     reported = details.reporting_quarter
     if reported is not None and reported.number < job.quarter:
         # Scored for a later quarter than the plan reports: its figures may not be in yet.
         code = code or "quarter-not-reported"
-        first_errors = "; ".join(filter(None, [
+        reason = "; ".join(filter(None, [
             f"The plan reports {reported.value} (its Reporting Quarter), not Q{job.quarter}: "
-            f"its Q{job.quarter} figures may not be filled in yet", first_errors]))
+            f"its Q{job.quarter} figures may not be filled in yet", reason]))
     file = shown_name(plan.file, job.root)
     rows = {
         "KPIs": _kpi_rows(plan, status, service, details.directorate, file),
@@ -446,7 +446,7 @@ def _result(plan: Plan, report: Report, status: PlanStatus, job: Job) -> PlanRes
         "File": file,
     }
     return PlanResult(
-        str(plan.file), state, code, first_errors,
+        str(plan.file), state, code, reason,
         service=service, council=details.council, directorate=details.directorate,
         year=details.plan_year, counts=counts, summary=summary, rows=tuples,
         heat=(status.heat_map.matrix, status.heat_map.counts,

@@ -21,12 +21,13 @@ def check_budget_year(ctx: Context) -> Iterator[Issue]:
         else bool(lines)  # (a plan built in code has no sheets: its lines stand for one)
     if not has_sheet:
         return
-    for line in lines:
-        if line.year is not None and fy_start_year(line.year) is None:
+    starts = [fy_start_year(line.year) for line in lines]
+    for line, start in zip(lines, starts, strict=True):
+        if line.year is not None and start is None:
             yield ctx.at("budget-year-unreadable", _SPEC, line, "year",
                          f"Year {quote(line.year)} on the {ctx.sheet_name(_SPEC)} sheet is not "
                          "a financial year such as 2024/25.")
-    if ctx.fy_start is None or any(fy_start_year(line.year) == ctx.fy_start for line in lines):
+    if ctx.fy_start is None or ctx.fy_start in starts:
         return
     years = [line.year for line in lines if line.year is not None]
     has = f" (it has {_listed(years)})" if years else ""

@@ -86,10 +86,14 @@ def _profile(ctx: Context, kpi: Kpi) -> Iterator[Issue]:
     the annual target. Targets typed per quarter (25, 25, 25, 25 for 100 a year) would score
     Q4's 80 Green against 25: said once, at the first target that shows it."""
     percent = kpi.unit is Unit.PERCENT
-    read = {q: (as_fraction(num, ctx.policy)[0] if percent else num.value)
-            for q in QUARTERS if (num := kpi.quarter_target(q)).kind is NumKind.NUMBER}
-    annual = as_fraction(kpi.annual_target, ctx.policy)[0] if percent \
-        else kpi.annual_target.value if kpi.annual_target.kind is NumKind.NUMBER else None
+
+    def figure(num: Num) -> float | None:  # a % KPI's on one scale (policy.as_fraction)
+        if num.kind is not NumKind.NUMBER:
+            return None
+        return as_fraction(num, ctx.policy)[0] if percent else num.value
+
+    read = {q: figure(kpi.quarter_target(q)) for q in QUARTERS}
+    annual = figure(kpi.annual_target)
     described = describe(KPIS, kpi)
     earlier: tuple[int, float] | None = None
     for q, value in read.items():
