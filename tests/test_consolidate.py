@@ -480,6 +480,13 @@ def test_an_export_in_the_plans_folder_is_not_read_as_plans(make_plan: Callable[
     assert sorted(Path(r.file).name for r in ignored) == sorted(
         ["c.xlsx", *(p.name for p in (folder / "csv").iterdir())])
     assert {r.code for r in ignored} == {"summary-file", "export-skipped"}
+    # validate and summary on the same folder set the exports aside too (they used to report
+    # each CSV as an unusable plan, and validate exited 2)
+    for command in (["validate", str(folder)], ["summary", str(folder)]):
+        listed = CliRunner().invoke(main, command)
+        assert listed.exit_code == 0, listed.output
+        assert listed.output.count("[export-skipped]") == len(list((folder / "csv").iterdir()))
+        assert "text-not-workbook" not in listed.output
 
 
 def test_services_list_saved_by_windows_notepad(make_plan: Callable[..., Path],

@@ -28,7 +28,7 @@ from typing import Any
 import pandas as pd
 
 from xl_plans.errors import WorkbookError
-from xl_plans.files import SUMMARY_SKIPPED, find_plans
+from xl_plans.files import SUMMARY_SKIPPED, Skipped, find_plans
 from xl_plans.kpi import Direction, KpiStatus, kpi_status, quarter_number
 from xl_plans.model import BudgetLine, Plan, Quarter, Rag, When, WhenKind, as_cell
 from xl_plans.policy import Policy, default_policy
@@ -251,10 +251,9 @@ def consolidate(
     """Consolidate the plans found in `paths` for `quarter` of `year` (by default the year
     most plans are for). `services` lists the services expected, to report any missing.
     `progress(done, total)` is called as files finish."""
-    found = find_plans(Path(p).absolute() for p in paths)  # (names shown from one root)
-    # An earlier CSV export in the folder is ours, not a plan (nor a problem).
-    exports = {path for path in found.files if path.suffix.lower() == ".csv" and is_export(path)}
-    files = sorted(set(found.files) - exports, key=str)  # the order of every table's rows
+    # (names shown from one root)
+    found = find_plans((Path(p).absolute() for p in paths), set_aside=export_skipped)
+    files = sorted(found.files, key=str)  # the order of every table's rows
     root = _root([*files, *(s.path for s in found.skipped)])
     job = Job(quarter_number(quarter), policy or default_policy(), today or dt.date.today(),
               root)
@@ -265,11 +264,8 @@ def consolidate(
         _spill(result, spills, risk_buckets)
         results.append(result)
     spills["Risks"] = [risk_buckets[score] for score in sorted(risk_buckets, reverse=True)]
-    results += [PlanResult(str(s.path), FileState.IGNORED if s.code == SUMMARY_SKIPPED
+    results += [PlanResult(str(s.path), FileState.IGNORED if s.code in _OURS
                            else FileState.SKIPPED, s.code, s.reason) for s in found.skipped]
-    results += [PlanResult(str(path), FileState.IGNORED, EXPORT_SKIPPED,
-                           f"{path.name}: a CSV export of a council summary, not a plan.")
-                for path in exports]
     chosen_year = year or _usual_year(results)
     _mark_other_years(results, chosen_year, root)
     _mark_duplicates(results, root)
@@ -288,6 +284,19 @@ EXPORT_SKIPPED = "export-skipped"
 EARLIER_HEADERS: dict[tuple[str, ...], tuple[tuple[str, ...], ...]] = {
     RISK_COLUMNS: (tuple(c for c in RISK_COLUMNS if c != "Status"),),  # Status added 2026-11
 }
+
+
+def export_skipped(path: Path) -> Skipped | None:
+    """An earlier CSV export left among the plans is ours, not a plan (nor a problem): for
+    files.find_plans to set aside."""
+    if path.suffix.lower() == ".csv" and is_export(path):
+        return Skipped(path, EXPORT_SKIPPED,
+                       f"{path.name}: a CSV export of a council summary, not a plan.")
+    return None
+
+
+# Files xl_plans wrote itself, set aside as Ignored (not a problem) rather than Skipped.
+_OURS = (SUMMARY_SKIPPED, EXPORT_SKIPPED)
 
 
 def is_export(path: Path, columns: tuple[str, ...] | None = None) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,12 +29,15 @@ class Found:
     skipped: list[Skipped] = field(default_factory=list)
 
 
-def find_plans(paths: Iterable[Path]) -> Found:
+def find_plans(paths: Iterable[Path],
+               set_aside: Callable[[Path], Skipped | None] | None = None) -> Found:
     """Files to read, in a stable order. Named files are always tried (reading says what is
     wrong with one that is missing or out of reach); in folders, files with a spreadsheet
     suffix. Excel lock files (~$name.xlsx) are skipped, saying who holds them, and so are
     council summaries xl_plans wrote (an earlier run's output saved among the plans: not a
-    plan), and in folders whatever cannot be read: a folder, a link to nothing, a FIFO."""
+    plan), and in folders whatever cannot be read: a folder, a link to nothing, a FIFO.
+    `set_aside(path)` may skip more (consolidate's CSV exports: this layer does not know the
+    summary's columns)."""
     found = Found()
     seen: set[Path] = set()
     for path in paths:
@@ -51,6 +54,8 @@ def find_plans(paths: Iterable[Path]) -> Found:
             elif is_summary_file(candidate):
                 found.skipped.append(Skipped(candidate, SUMMARY_SKIPPED,
                                              summary_message(candidate)))
+            elif set_aside is not None and (skip := set_aside(candidate)) is not None:
+                found.skipped.append(skip)
             else:
                 found.files.append(candidate)
     return found

@@ -9,6 +9,7 @@ import click
 
 from xl_plans.cli.app import EXIT_OK, EXIT_PROBLEMS, friendly_errors, main
 from xl_plans.errors import WorkbookError
+from xl_plans.consolidate import export_skipped
 from xl_plans.files import find_plans
 from xl_plans.reader import read_plan
 from xl_plans.summary import plan_summary, summary_table
@@ -35,7 +36,7 @@ def new(service: str, year: str, council: str | None, output: Path) -> None:
 @friendly_errors
 def summary(paths: tuple[Path, ...]) -> None:
     """Read plans (files or folders) and list what each holds."""
-    found = find_plans(paths)
+    found = find_plans(paths, set_aside=export_skipped)  # an earlier export is not a plan
     rows, problems = [], 0
     for item in found.files:
         try:
@@ -44,7 +45,7 @@ def summary(paths: tuple[Path, ...]) -> None:
             problems += 1
             click.echo(f"[{exc.code}] {exc.message}", err=True)
     for skipped in found.skipped:
-        click.echo(f"Skipped {skipped.path}: {skipped.reason}", err=True)
+        click.echo(f"Skipped {skipped.path}: [{skipped.code}] {skipped.reason}", err=True)
     click.echo(summary_table(rows))
     click.echo(f"{len(rows)} plan(s) read, {problems} unreadable, {len(found.skipped)} skipped.")
     sys.exit(EXIT_PROBLEMS if problems else EXIT_OK)

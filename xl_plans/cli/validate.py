@@ -21,6 +21,7 @@ from xl_plans.cli.app import (
     main,
     policy_option,
 )
+from xl_plans.consolidate import export_skipped
 from xl_plans.files import find_plans
 from xl_plans.validation import Report, validate
 
@@ -47,7 +48,7 @@ def validate_command(paths: tuple[Path, ...], as_json: bool, checks_sheet: Path 
     not be read as a plan, or the command was used wrongly.
     """
     policy = load_policy_option(policy_file)
-    found = find_plans(paths)
+    found = find_plans(paths, set_aside=export_skipped)  # an earlier export is not a plan
     for skipped in found.skipped:
         click.echo(f"Skipped {skipped.path}: [{skipped.code}] {skipped.reason}", err=True)
     if not found.files:
