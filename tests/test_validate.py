@@ -312,3 +312,29 @@ def test_a_plan_without_a_budget_sheet_is_not_asked_for_one(make_plan: Any) -> N
     del book["Budget"]
     book.save(path)
     assert "budget-year-missing" not in validate(path).codes()
+
+
+@pytest.mark.parametrize(("line", "found"), [
+    ({"Gross Budget": 1_250_000, "Net Budget": -40_000, "FTE": 24.5}, []),  # income > spending
+    ({"Gross Budget": "£1,250,000", "Net Budget": "(£40,000)", "FTE": 0}, []),
+    ({"Gross Budget": -1_250_000, "Net Budget": 80, "FTE": 2},
+     [("B2", "Gross Budget for '2024/25' is below zero, which spending before income never "
+             "is.")]),
+    ({"Gross Budget": 100, "Net Budget": 80, "FTE": -3},
+     [("D2", "FTE for '2024/25' is below zero, which a number of staff never is.")]),
+    ({"Gross Budget": 100, "Net Budget": "5%", "FTE": "12%"},
+     [("C2", "Net Budget for '2024/25' is typed as a percentage: it should be an amount of "
+             "money."),
+      ("D2", "FTE for '2024/25' is typed as a percentage: it should be a number of staff.")]),
+])
+def test_budget_figures_finance_would_query(make_plan: Any, line: dict[str, Any],
+                                            found: list[tuple[str, str]]) -> None:
+    """A gross budget or FTE below zero, or a figure typed as a %, is totalled as it stands on
+    the council summary: it is flagged before finance ties the totals to the ledger."""
+    tables = _budget(["2024/25"])
+    tables["Budget"][0].update(line)
+    report = validate(make_plan(tables))
+    assert [(i.cell, i.message) for i in report.issues
+            if i.code == "budget-figure-unlikely"] == found
+    assert all(i.severity.value == "warning" for i in report.issues
+               if i.code == "budget-figure-unlikely")

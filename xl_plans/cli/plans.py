@@ -8,8 +8,8 @@ from pathlib import Path
 import click
 
 from xl_plans.cli.app import EXIT_OK, EXIT_PROBLEMS, friendly_errors, main
-from xl_plans.errors import WorkbookError
 from xl_plans.consolidate import export_skipped
+from xl_plans.errors import WorkbookError
 from xl_plans.files import find_plans
 from xl_plans.reader import read_plan
 from xl_plans.summary import plan_summary, summary_table

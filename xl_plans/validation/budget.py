@@ -37,6 +37,33 @@ def check_budget_year(ctx: Context) -> Iterator[Issue]:
                     "or FTE for this service.", sheet=ctx.sheet_name(_SPEC))
 
 
+# Figures that are never below zero: spending before income, and staff. (A net budget is
+# below zero when a service's income exceeds its spending: parking, building control.)
+_NEVER_NEGATIVE = ("gross_budget", "fte")
+_FIGURES = ("gross_budget", "net_budget", "fte")
+
+
+def check_budget_figures(ctx: Context) -> Iterator[Issue]:
+    """Figures finance would query before totalling them: a gross budget or FTE below zero,
+    and any budget figure typed as a percentage (a % in a money column is a slip, and the
+    summary would total 0.05 as £0.05)."""
+    for line in ctx.plan.budget:
+        for name in _FIGURES:
+            figure = getattr(line, name)
+            header = _SPEC.column(name).header
+            if figure.value is None:
+                continue
+            what = "a number of staff" if name == "fte" else "an amount of money"
+            if figure.percent:
+                yield ctx.at("budget-figure-unlikely", _SPEC, line, name,
+                             f"{header} for {quote(line.year)} is typed as a percentage: "
+                             f"it should be {what}.")
+            elif figure.value < 0 and name in _NEVER_NEGATIVE:
+                yield ctx.at("budget-figure-unlikely", _SPEC, line, name,
+                             f"{header} for {quote(line.year)} is below zero, which "
+                             f"{what if name == 'fte' else 'spending before income'} never is.")
+
+
 def _listed(years: list[str]) -> str:
     shown = [quote(year) for year in dict.fromkeys(years)]
     return shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} and {shown[-1]}"

@@ -247,6 +247,14 @@ _CHECKS: tuple[Code, ...] = (
          "matched to the plan year.",
          "Year `This year` on the Budget sheet.",
          "Type the financial year as 2024/25."),
+    Code("budget-figure-unlikely", W, "Budget", "Budget figure unlikely",
+         "A gross budget or FTE below zero, or a budget or FTE typed as a percentage: the "
+         "figure is totalled as it stands on the council summary, which finance ties back to "
+         "the ledger. A net budget may be below zero (income above spending) and is not "
+         "questioned.",
+         "Gross Budget `-1,250,000` (a sign slipped in), or FTE `12%`.",
+         "Type the gross budget and FTE as they stand in the ledger and establishment: "
+         "£1,250,000, 24.5."),
     # ------------------------------------------------------------------ dates
     Code("date-out-of-range", W, "Dates", "Date far from the plan year",
          "A target or due date is more than 2 years before the plan year starts or 5 years "

@@ -36,6 +36,7 @@ CHECKS: tuple[Check, ...] = (
     kpis.check_reported,
     risks.check_scores,
     budget.check_budget_year,
+    budget.check_budget_figures,
     dates.check_date_range,
     dates.check_contract_dates,
     dates.check_review_dates,
