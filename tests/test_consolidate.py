@@ -682,3 +682,23 @@ def test_a_run_stopped_while_saving_leaves_no_temporary_file(make_plan: Callable
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 128 + signal.SIGTERM, done.stderr
     assert list(out.iterdir()) == [] and "Traceback" not in done.stderr
+
+
+def test_a_workbook_that_is_not_a_plan_is_listed_not_shown_as_a_service(
+        make_plan: Callable[..., Path], tmp_path: Path) -> None:
+    """A finance workbook among the plans has none of a plan's sheets: it used to become a
+    service row ("Budget notes", 0 KPIs) counted as consolidated."""
+    folder = two_matrix_folder(make_plan, tmp_path)
+    notes = openpyxl.Workbook()
+    notes.active.append(["Cost centre", "Spend"])
+    notes.active.append(["H100", 1200])
+    notes.save(folder / "Budget notes.xlsx")
+    result = consolidate([folder], "Q2", today=dt.date(2023, 8, 15))
+    assert sorted(r.service for r in result.used) == ["Housing", "Waste"]
+    [other] = [r for r in result.results if Path(r.file).name == "Budget notes.xlsx"]
+    assert (other.state, other.code) == (FileState.NOT_A_PLAN, "not-a-plan")
+    assert other.reason == ("Budget notes.xlsx: This workbook has none of a service plan's "
+                            "sheets (it has Sheet).")
+    assert other in result.problems and not result.complete
+    assert [row[1] for row in result.rows("Data Quality")
+            if row[0] == "Budget notes.xlsx"] == ["Not a plan"]

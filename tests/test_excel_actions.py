@@ -31,7 +31,7 @@ from xlwings_payload import (
 from xl_plans import excel, schema
 from xl_plans.checks_sheet import write_checks_copy
 from xl_plans.cli import main
-from xl_plans.consolidate import COLUMNS
+from xl_plans.consolidate import COLUMNS, FileState, consolidate
 from xl_plans.excel_setup import POLICY_VARIABLE
 from xl_plans.reader import read_plan
 from xl_plans.ribbon_ids import RibbonAction
@@ -373,6 +373,26 @@ def test_consolidate_writes_the_summary_the_command_line_writes(tmp_path: Path) 
     excel.consolidate_plans(again, today=day)
     funcs = [a["func"] for a in emitted(again)]
     assert funcs.count("sheetClear") == len(COLUMNS) and "addSheet" not in funcs
+
+
+def test_a_summary_the_ribbon_drew_is_never_read_back_as_a_plan(tmp_path: Path) -> None:
+    """Saved by Excel, the ribbon's summary has no document-property mark; it is known by its
+    settings sheet. Read as a plan it was a service "Council summary" whose KPIs counted twice."""
+    folder = tmp_path / "plans"
+    shutil.copytree(EXAMPLES, folder, ignore=shutil.ignore_patterns("source", "*.py"))
+    day = dt.date(2022, 8, 12)
+    start = settings_filled(str(folder), "Q1")
+    for _ in range(2):  # saved among the plans, then consolidated again
+        book = xw.Book(json=payload(start, "Council summary.xlsx"))
+        reply = excel.consolidate_plans(book, today=day)
+        assert "Consolidated 2 plans for Q1 2022/23" in reply.text, reply.text
+        apply_actions(emitted(book), start)
+        start.save(folder / "Council summary.xlsx")
+    result = consolidate([folder], "Q1", today=day)
+    ignored = [r for r in result.results if r.state is FileState.IGNORED]
+    assert [(Path(r.file).name, r.code) for r in ignored] == [
+        ("Council summary.xlsx", "summary-file")]
+    assert sorted(r.service for r in result.used) == ["Corporate Services", "Housing Services"]
 
 
 def services_file(folder: Path) -> Path:

@@ -48,6 +48,7 @@ class FileState(StrEnum):
     CONSOLIDATED = "Consolidated"  # read and valid (warnings and queries allowed)
     INVALID = "Consolidated with errors"  # read, but validation found errors
     UNREADABLE = "Unreadable"
+    NOT_A_PLAN = "Not a plan"  # a workbook with none of a plan's sheets: no service to show
     SKIPPED = "Skipped"  # an Excel lock file
     IGNORED = "Ignored"  # a council summary xl_plans wrote: not a plan, and not a problem
     OTHER_YEAR = "Other year"
@@ -279,6 +280,7 @@ def consolidate(
 
 
 EXPORT_SKIPPED = "export-skipped"
+NOT_A_PLAN = "not-a-plan"
 # Headers a table's CSV had in earlier releases: their exports are ours too, to replace and to
 # skip (a column added must not make last quarter's export "someone else's file").
 EARLIER_HEADERS: dict[tuple[str, ...], tuple[tuple[str, ...], ...]] = {
@@ -400,6 +402,10 @@ def process_file(path: Path, job: Job) -> PlanResult:
     try:
         status = plan_status(read.plan, job.quarter, job.policy, job.today)
         report = validate(read, as_of=job.today, policy=job.policy, kpis_scored=status.kpis)
+        if not report.usable:  # (a budget workbook in the folder is not a service)
+            reason = next(i.message for i in report.errors if i.code == NOT_A_PLAN)
+            return PlanResult(str(path), FileState.NOT_A_PLAN, NOT_A_PLAN,
+                              f"{path.name}: {reason}")
         return _result(read.plan, report, status, job)
     except Exception as exc:
         return PlanResult(str(path), FileState.FAILED, "internal-error",

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+import re
 import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from xl_plans.errors import WorkbookError
+from xl_plans.schema import SETTINGS_SHEET
 from xl_plans.sniff import check_file, lock_file_error, os_reason
 
 # Files in a folder worth trying: the readable kinds, and the kinds an officer may have saved a
@@ -67,14 +69,26 @@ SUMMARY_MARK = "Written by xl_plans: council summary"
 
 
 def is_summary_file(path: Path) -> bool:
-    """Was this file written by xl_plans as a council summary?"""
+    """Was this file written by xl_plans as a council summary? The command line marks its
+    summaries in the document properties; one the ribbon drew, saved by Excel, has no such mark
+    but has the settings sheet Consolidate starts from."""
     try:
         check_file(path)  # never open a FIFO or device: it would wait for ever
         with zipfile.ZipFile(path) as archive:
-            core = archive.read("docProps/core.xml").decode("utf-8", "replace")
-    except Exception:  # not a zip, no properties, damaged: not ours (reading will say why)
+            names = set(archive.namelist())
+            core = archive.read("docProps/core.xml").decode("utf-8", "replace") \
+                if "docProps/core.xml" in names else ""
+            if SUMMARY_MARK in core:
+                return True
+            book = archive.read("xl/workbook.xml").decode("utf-8", "replace") \
+                if "xl/workbook.xml" in names else ""
+    except Exception:  # not a zip, damaged: not ours (reading will say why)
         return False
-    return SUMMARY_MARK in core
+    return _SETTINGS_SHEET_XML.search(book) is not None
+
+
+# The settings sheet's entry in xl/workbook.xml (its name needs no XML escaping).
+_SETTINGS_SHEET_XML = re.compile(rf"""<(?:\w+:)?sheet\s[^>]*name\s*=\s*["']{SETTINGS_SHEET}["']""")
 
 
 SUMMARY_SKIPPED = "summary-file"
