@@ -174,6 +174,52 @@ def test_completed_milestones_are_not_counted_overdue() -> None:
         1, 1, Rag.RED, dt.date(2023, 6, 30))
 
 
+MILESTONES = [
+    # A milestone has no % Complete: "Not started" is weighed by its date alone. (Scored as 0%
+    # against progress from 1 April, the 2024/25 one was Red at Q2 2023/24.)
+    ("Q4 2024/25", "Not started", Timing.NOT_YET_DUE, Rag.GREEN,
+     "status Not started; not yet due: Green"),
+    ("March 2024", "Not started", Timing.NOT_YET_DUE, Rag.GREEN,
+     "status Not started; not yet due: Green"),
+    ("September 2023", "Not started", Timing.DUE_THIS_QUARTER, Rag.AMBER,
+     "status Not started; due this quarter and not started: Amber"),
+    ("June 2023", "Not started", Timing.OVERDUE, Rag.RED,
+     "overdue: due June 2023 (30 Jun 2023) and not complete, status Not started"),
+    ("March 2024", "At risk", Timing.NOT_YET_DUE, Rag.AMBER, "status At risk: Amber"),
+    ("March 2024", None, Timing.NOT_YET_DUE, Rag.NO_DATA,
+     "no status or progress to rate: No data"),
+]
+
+
+@pytest.mark.parametrize(("due", "state", "timing", "rag", "reason"), MILESTONES)
+def test_milestone_rag_comes_from_its_status_and_date(due: str, state: str | None,
+                                                      timing: Timing, rag: Rag,
+                                                      reason: str) -> None:
+    row = {"Ref": "X", "Project": "X", "Milestone": "m", "Due": due}
+    if state is not None:
+        row["Status"] = state
+    plan = plan_from_tables({"Plan": {"Plan Year": "2023/24"}, "Projects": [row]})
+    found = milestone_status(plan.milestones[0], PERIOD, POLICY, TODAY)
+    assert (found.timing, found.rag, found.reason) == (timing, rag, reason)
+
+
+def test_a_project_on_schedule_is_not_red_for_milestones_not_yet_started() -> None:
+    """Three Rivers' protocol project at Q3 2022/23: done, done, on track, and two milestones
+    for later years rightly not started."""
+    rows = [("Q1 2022/23", "Complete"), ("Q2 2022/23", "Complete"), ("Q4 2022/23", "On track"),
+            ("2023/24", "Not started"), ("2024/25", "Not started")]
+    plan = plan_from_tables({"Plan": {"Plan Year": "2022/23"}, "Projects": [
+        {"Ref": "PR4", "Project": "Protocol", "Milestone": f"m{n}", "Due": due, "Status": state}
+        for n, (due, state) in enumerate(rows)]})
+    period = ReportingPeriod.of("2022/23", 3, POLICY)
+    milestones = [milestone_status(m, period, POLICY, dt.date(2022, 11, 15))
+                  for m in plan.milestones]
+    (project,) = project_statuses(milestones)
+    assert [m.rag for m in milestones] == [Rag.GREEN, Rag.GREEN, Rag.GREEN, Rag.GREEN,
+                                           Rag.GREEN]
+    assert project.rag is Rag.GREEN
+
+
 # --------------------------------------------------------------------------- contracts
 
 

@@ -11,6 +11,8 @@ Rules (DESIGN.md, "Scoring conventions"; numbers from the policy):
   On hold Amber; On track Green) and its progress: % complete against linear expected progress
   from the start of the plan year to the target date, Amber when behind by more than
   `progress.amber_behind`, Red beyond `progress.red_behind`. "Not started" is 0% complete.
+  A milestone has no % complete: its RAG is its status's, and "Not started" is Green until
+  the quarter it is due in, Amber in that quarter.
   Complete is Green; Cancelled has no RAG; nothing to go on is No data.
 - Projects: a project's RAG is its worst milestone's.
 - Contracts: Expired when the end date has passed; Expiring within each horizon of
@@ -188,7 +190,11 @@ def item_status(row: Row, kind: Literal["priority", "milestone"], due: When,
     when = timing(due, status, complete, today, period)
     due_text = due.text or (day(due.end) if due.end else None)
     expected = None
-    if when in (Timing.OVERDUE, Timing.DUE_THIS_QUARTER, Timing.NOT_YET_DUE) and \
+    # A milestone has no % Complete: its RAG comes from its status and its date. (Scored as 0%
+    # against progress from the plan year's start, a milestone due next year and rightly "Not
+    # started" was Red, and made its whole project Red.)
+    if kind == "priority" and \
+            when in (Timing.OVERDUE, Timing.DUE_THIS_QUARTER, Timing.NOT_YET_DUE) and \
             period.plan_start is not None and due.end is not None:
         # From the plan's start, or from a later start the officer wrote ("Sep 2024 to March
         # 2026": nothing is expected before September 2024).
@@ -240,6 +246,13 @@ def _rate(status: Status | None, percent: float | None, expected: float | None, 
     if status is not None and (status in STATUS_RAG or status is Status.NOT_STARTED):
         parts.append(f"status {status.value}")
     rag = delivery_rag(status, percent, expected, policy)
+    if rag is None and status is Status.NOT_STARTED and expected is None:
+        # Not started, with no % or expected progress to weigh (a milestone): fine until the
+        # quarter it is due in, a concern in that quarter (overdue is Red, above).
+        if when is Timing.NOT_YET_DUE:
+            return Rag.GREEN, [*parts, "not yet due"]
+        if when is Timing.DUE_THIS_QUARTER:
+            return Rag.AMBER, [*parts, "due this quarter and not started"]
     shown = 0.0 if percent is None and status is Status.NOT_STARTED else percent
     if shown is not None and expected is not None:
         behind = expected - shown
