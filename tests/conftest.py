@@ -19,6 +19,14 @@ sys.path.insert(0, str(EXAMPLES))  # the build script, importable as `build`
 os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")
 
 
+@pytest.fixture(autouse=True)
+def no_council_policy(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The defaults, whatever policy file the machine running the tests has set up (the ribbon
+    and the command line both look for one: excel_setup.policy_source)."""
+    monkeypatch.delenv("XL_PLANS_POLICY", raising=False)
+    monkeypatch.setattr(Path, "home", lambda: tmp_path / "home")
+
+
 @pytest.fixture
 def examples() -> Path:
     return EXAMPLES

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import os
 import tomllib
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import ROOT
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -61,6 +63,23 @@ def test_a_council_file_changes_only_what_it_names(tmp_path: Path) -> None:
     assert policy.matrix("4x4").appetite == 4
     assert policy.matrix("4x4").bands == default_policy().matrix("4x4").bands
     assert policy.contracts.expiring_months == (3, 6, 12)  # a list replaces, never merges
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("[kpi]\ntolerance = 0.15\n", "council.toml (over the xl_plans defaults)"),
+    # `policy show > council.toml`, a rule changed, the name left as it was
+    ('name = "xl_plans defaults"\n[kpi]\ntolerance = 0.15\n',
+     "council.toml (over the xl_plans defaults)"),
+    ('name = "xl_plans defaults"\n[kpi]\ntolerance = 0.1\n', "xl_plans defaults"),  # no change
+    ('name = "Hart DC"\n', "Hart DC"),
+])
+def test_a_council_file_is_never_called_the_defaults(tmp_path: Path, text: str,
+                                                     name: str) -> None:
+    """The Status sheet names the policy its ratings came from: a file that changed a rule
+    used to be shown as "xl_plans defaults" beside reasons quoting its 15% tolerance."""
+    path = tmp_path / "council.toml"
+    path.write_text(text, encoding="utf-8")
+    assert load_policy(path).name == name
 
 
 def test_a_council_may_band_cell_by_cell(tmp_path: Path) -> None:
@@ -162,6 +181,30 @@ def test_cli_policy_show_with_a_council_file(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["policy", "show", "--policy", str(path)])
     assert result.exit_code == 0
     assert tomllib.loads(result.output)["kpi"]["tolerance"] == 0.05
+
+
+@pytest.mark.parametrize("where", ["variable", "home"])
+def test_the_command_line_scores_with_the_policy_the_ribbon_uses(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str) -> None:
+    """Without --policy, the council file the ribbon finds (XL_PLANS_POLICY, then
+    ~/.xl_plans/policy.toml) is used and said: the two used to rate one KPI Red and Amber."""
+    if where == "variable":
+        path = write(tmp_path, "[kpi]\ntolerance = 0.15\n")
+        monkeypatch.setenv("XL_PLANS_POLICY", str(path))
+    else:
+        (Path.home() / ".xl_plans").mkdir(parents=True)
+        path = Path.home() / ".xl_plans" / "policy.toml"
+        path.write_text("[kpi]\ntolerance = 0.15\n", encoding="utf-8")
+    plan = ROOT / "workbooks" / "examples" / "hart_corporate_services_2022_23.xlsx"
+    result = CliRunner().invoke(main, ["status", str(plan), "--quarter", "Q1", "--json"])
+    assert result.exit_code == 0, result.output
+    assert f"Scoring policy: {path} (" in result.stderr
+    shown = json.loads(result.stdout)
+    assert shown["policy"]["name"] == f"{path.name} (over the xl_plans defaults)"
+    assert "Red (more than 15% below)" in json.dumps(shown["kpis"])
+    listed = CliRunner().invoke(main, ["policy", "show"])
+    assert listed.stdout.startswith(f"# The policy in force: {path} laid over")
+    assert tomllib.loads(listed.stdout)["kpi"]["tolerance"] == 0.15
 
 
 def test_cli_bad_policy_is_a_clear_error(tmp_path: Path) -> None:

@@ -69,7 +69,7 @@ def test_a_council_policy_changes_the_result(tmp_path: Path) -> None:
     strict.write_text('[risk.matrices."4x4"]\nappetite = 3\n')
     found = plan_status(plan, "Q2", load_policy(strict), dt.date(2022, 10, 15))
     assert found.risks_above_appetite == 6  # the six 2 x 2 = 4 risks
-    assert found.policy.name == "xl_plans defaults"
+    assert found.policy.name == "strict.toml (over the xl_plans defaults)"  # not "defaults"
 
 
 def test_plan_status_is_a_pure_function() -> None:

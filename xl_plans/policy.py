@@ -225,7 +225,13 @@ def load_policy(path: str | Path | None = None) -> Policy:
                           f"is written for policy format {version!r}; this xl_plans reads format "
                           f"{POLICY_VERSION}.", key="version")
     defaults = tomllib.loads(default_text())
-    return _build(_merge(defaults, council), path)
+    merged = _merge(defaults, council)
+    if merged.get("name") == defaults["name"] and merged != defaults:
+        # A council file that changes a rule but keeps the defaults' name (as `policy show`
+        # writes it) must not say "xl_plans defaults" beside ratings the defaults would not
+        # give: it is named by its file.
+        merged["name"] = f"{path.name} (over the xl_plans defaults)"
+    return _build(merged, path)
 
 
 def _merge(base: Mapping[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:

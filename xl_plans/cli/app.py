@@ -15,6 +15,7 @@ import click
 
 from xl_plans import __version__
 from xl_plans.errors import WorkbookError
+from xl_plans.excel_setup import policy_in_force
 from xl_plans.policy import Policy, PolicyError, load_policy
 from xl_plans.saving import SaveError
 
@@ -102,11 +103,20 @@ policy_option = click.option(
 
 
 def load_policy_option(path: Path | None) -> Policy:
-    """The policy in force for a command's --policy option; a bad file is a usage error."""
+    """The policy in force for a command's --policy option; without it, the council file the
+    ribbon uses (XL_PLANS_POLICY, then ~/.xl_plans/policy.toml), said on stderr, else the
+    defaults: the ribbon and the command line never score one plan two ways. A bad file is a
+    usage error."""
     try:
-        return load_policy(path)
+        if path is not None:
+            return load_policy(path)
+        policy, source = policy_in_force()
     except PolicyError as exc:
         raise click.ClickException(f"[{exc.code}] {exc.message}") from None
+    if source.path is not None:
+        click.echo(f"Scoring policy: {source.describe()}, as the Excel ribbon uses "
+                   "(--policy FILE to choose another).", err=True)
+    return policy
 
 
 # Click's own usage errors exit with 2 and ClickException with 1; make "unusable" always 2.

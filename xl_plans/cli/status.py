@@ -10,6 +10,7 @@ import click
 
 from xl_plans.cli.app import as_of_option, friendly_errors, main, policy_option
 from xl_plans.cli.app import load_policy_option as _policy
+from xl_plans.excel_setup import policy_source
 from xl_plans.files import is_summary_file, summary_message
 from xl_plans.model import Plan
 from xl_plans.policy import default_text, policy_toml
@@ -101,10 +102,12 @@ def policy() -> None:
 @policy_option
 @friendly_errors
 def policy_show(policy_file: Path | None) -> None:
-    """Print the policy in force as TOML: the defaults, or your file laid over them."""
-    if policy_file is None:
+    """Print the policy in force as TOML: the defaults, or your file laid over them (with no
+    --policy, the file the Excel ribbon uses, if there is one)."""
+    source = policy_file or policy_source().path
+    if source is None:
         click.echo(default_text(), nl=False)
         return
     in_force = _policy(policy_file)
-    click.echo(f"# The policy in force: {policy_file} laid over the xl_plans defaults.")
+    click.echo(f"# The policy in force: {source} laid over the xl_plans defaults.")
     click.echo(policy_toml(in_force), nl=False)
