@@ -42,6 +42,7 @@ EXAMPLES = {
     },
     "hart_community_services_2023_24": {
         "figure-as-words": 1,  # KPI 2's target "50% of all formal presentations"
+        "kpi-rule-missing": 2,  # KPIs 9 and 13: demand-led counts, polarity not given
         "budget-year-missing": 1,  # the plan gives no budget (nor do the three below)
     },
     "hart_corporate_services_2022_23": {
@@ -110,12 +111,15 @@ def _write(path: Path, data: bytes) -> Path:
     return path
 
 
+RULES = {"Polarity": "Higher is better", "Measure": "Snapshot"}  # (blank is kpi-rule-missing)
+
+
 def test_a_plan_built_in_code_is_checked_without_cells() -> None:
     plan = plan_from_tables({
         "Plan": {"Service": "Housing", "Plan Year": "2024/25", "Reporting Quarter": "Q1"},
-        "KPIs": [{"Ref": "K1", "Indicator": "Homes", "Measure": "Snapshot", "Annual Target": 10,
+        "KPIs": [{"Ref": "K1", "Indicator": "Homes", **RULES, "Annual Target": 10,
                   "Q1": 5},
-                 {"Ref": "K1", "Indicator": "Homes again", "Measure": "Snapshot",
+                 {"Ref": "K1", "Indicator": "Homes again", **RULES,
                   "Annual Target": 10, "Q1": 12, "Q2": 3}],
     })
     report = validate(plan)
@@ -151,7 +155,7 @@ def test_kpis_already_scored_are_the_ones_used() -> None:
     """(The test above cannot tell reuse from recomputing: here the statuses passed say Red.)"""
     plan = plan_from_tables({
         "Plan": {"Service": "Housing", "Plan Year": "2024/25", "Reporting Quarter": "Q1"},
-        "KPIs": [{"Ref": "K1", "Indicator": "Homes", "Measure": "Snapshot",
+        "KPIs": [{"Ref": "K1", "Indicator": "Homes", **RULES,
                   "Annual Target": 10, "Q1": 10}],
     })
     scored = plan_status(plan, 1, default_policy(), dt.date(2024, 7, 1)).kpis
@@ -165,9 +169,9 @@ def test_kpis_scored_for_other_kpis_are_set_aside() -> None:
     """Statuses that are not the plan's KPIs in sheet order are worked out again, not used."""
     plan = plan_from_tables({
         "Plan": {"Service": "Housing", "Plan Year": "2024/25", "Reporting Quarter": "Q1"},
-        "KPIs": [{"Ref": "K1", "Indicator": "Homes", "Measure": "Snapshot",
+        "KPIs": [{"Ref": "K1", "Indicator": "Homes", **RULES,
                   "Annual Target": 10, "Q1": 10},
-                 {"Ref": "K2", "Indicator": "Visits", "Measure": "Snapshot",
+                 {"Ref": "K2", "Indicator": "Visits", **RULES,
                   "Annual Target": 10, "Q1": 2}],
     })
     scored = plan_status(plan, 1, default_policy(), dt.date(2024, 7, 1)).kpis
@@ -180,7 +184,7 @@ def test_kpis_scored_for_other_kpis_are_set_aside() -> None:
 
     twice = plan_from_tables({  # the same KPI on two rows, with different figures
         "Plan": {"Service": "Housing", "Plan Year": "2024/25", "Reporting Quarter": "Q1"},
-        "KPIs": [{"Ref": "K1", "Indicator": "Homes", "Measure": "Snapshot",
+        "KPIs": [{"Ref": "K1", "Indicator": "Homes", **RULES,
                   "Annual Target": 10, "Q1": q1} for q1 in (10, 2)],
     })
     alone = validate(twice)

@@ -188,6 +188,13 @@ _CHECKS: tuple[Code, ...] = (
          "Annual Target `TBC` on a Cumulative KPI.",
          "Type the target, or set Measure to Info only if the indicator is reported for "
          "information."),
+    Code("kpi-rule-missing", W, "KPIs", "KPI scored on an assumed rule",
+         "An indicator with a target leaves Polarity or Measure blank, so it is scored on an "
+         "assumption (higher is better; a snapshot) that can turn a Red figure Green.",
+         "Missed bin collections, 60 against a target of 50, with Polarity blank: rated "
+         "Green.",
+         "Choose the Polarity (Higher is better, Lower is better, Target band) and the Measure "
+         "(Cumulative, Snapshot, Average, Annual, Info only)."),
     Code("percent-over-100", W, "KPIs", "Percentage over 100%",
          "A percentage (in a % indicator, % Complete or Tolerance %) is over 100% as read: "
          "a plain number above the policy's `plain_number_above` (1.5 by default) is read as "

@@ -38,14 +38,44 @@ def check_targets(ctx: Context) -> Iterator[Issue]:
         target = kpi.annual_target
         if target.kind is NumKind.TEXT:
             continue  # words (or an error cell) are reported by the cell checks
-        if target.kind is NumKind.NUMBER:
+        if _has_target(kpi):  # (a quarterly profile is a target)
             continue
-        if any(kpi.quarter_target(q).kind is NumKind.NUMBER for q in QUARTERS):
-            continue  # a quarterly profile is a target
         typed = "blank" if target.kind is NumKind.BLANK else quote(target.text)
         yield ctx.at("kpi-target-missing", KPIS, kpi, "annual_target",
                      f"{describe(KPIS, kpi)} has no target (Annual Target is {typed}), so it "
                      "cannot be scored.")
+
+
+# What kpi.kpi_status assumes when a rule is left blank: said in its reason, and here.
+_ASSUMED = {"polarity": "higher is better", "measure": "a snapshot"}
+
+
+def check_scoring_rules(ctx: Context) -> Iterator[Issue]:
+    """A scored KPI with Polarity or Measure blank is rated on an assumption: 60 missed bins
+    against a target of 50 is Green when higher is assumed better. (A value that is not one of
+    the choices is reported by the cell checks; a Yes/No KPI needs no polarity.)"""
+    read = ctx.read.found[KPIS.name].columns if ctx.read is not None else None
+    for kpi in ctx.plan.kpis:
+        if kpi.measure is Measure.INFO_ONLY or not _has_target(kpi):
+            continue
+        for name in ("polarity", "measure"):
+            if getattr(kpi, name) is not None or (read is not None and name not in read):
+                continue
+            if name == "polarity" and kpi.unit is Unit.YES_NO:
+                continue
+            typed = kpi.source.raw.get(name) if kpi.source is not None else None
+            if typed is not None and str(typed).strip():
+                continue  # not one of the choices: choice-unknown says so
+            header = KPIS.column(name).header
+            yield ctx.at("kpi-rule-missing", KPIS, kpi, name,
+                         f"{header} is blank for {describe(KPIS, kpi)}: it is scored as "
+                         f"{_ASSUMED[name]}, which may not be what the figures mean.",
+                         hint=f"Choose the {header} from the cell's dropdown.")
+
+
+def _has_target(kpi: Kpi) -> bool:
+    return kpi.annual_target.kind is NumKind.NUMBER or any(
+        kpi.quarter_target(q).kind is NumKind.NUMBER for q in QUARTERS)
 
 
 def check_quarters(ctx: Context) -> Iterator[Issue]:

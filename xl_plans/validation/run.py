@@ -31,6 +31,7 @@ CHECKS: tuple[Check, ...] = (
     rows.check_unique_refs,
     rows.check_kpi_year_refs,
     kpis.check_targets,
+    kpis.check_scoring_rules,
     kpis.check_percentages,
     kpis.check_quarters,
     kpis.check_reported,
