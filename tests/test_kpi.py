@@ -101,7 +101,8 @@ CASES: list[tuple[dict[str, Any], int, Rag, str]] = [
      "41 vs 50 target (snapshot, target band): Amber (outside 45 to 55, within 10% "
      "tolerance)"),
     (dict(Polarity=BAND, Measure="Snapshot", Annual_Target=50, Q1=61), 1, Rag.RED,
-     "61 vs 50 target (snapshot, target band): Red (more than 10% outside 45 to 55)"),
+     "61 vs 50 target (snapshot, target band): Red (outside 40 to 60: 45 to 55 widened by the "
+     "10% tolerance)"),
     (dict(Polarity=BAND, Measure="Snapshot", Unit="%", Annual_Target="95% to 105%",
           Q1="110%"), 1, Rag.AMBER,
      "110% vs 95% to 105% target (snapshot, target band): Amber (outside 95% to 105%, "
@@ -110,8 +111,21 @@ CASES: list[tuple[dict[str, Any], int, Rag, str]] = [
      Rag.GREEN, "99% vs 95% to 105% target (snapshot, target band): Green (inside 95% to "
                 "105%)"),
     (dict(Polarity=BAND, Measure="Snapshot", Annual_Target="between 5 and 10", Q1=2), 1,
-     Rag.RED, "2 vs 5 to 10 target (snapshot, target band): Red (more than 10% outside 5 to "
-              "10)"),
+     Rag.RED, "2 vs 5 to 10 target (snapshot, target band): Red (outside 4.5 to 11: 5 to 10 "
+              "widened by the 10% tolerance)"),
+    # Figures shown with the decimals that make the miss visible ("85% vs 85%: Red" hid
+    # 84.995%, and "100 vs 100: Red" 99.996).
+    (dict(Polarity=HIGHER, Measure="Snapshot", Unit="%", Annual_Target="85%", **{"Tolerance %": 0},
+          Q1=0.84995), 1, Rag.RED,
+     "84.995% vs 85% target (snapshot): Red (more than 0% below; its own tolerance)"),
+    (dict(Polarity=HIGHER, Measure="Snapshot", Annual_Target=100, **{"Tolerance %": 0},
+          Q1=99.996), 1,
+     Rag.RED, "99.996 vs 100 target (snapshot): Red (more than 0% below; its own tolerance)"),
+    (dict(Polarity=LOWER, Measure="Snapshot", Annual_Target=2.5, Q1=2.504), 1, Rag.AMBER,
+     "2.504 vs 2.5 target (snapshot, lower is better): Amber (above, within 10% tolerance)"),
+    (dict(Polarity=BAND, Measure="Snapshot", Annual_Target=100, Q1=120.5), 1, Rag.RED,
+     "120.5 vs 100 target (snapshot, target band): Red (outside 80 to 120: 90 to 110 widened "
+     "by the 10% tolerance)"),
     # Yes/No: met or not.
     (dict(Polarity=HIGHER, Measure="Snapshot", Unit="Yes/No", Annual_Target="Yes", Q1="No"), 1,
      Rag.RED, "No vs Yes target (Yes/No): Red (target not met)"),
@@ -399,3 +413,13 @@ def test_direction_reverses_with_polarity(a: float, b: float) -> None:
                Direction.WORSENING: Direction.IMPROVING,
                Direction.NO_CHANGE: Direction.NO_CHANGE}
     assert lower is flipped[higher]
+
+
+def test_a_zero_profile_is_why_a_cumulative_kpi_has_no_direction() -> None:
+    """There is a Q1 figure (0): it is the zero expected by Q1 that leaves nothing to compare
+    (the text used to say there was no Q1 figure)."""
+    status = kpi_status(kpi(Polarity=HIGHER, Measure="Cumulative", Annual_Target=20,
+                            Q1_Target=0, Q2_Target=10, Q3_Target=15, Q4_Target=20, Q1=0, Q2=5),
+                        2)
+    assert status.vs_previous.direction is Direction.NOT_AVAILABLE
+    assert status.vs_previous.text == "nothing was expected by Q1: no share of it to compare"

@@ -114,6 +114,22 @@ def test_priority_timing_rag_and_reason(typed: dict[str, Any], timing: Timing,
         timing, in_quarter, rag, reason)
 
 
+@pytest.mark.parametrize(("done", "reason"), [
+    # 15 Nov 2023: 228 of 365 days, 62.47% expected. Amber is more than 10 points behind and
+    # Red more than 25: a whole number that rounds onto a threshold gets a decimal.
+    ("52%", "52% complete, 62% expected by 15 Nov 2023, 10.5 points behind: Amber"),
+    ("37%", "37% complete, 62% expected by 15 Nov 2023, 25.5 points behind: Red"),
+    ("40%", "40% complete, 62% expected by 15 Nov 2023, 22 points behind: Amber"),
+    ("62.47%", "62% complete, 62% expected by 15 Nov 2023: Green"),
+])
+def test_the_gap_shown_is_on_the_same_side_of_the_threshold_as_the_rag(done: str,
+                                                                      reason: str) -> None:
+    period = ReportingPeriod.of("2023/24", 3, POLICY)
+    found = priority_status(priority(Target_Date="March 2024", **{"% Complete": done}), period,
+                            POLICY, dt.date(2023, 11, 15))
+    assert found.reason == reason
+
+
 EXPECTED = [
     (dt.date(2023, 4, 1), dt.date(2024, 3, 31), dt.date(2023, 4, 1), 0.0),
     (dt.date(2023, 4, 1), dt.date(2024, 3, 31), dt.date(2024, 3, 31), 1.0),

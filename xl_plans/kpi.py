@@ -209,24 +209,35 @@ def worse(a: Rag, b: Rag) -> Rag:
 # --------------------------------------------------------------------------- explaining
 
 
-def format_value(value: float | None, unit: Unit | None) -> str:
-    """A figure as a person reads it: 29.3%, £3,500, 1,234, Yes."""
+def format_value(value: float | None, unit: Unit | None, places: int = 2) -> str:
+    """A figure as a person reads it: 29.3%, £3,500, 1,234, Yes (to `places` decimals)."""
     if value is None:
         return "blank"
     if unit is Unit.PERCENT:
-        return f"{_trim(value * 100)}%"
+        return f"{_trim(value * 100, places=places)}%"
     if unit is Unit.YES_NO:
         return "Yes" if _yes(value) else "No"
     if unit is Unit.MONEY:
-        text = f"{abs(value):,.2f}".removesuffix(".00")
+        text = f"{abs(value):,.{places}f}".removesuffix("." + "0" * places)
         return f"-£{text}" if value < 0 else f"£{text}"
-    return _trim(value, thousands=True)
+    return _trim(value, thousands=True, places=places)
 
 
-def _trim(value: float, thousands: bool = False) -> str:
-    text = f"{value:,.2f}" if thousands else f"{value:.2f}"
+def _trim(value: float, thousands: bool = False, places: int = 2) -> str:
+    text = f"{value:,.{places}f}" if thousands else f"{value:.{places}f}"
     text = text.rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
+
+
+def places_apart(value: float, compared: list[float], unit: Unit | None) -> int:
+    """Decimal places (two at least) that show `value` apart from each figure it was compared
+    with, unless they are equal: "85% vs 85% target: Red" hid an actual of 84.995%."""
+    for places in range(2, 7):
+        if all(math.isclose(value, other, rel_tol=0, abs_tol=1e-12)
+               or format_value(value, unit, places) != format_value(other, unit, places)
+               for other in compared):
+            return places
+    return 6
 
 
 def _percent(fraction: float) -> str:
@@ -342,10 +353,11 @@ class _Target:
         return f"{'annual target' if measure is not Measure.SNAPSHOT else 'target'} " \
                f"({', '.join([kind, *qualifiers])})"
 
-    def shown(self, unit: Unit | None) -> str:
+    def shown(self, unit: Unit | None, places: int = 2) -> str:
         if self.band is not None and not math.isclose(*self.band):
-            return f"{format_value(self.band[0], unit)} to {format_value(self.band[1], unit)}"
-        return format_value(self.expected, unit)
+            return (f"{format_value(self.band[0], unit, places)} to "
+                    f"{format_value(self.band[1], unit, places)}")
+        return format_value(self.expected, unit, places)
 
 
 def kpi_status(kpi: Kpi, quarter: Quarter | int | str, policy: Policy | None = None) -> KpiStatus:
@@ -424,7 +436,12 @@ def _rag_and_reason(kpi: Kpi, reading: _Reading, q: int, polarity: Polarity, mea
 
     expected = target.expected
     zero = zero_tolerance(policy, unit)
-    head = f"{format_value(actual, unit)} vs {target.shown(unit)} {target.text}"
+    edges: tuple[float, ...] = band_edges(*target.band, tolerance, zero) \
+        if polarity is Polarity.BAND and target.band is not None else ()
+    # Enough decimals that the figures named show the miss the RAG is for.
+    places = places_apart(actual, [expected, *(target.band or ()), *edges], unit)
+    head = (f"{format_value(actual, unit, places)} vs {target.shown(unit, places)} "
+            f"{target.text}")
     if reading.yes_no:
         rag = rate_yes_no(actual, expected)
         return rag, f"{head}: {'Green' if rag is Rag.GREEN else 'Red (target not met)'}"
@@ -433,11 +450,18 @@ def _rag_and_reason(kpi: Kpi, reading: _Reading, q: int, polarity: Polarity, mea
     if polarity is Polarity.BAND:
         assert target.band is not None
         rag = rate_band(actual, *target.band, tolerance, zero)
-        _, green_low, green_high, _ = band_edges(*target.band, tolerance, zero)
-        inside = f"{format_value(green_low, unit)} to {format_value(green_high, unit)}"
+        amber_low, green_low, green_high, amber_high = band_edges(*target.band, tolerance, zero)
+        def span(low: float, high: float) -> str:
+            return f"{format_value(low, unit, places)} to {format_value(high, unit, places)}"
+
+        inside = span(green_low, green_high)
+        # (Red names the Amber edges: the tolerance is a share of the target, not of the
+        # green edge, so "more than 10% outside 90 to 110" was not what was measured.)
+        outer = span(amber_low, amber_high)
         verdict = {Rag.GREEN: f"Green (inside {inside})",
                    Rag.AMBER: f"Amber (outside {inside}, {within})",
-                   Rag.RED: f"Red (more than {_percent(tolerance)} outside {inside}{whose})"}[rag]
+                   Rag.RED: f"Red (outside {outer}: {inside} widened by "
+                            f"{'its own ' if own else 'the '}{_percent(tolerance)} tolerance)"}[rag]
         return rag, f"{head}: {verdict}"
     rag = rate(actual, expected, polarity, tolerance, zero)
     side = "below" if polarity is Polarity.HIGHER else "above"
@@ -488,10 +512,13 @@ def _vs_previous_cumulative(kpi: Kpi, reading: _Reading, q: int, polarity: Polar
     earlier = reading.value(f"q{q - 1}", f"Q{q - 1}")
     before = _Target(reading, q - 1, polarity, kpi.measure or Measure.CUMULATIVE).expected
     expected = target.expected
-    if actual is None or earlier is None or expected is None or before is None \
-            or abs(expected) < _EPSILON or abs(before) < _EPSILON:
+    if actual is None or earlier is None or expected is None or before is None:
         return Trend(direction=Direction.NOT_AVAILABLE, compared_with=earlier,
                      text=f"no Q{q - 1} figure or expected value to compare")
+    if abs(expected) < _EPSILON or abs(before) < _EPSILON:  # (no share of nothing)
+        when = f"Q{q - 1}" if abs(before) < _EPSILON else f"Q{q}"
+        return Trend(direction=Direction.NOT_AVAILABLE, compared_with=earlier,
+                     text=f"nothing was expected by {when}: no share of it to compare")
     if (cell := reading.cell(f"q{q - 1}")) is not None:
         cells["previous"] = cell
     now, then = actual / expected, earlier / before

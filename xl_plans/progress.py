@@ -174,6 +174,18 @@ def day(date: dt.date) -> str:
 _MONTHS = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
+def _points(behind: float, policy: Policy) -> str:
+    """How far behind, in percentage points, with a decimal where a whole number would sit on
+    the other side of a threshold from the true gap ("10 points behind: Amber", when Amber is
+    more than 10 behind, was 10.47)."""
+    thresholds = (policy.progress.amber_behind, policy.progress.red_behind)
+    for places in range(4):
+        text = f"{behind * 100:.{places}f}"
+        if all((float(text) / 100 > t + 1e-9) == (behind > t + 1e-9) for t in thresholds):
+            return text
+    return text
+
+
 def _percent(fraction: float) -> str:
     return f"{round(fraction * 100):d}%"
 
@@ -256,7 +268,7 @@ def _rate(status: Status | None, percent: float | None, expected: float | None, 
     shown = 0.0 if percent is None and status is Status.NOT_STARTED else percent
     if shown is not None and expected is not None:
         behind = expected - shown
-        gap = (f", {round(behind * 100):d} points behind" if behind > 0.005
+        gap = (f", {_points(behind, policy)} points behind" if behind > 0.005
                else "" if abs(behind) <= 0.005 else ", ahead")
         parts.append(f"{_percent(shown)} complete, {_percent(expected)} expected by "
                      f"{day(today)}{gap}")
