@@ -636,11 +636,18 @@ def test_a_directorate_typed_two_ways_is_one(make_plan: Callable[..., Path],
                                             tmp_path: Path) -> None:
     folder = tmp_path / "plans"
     folder.mkdir()
-    for name, directorate in [("Housing", "Community Services"), ("Leisure", "community services")]:
+    for name, directorate in [("Housing", "Community Services"), ("Leisure", "community services"),
+                              ("Finance", "Resources"), ("Waste", "place")]:
         shutil.move(make_plan(plan_tables(name, directorate, 10, 5, 1), f"{name}.xlsx"), folder)
     result = consolidate([folder], "Q2", today=dt.date(2023, 10, 15))
     assert list(result.rows("Budget by Directorate")) == [
-        ("Community Services", 2, 20, 10, 2, None)]
+        ("Community Services", 2, 20, 10, 2, None), ("place", 1, 10, 5, 1, None),
+        ("Resources", 1, 10, 5, 1, None)]
+    # The Budget sheet shows and orders them the same way: filtered on a directorate, it
+    # gives that directorate's figure (it showed "community services" apart, after Resources).
+    assert [row[:2] for row in result.rows("Budget")] == [
+        ("Community Services", "Housing"), ("Community Services", "Leisure"),
+        ("place", "Waste"), ("Resources", "Finance")]
 
 
 def test_closed_risks_say_so_and_a_plan_behind_the_quarter_is_noted(

@@ -215,8 +215,13 @@ class Consolidation:
         elif name == "Summary":
             yield from (tuple(r.summary.get(c) for c in SUMMARY_COLUMNS) for r in self.used)
         elif name == "Budget":
-            rows = [row for r in self.used for row in r.rows.get("Budget", [])]
-            yield from sorted(rows, key=lambda row: (row[0] or "", row[1] or ""))
+            # Each directorate shown and ordered as Budget by Directorate groups it ("place"
+            # is "Place"), so filtering this sheet on one gives that sheet's figure.
+            names = _directorate_names(self.used)
+            rows = [(names[normalise_key(row[0])] if row[0] else None, *row[1:])
+                    for r in self.used for row in r.rows.get("Budget", [])]
+            yield from sorted(rows, key=lambda row: ((row[0] or "").casefold(),
+                                                     (row[1] or "").casefold()))
         elif name == "Budget by Directorate":
             yield from _directorate_rows(self.used)
         elif name == "Data Quality":
@@ -732,13 +737,13 @@ _GROSS, _NET, _FTE = (BUDGET_COLUMNS.index(c) for c in ("Gross Budget", "Net Bud
 def _directorate_rows(used: list[PlanResult]) -> Iterator[Row]:
     """Each directorate's services and the sum of their Budget rows, so the directorates add up
     to the Budget sheet's Total; services with no line for the plan year are named."""
-    groups: dict[str, list[PlanResult]] = {}  # by the directorate as typed first
-    named: dict[str, str] = {}
+    groups: dict[str, list[PlanResult]] = {}
+    names = _directorate_names(used)
     for result in used:
-        typed = result.directorate or NO_DIRECTORATE
-        key = normalise_key(typed)  # "Community services" is "Community Services"
-        groups.setdefault(named.setdefault(key, typed), []).append(result)
-    for directorate in sorted(groups):
+        shown = names[normalise_key(result.directorate)] if result.directorate \
+            else NO_DIRECTORATE
+        groups.setdefault(shown, []).append(result)
+    for directorate in sorted(groups, key=str.casefold):
         results = groups[directorate]
         lines = [row for r in results for row in r.rows.get("Budget", [])]
         missing = sorted(r.service or shown_name(r.file, None) for r in results
@@ -746,6 +751,16 @@ def _directorate_rows(used: list[PlanResult]) -> Iterator[Row]:
         yield (directorate, len(results), *(_sum(row[col] for row in lines)
                                             for col in (_GROSS, _NET, _FTE)),
                "; ".join(missing) or None)
+
+
+def _directorate_names(used: list[PlanResult]) -> dict[str, str]:
+    """Each directorate (by normalise_key: "Community services" is "Community Services") as
+    typed first, in file order: the one name it is shown by on both Budget sheets."""
+    names: dict[str, str] = {}
+    for result in used:
+        if result.directorate:
+            names.setdefault(normalise_key(result.directorate), result.directorate)
+    return names
 
 
 def _sum(values: Iterable[Any]) -> float | None:
