@@ -319,6 +319,32 @@ def test_a_plan_without_a_budget_sheet_is_not_asked_for_one(make_plan: Any) -> N
 
 
 @pytest.mark.parametrize(("line", "found"), [
+    ({"Gross Budget": 100, "Net Budget": "TBC", "FTE": None},
+     [("C2", "Net Budget for the plan year '2024/25' is 'TBC': the council summary's Net "
+             "Budget total leaves this service out."),
+      ("D2", "FTE for the plan year '2024/25' is blank: the council summary's FTE total leaves "
+             "this service out.")]),
+    ({"Gross Budget": 100, "Net Budget": 80, "FTE": "N/A"},
+     [("D2", "FTE for the plan year '2024/25' is 'N/A': the council summary's FTE total leaves "
+             "this service out.")]),
+])
+def test_a_plan_year_budget_figure_left_out_of_the_totals_is_said(
+        make_plan: Any, line: dict[str, Any], found: list[tuple[str, str]]) -> None:
+    """The summary's totals add up what is there: a TBC or blank figure on the plan year's line
+    is flagged, so finance know a total is short (other years' lines are not totalled)."""
+    tables = _budget(["2023/24", "2024/25"])
+    tables["Budget"][0].update({"Net Budget": "TBC"})  # another year's: not flagged
+    tables["Budget"][1].update(line)
+    for row in tables["Budget"]:
+        for header in [h for h, v in row.items() if v is None]:
+            del row[header]
+    report = validate(make_plan(tables))
+    assert [(i.cell, i.message) for i in report.issues
+            if i.code == "budget-figure-missing"] == [(cell.replace("2", "3"), message)
+                                                      for cell, message in found]
+
+
+@pytest.mark.parametrize(("line", "found"), [
     ({"Gross Budget": 1_250_000, "Net Budget": -40_000, "FTE": 24.5}, []),  # income > spending
     ({"Gross Budget": "£1,250,000", "Net Budget": "(£40,000)", "FTE": 0}, []),
     ({"Gross Budget": -1_250_000, "Net Budget": 80, "FTE": 2},

@@ -213,6 +213,8 @@ CASES = [
     Case("budget-year-unreadable", "warning", "Budget!A2",
          tables=setting("Budget", 0, Year="This year")),
     Case("kpi-rule-missing", "warning", "KPIs!E2", tables=setting("KPIs", 0, Polarity=None)),
+    Case("budget-figure-missing", "warning", "Budget!C2",
+         tables=setting("Budget", 0, Net_Budget="TBC")),
     Case("budget-figure-unlikely", "warning", "Budget!B2",
          tables=setting("Budget", 0, Gross_Budget=-1250000)),
 ]

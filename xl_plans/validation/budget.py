@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from xl_plans import schema
+from xl_plans.model import NumKind
 from xl_plans.validation.context import Context, quote
 from xl_plans.validation.report import Issue
 from xl_plans.values import fy_start_year
@@ -47,11 +48,20 @@ def check_budget_figures(ctx: Context) -> Iterator[Issue]:
     """Figures finance would query before totalling them: a gross budget or FTE below zero,
     and any budget figure typed as a percentage (a % in a money column is a slip, and the
     summary would total 0.05 as £0.05)."""
+    plan_year = next((line for line in ctx.plan.budget
+                      if ctx.fy_start is not None and fy_start_year(line.year) == ctx.fy_start),
+                     None)  # the line the council summary totals (consolidate._budget_line)
     for line in ctx.plan.budget:
         for name in _FIGURES:
             figure = getattr(line, name)
             header = _SPEC.column(name).header
             if figure.value is None:
+                if line is plan_year and figure.kind is not NumKind.TEXT:  # (text: not-a-number)
+                    typed = "blank" if figure.kind is NumKind.BLANK else quote(figure.text)
+                    yield ctx.at("budget-figure-missing", _SPEC, line, name,
+                                 f"{header} for the plan year {quote(line.year)} is {typed}: "
+                                 f"the council summary's {header} total leaves this service "
+                                 "out.")
                 continue
             what = "a number of staff" if name == "fte" else "an amount of money"
             if figure.percent:

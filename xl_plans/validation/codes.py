@@ -254,6 +254,13 @@ _CHECKS: tuple[Code, ...] = (
          "matched to the plan year.",
          "Year `This year` on the Budget sheet.",
          "Type the financial year as 2024/25."),
+    Code("budget-figure-missing", W, "Budget", "Plan year's budget figure not given",
+         "The plan year's Budget line leaves the gross budget, net budget or FTE blank, N/A "
+         "or TBC: the council summary's totals for the council and the directorate leave this "
+         "service's figure out.",
+         "Net Budget `TBC` on the 2024/25 line.",
+         "Type the figure from the ledger or establishment; if it is not known yet, say so in "
+         "the Comment and tell finance, who tie the totals back."),
     Code("budget-figure-unlikely", W, "Budget", "Budget figure unlikely",
          "A gross budget or FTE below zero, or a budget or FTE typed as a percentage: the "
          "figure is totalled as it stands on the council summary, which finance ties back to "
