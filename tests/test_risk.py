@@ -128,6 +128,18 @@ def test_review_overdue(review: object, status: str | None, overdue: bool) -> No
     assert scored.review_overdue is overdue
 
 
+@pytest.mark.parametrize(("review", "shown"), [
+    (dt.date(2022, 9, 30), "30 Sep 2022"),  # a date cell: shown as contracts show one
+    ("Summer 2021", "Summer 2021"),  # text: as typed
+])
+def test_a_passed_review_date_is_shown_as_a_person_reads_it(review: object,
+                                                           shown: str) -> None:
+    scored = scored_risk(risk(Residual_Likelihood=1, Residual_Impact=1, Review_Date=review),
+                         FIVE, TODAY)
+    assert scored.review_date == shown  # (was 2022-09-30)
+    assert scored.reason.endswith(f"; review date {shown} has passed")
+
+
 def test_closed_risks_are_not_above_appetite_or_on_the_map() -> None:
     closed = scored_risk(risk(Residual_Likelihood=5, Residual_Impact=5, Status="Closed"),
                          FIVE, TODAY)

@@ -35,7 +35,7 @@ from pydantic import BaseModel, ConfigDict
 from xl_plans.kpi import RAG_RANK, worse
 from xl_plans.model import Contract, Milestone, Priority, Rag, Row, Status, When, WhenKind
 from xl_plans.policy import Policy, as_fraction
-from xl_plans.values import fy_start_year, quarter_span
+from xl_plans.values import day, fy_start_year, quarter_span
 
 STATUS_RAG = {  # a delivery status's own RAG
     Status.OFF_TRACK: Rag.RED,
@@ -164,14 +164,6 @@ def timing(due: When, status: Status | None, complete: bool, today: dt.date,
             period.quarter_start <= due.end <= period.quarter_end:
         return Timing.DUE_THIS_QUARTER
     return Timing.NOT_YET_DUE
-
-
-def day(date: dt.date) -> str:
-    """31 Mar 2022 (English month names whatever the machine's locale, unlike %b)."""
-    return f"{date.day} {_MONTHS[date.month]} {date.year}"
-
-
-_MONTHS = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def _points(behind: float, policy: Policy) -> str:

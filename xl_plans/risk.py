@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict
 
 from xl_plans.model import Band, Num, NumKind, Risk, RiskStatus, WhenKind
 from xl_plans.policy import BAND_ORDER, MatrixPolicy
+from xl_plans.values import day
 
 SCORES = ("inherent", "residual", "target")
 
@@ -164,7 +165,7 @@ def scored_risk(risk: Risk, matrix: MatrixPolicy, today: dt.date) -> ScoredRisk:
     review = risk.review_date
     overdue = (is_open and review.end is not None and review.end < today
                and review.kind in (WhenKind.DATE, WhenKind.PERIOD))
-    review_text = review.text or (review.start.isoformat() if review.start else None)
+    review_text = review.text or (day(review.start) if review.start else None)
 
     parts = []
     if residual.score is not None:

@@ -241,6 +241,16 @@ def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
+def day(date: dt.date) -> str:
+    """31 Mar 2022, as reasons show a day (English month names whatever the machine's locale,
+    unlike %b)."""
+    return f"{date.day} {_SHORT_MONTHS[date.month]} {date.year}"
+
+
+_SHORT_MONTHS = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
+                 "Dec")
+
+
 def excel_serial_to_date(serial: float, date1904: bool = False) -> dt.date:
     return (EXCEL_EPOCH_1904 if date1904 else EXCEL_EPOCH) + dt.timedelta(days=int(serial))
 
