@@ -368,3 +368,16 @@ def test_budget_figures_finance_would_query(make_plan: Any, line: dict[str, Any]
             if i.code == "budget-figure-unlikely"] == found
     assert all(i.severity.value == "warning" for i in report.issues
                if i.code == "budget-figure-unlikely")
+
+
+def test_a_blank_ref_on_a_shared_row_is_never_answered_with_delete_the_row(
+        make_plan: Any) -> None:
+    """Through the ribbon a Ref merged over a priority's outcomes reads blank below its first
+    row; "delete the row" would have deleted real outcomes."""
+    path = make_plan({"Plan": {"Service": "Housing", "Plan Year": "2024/25"},
+                      "Priorities": [{"Ref": "P1", "Priority": "Homes", "Outcome": "a"},
+                                     {"Priority": "Homes", "Outcome": "b"}]})
+    (blank,) = [i for i in validate(path).issues if i.code == "value-missing"]
+    assert (blank.cell, blank.hint) == ("A3", "Type the Ref on every row it belongs to (unmerge "
+                                        "a merged cell and repeat it); delete the row only if "
+                                        "it is not needed.")

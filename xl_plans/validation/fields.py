@@ -148,9 +148,16 @@ def _typed(ctx: Context, spec: schema.Sheet, row: Row, column: schema.Column, ha
 
 
 def _blank(ctx: Context, spec: schema.Sheet, row: Row, column: schema.Column) -> Issue:
+    if column.field in spec.key_fields:
+        # Rows that share a priority or project: a blank Ref is most often a merged cell that
+        # Excel's own reading (the ribbon) sees only on its first row. Deleting the row would
+        # delete an outcome or milestone.
+        hint = (f"Type the {column.header} on every row it belongs to (unmerge a merged cell "
+                "and repeat it); delete the row only if it is not needed.")
+    else:
+        hint = f"Fill in {column.header}, or delete the row if it is not needed."
     return ctx.at("value-missing", spec, row, column.field,
-                  f"{column.header} is blank for {describe(spec, row)}.",
-                  hint=f"Fill in {column.header}, or delete the row if it is not needed.")
+                  f"{column.header} is blank for {describe(spec, row)}.", hint=hint)
 
 
 def _choice_message(column: schema.Column, raw: object) -> str:
