@@ -112,7 +112,7 @@ def plan_tables(service: str, directorate: str, gross: int, net: int, fte: float
                 **extra: Any) -> dict[str, Any]:
     return {
         "Plan": {"Council": "Test Council", "Service": service, "Directorate": directorate,
-                 "Plan Year": "2023/24", "Reporting Quarter": "Q2"},
+                 "Plan Year": "2023/24", "Reporting Quarter": "Q2", "Risk Matrix": "5x5"},
         "KPIs": [{"Ref": "K1", "Indicator": f"{service} visits", "Polarity": "Higher is better",
                   "Measure": "Cumulative", "Unit": "Number", "Annual Target": 100,
                   "Q1": 20, "Q2": 30, "Comment": "Short of staff"}],

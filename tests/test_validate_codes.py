@@ -208,6 +208,7 @@ CASES = [
          tables=setting("Risks", 0, Review_Date=dt.date(2024, 6, 30))),
     Case("cumulative-profile", "warning", "KPIs!M2",
          tables=setting("KPIs", 0, Q1_Target=25, Q2_Target=25, Q3_Target=25, Q4_Target=25)),
+    Case("risk-matrix-missing", "warning", "Plan!B11", tables=detail("Risk Matrix", None)),
     Case("budget-year-missing", "warning", "Budget",
          tables=setting("Budget", 0, Year="2023/24")),
     Case("budget-year-unreadable", "warning", "Budget!A2",
@@ -295,7 +296,8 @@ def test_the_matrix_size_comes_from_the_plan_sheet(make_plan: Callable[..., Path
         ["score-outside-matrix", "Risks!I2", 5],
     ]
     tables["Plan"].pop("Risk Matrix")  # default 5x5: 5 is on the matrix, 2.5 still is not
-    assert validate(make_plan(tables)).flatten(["location"]) == [["Risks!E2"]]
+    assert validate(make_plan(tables)).flatten(["code", "location"]) == [
+        ["risk-matrix-missing", "Plan!B11"], ["score-outside-matrix", "Risks!E2"]]
 
 
 def test_a_red_kpi_with_a_comment_or_action_is_not_queried(make_plan: Callable[..., Path]) -> None:

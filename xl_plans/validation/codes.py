@@ -243,6 +243,12 @@ _CHECKS: tuple[Code, ...] = (
          "5x5, 1-4 for 4x4; Risk Matrix on the Plan sheet).",
          "Residual Impact `5` on a 4x4 matrix, or likelihood `2.5`.",
          "Score from 1 to the matrix size, or set Risk Matrix on the Plan sheet."),
+    Code("risk-matrix-missing", W, "Risks", "Risk matrix not named",
+         "Risks are scored but Risk Matrix on the Plan sheet is blank, so they are banded on "
+         "the policy's default matrix: a 4x4 register read as 5x5 shows a 16 as High, not "
+         "Very High, and most risks within appetite.",
+         "A plan made with New plan, risks scored 1-4, Risk Matrix left blank.",
+         "Choose the matrix the risks are scored on (4x4 or 5x5) on the Plan sheet."),
     # ------------------------------------------------------------------ budget
     Code("budget-year-missing", W, "Budget", "No budget line for the plan year",
          "The Budget sheet has no line for the plan's own year, so the council summary shows "

@@ -30,3 +30,23 @@ def check_scores(ctx: Context) -> Iterator[Issue]:
                          f"{size}x{size} matrix.",
                          hint=f"Score it from 1 to {size}, or set Risk Matrix on the Plan sheet "
                          "if your council uses another matrix.")
+
+
+def check_matrix_named(ctx: Context) -> Iterator[Issue]:
+    """Scored risks with Risk Matrix blank are banded on the policy's default matrix: a 4x4
+    register read as 5x5 puts a 16 in High, not Very High, and most risks within appetite.
+    (A value that is not a matrix is reported by the cell checks.)"""
+    details = ctx.plan.details
+    typed = details.source.raw.get("risk_matrix") if details.source is not None else None
+    if details.risk_matrix is not None or (typed is not None and str(typed).strip()):
+        return
+    scored = sum(1 for risk in ctx.plan.risks
+                 if risk.residual_likelihood.kind is NumKind.NUMBER
+                 and risk.residual_impact.kind is NumKind.NUMBER)
+    if scored:
+        name = ctx.policy.matrix().name
+        yield ctx.at_detail("risk-matrix-missing", "risk_matrix",
+                            f"Risk Matrix is blank on the {ctx.plan_sheet_name()} sheet: the "
+                            f"{scored} scored risk(s) are banded on the {name} matrix, the "
+                            "policy's default.",
+                            hint="Choose the matrix the risks are scored on (4x4 or 5x5).")

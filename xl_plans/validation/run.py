@@ -36,6 +36,7 @@ CHECKS: tuple[Check, ...] = (
     kpis.check_quarters,
     kpis.check_reported,
     risks.check_scores,
+    risks.check_matrix_named,
     budget.check_budget_year,
     budget.check_budget_figures,
     dates.check_date_range,
