@@ -158,7 +158,7 @@ CASES: list[tuple[dict[str, Any], int, Rag, str]] = [
     (dict(Polarity=HIGHER, Measure="Snapshot", Annual_Target=40, Q1="awaiting Serco data"), 1,
      Rag.NO_DATA, "No Q1 figure: Q1 is text ('awaiting Serco data'), not a number"),
     (dict(Polarity=HIGHER, Measure="Snapshot", Annual_Target=40, Q1="#DIV/0!"), 1,
-     Rag.NO_DATA, "No Q1 figure: Q1 is text ('#DIV/0!'), not a number"),
+     Rag.NO_DATA, "No Q1 figure: Q1 shows the error #DIV/0!"),
     # A figure with no usable target: No target, and why.
     (dict(Polarity=HIGHER, Measure="Snapshot", Q1=12), 1, Rag.NO_TARGET,
      "Q1 12; no target set: no RAG"),
@@ -423,3 +423,4 @@ def test_a_zero_profile_is_why_a_cumulative_kpi_has_no_direction() -> None:
                         2)
     assert status.vs_previous.direction is Direction.NOT_AVAILABLE
     assert status.vs_previous.text == "nothing was expected by Q1: no share of it to compare"
+

@@ -30,16 +30,10 @@ from typing import Any
 
 from xl_plans import schema
 from xl_plans.cells import CellValue, ErrorValue, Grid, SheetInfo, address
-from xl_plans.model import Quarter
+from xl_plans.model import EXCEL_ERRORS, Quarter
 from xl_plans.reader import PlanRead, read_grids
 from xl_plans.values import normalise_key, parse_choice
 
-# Excel's error literals (what Office.js sends and xlwings' err_to_str gives).
-EXCEL_ERRORS = frozenset({
-    "#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA",
-    "#SPILL!", "#CONNECT!", "#BLOCKED!", "#UNKNOWN!", "#FIELD!", "#CALC!", "#BUSY!",
-    "#EXTERNAL!", "#PYTHON!", "#DATA!",
-})
 # On Windows an error cell reaches Python as the COM error number -2146828288 + Excel's
 # XlCVError code; xlwings names only the seven oldest, so the rest are named here.
 _COM_BASE = -2146828288

@@ -30,7 +30,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict
 
-from xl_plans.model import Kpi, Measure, Num, NumKind, Polarity, Quarter, Rag, Unit
+from xl_plans.model import EXCEL_ERRORS, Kpi, Measure, Num, NumKind, Polarity, Quarter, Rag, Unit
 from xl_plans.policy import Policy, as_fraction, default_policy
 from xl_plans.values import parse_num
 
@@ -480,6 +480,8 @@ def _rag_and_reason(kpi: Kpi, reading: _Reading, q: int, polarity: Polarity, mea
 def _no_figure(num: Num, q: int) -> str:
     if num.kind is NumKind.BLANK:
         return f"No Q{q} figure (the cell is blank)"
+    if num.kind is NumKind.TEXT and num.text in EXCEL_ERRORS:
+        return f"No Q{q} figure: Q{q} shows the error {num.text}"
     if num.kind is NumKind.TEXT:
         return f"No Q{q} figure: Q{q} is text ({_quoted(num)}), not a number"
     return f"No Q{q} figure (Q{q} is {_quoted(num)})"

@@ -155,6 +155,14 @@ class When(BaseModel):
         return self.end
 
 
+# Excel's error literals (what Office.js sends and xlwings' err_to_str gives; the reader keeps
+# an error cell as its literal, e.g. a Num of kind TEXT "#DIV/0!").
+EXCEL_ERRORS = frozenset({
+    "#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA",
+    "#SPILL!", "#CONNECT!", "#BLOCKED!", "#UNKNOWN!", "#FIELD!", "#CALC!", "#BUSY!",
+    "#EXTERNAL!", "#PYTHON!", "#DATA!",
+})
+
 BLANK_NUM = Num()
 BLANK_WHEN = When()
 
