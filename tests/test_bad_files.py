@@ -38,8 +38,10 @@ from xl_plans.template import save_workbook, tables_workbook
 from xl_plans.validation import validate
 
 TABLES: dict[str, Any] = {
-    "Plan": {"Service": "Housing", "Plan Year": "2024/25", "Reporting Quarter": "Q1"},
-    "KPIs": [{"Ref": "K1", "Indicator": "Homes built", "Measure": "Snapshot",
+    "Plan": {"Service": "Housing", "Plan Year": "2024/25", "Reporting Quarter": "Q1",
+             "Risk Matrix": "5x5"},
+    "KPIs": [{"Ref": "K1", "Indicator": "Homes built", "Polarity": "Higher is better",
+              "Measure": "Snapshot",
               "Annual Target": 10, "Q1": 12, "Comment": "Ahead"}],
     "Risks": [{"Ref": "R1", "Risk": "Staff", "Residual Likelihood": 2, "Residual Impact": 2,
                "Review Date": dt.date(2024, 12, 31)}],

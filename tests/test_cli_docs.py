@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 from pathlib import Path
 
 import click
@@ -47,3 +48,21 @@ def test_readme_make_targets_exist() -> None:
         assert re.search(rf"^{target}:", makefile, re.MULTILINE), target
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "make test" in ci  # CI runs the README's test command
+
+
+def synopsis(name: str) -> str:
+    """The README's command-line synopsis of `xl-plans NAME`, with its continuation lines."""
+    block = README.split("## The command line", 1)[1].split("```")[1]
+    lines = block.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith(f"xl-plans {name} "))
+    follow = takewhile(lambda line: line.startswith(" "), lines[start + 1:])
+    return " ".join([lines[start], *follow]).split("#")[0]
+
+
+@pytest.mark.parametrize(("name", "command"), commands(main), ids=lambda v: str(v))
+def test_the_readme_synopsis_lists_every_option(name: str, command: click.Command) -> None:
+    shown = synopsis(name)
+    for param in command.params:
+        if isinstance(param, click.Option) and not param.hidden and param.name != "help":
+            assert any(re.search(rf"(?<![\w-]){re.escape(opt)}(?![\w-])", shown)
+                       for opt in param.opts), f"README's `xl-plans {name}` lacks {param.opts}"

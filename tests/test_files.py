@@ -30,8 +30,8 @@ from xl_plans.validation import validate
 
 TABLES: dict[str, Any] = {
     "Plan": {"Service": "Housing", "Plan Year": "2024/25", "Reporting Quarter": "Q1"},
-    "KPIs": [{"Ref": "K1", "Indicator": "Homes built", "Measure": "Snapshot",
-              "Annual Target": 10, "Q1": 12, "Comment": "Ahead"}],
+    "KPIs": [{"Ref": "K1", "Indicator": "Homes built", "Polarity": "Higher is better",
+              "Measure": "Snapshot", "Annual Target": 10, "Q1": 12, "Comment": "Ahead"}],
     "Budget": [{"Year": "2024/25", "Gross Budget": 1000, "Net Budget": 800, "FTE": 4}],
 }
 AS_OF = "2024-06-30"

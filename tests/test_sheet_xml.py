@@ -28,8 +28,8 @@ from xl_plans.cellwrite import EXCEL_MAX_TEXT, csv_safe, fit_text, xlsx_put
 from xl_plans.consolidate import consolidate
 from xl_plans.council_summary import write_summary
 from xl_plans.model import Rag
-from xl_plans.sheet_xml import excel_serial
-from xl_plans.summary_book import FILLS, TITLE_ROWS, Book, Table, write_book
+from xl_plans.sheet_xml import excel_serial, text_lines
+from xl_plans.summary_book import FILLS, TITLE_ROWS, Book, FormatsBy, Table, write_book
 
 
 class Priority(enum.IntEnum):
@@ -219,3 +219,35 @@ def test_chart_caches_do_not_claim_points_they_lack(tmp_path: Path) -> None:
                 claimed = re.search(r'<c:ptCount val="(\d+)"/>', cache)
                 points = len(re.findall(r"<c:pt ", cache))
                 assert claimed is None or int(claimed[1]) == points, cache[:200]
+
+
+def test_formats_chosen_row_by_row_and_rows_tall_enough_for_wrapped_text(tmp_path: Path) -> None:
+    """A KPI's figures in its unit's format; a row with long wrapped text grows, even one wider
+    than its header; text chosen a format stays text."""
+    long = "word " * 40  # 200 characters: 7 lines of a 30-wide column
+    rows = [("%", 0.25, "short"), ("£", 1200.5, long), ("Number", "-", "a\nb\nc"),
+            (None, 7, "x", long)]
+    table = Table(sheet="T", title="T", columns=("Unit", "Actual", "Comment"), rows=rows,
+                  formats_by=FormatsBy(key="Unit", columns=("Actual",),
+                                       formats={"%": "0.0%", "£": '"£"#,##0.00'}),
+                  widths={"Comment": 30})
+    sheet = _book(tmp_path / "t.xlsx", table)
+    first = TITLE_ROWS + 2
+    actual = [sheet.cell(row=first + i, column=2) for i in range(4)]
+    assert [c.number_format for c in actual] == ["0.0%", '"£"#,##0.00', "General", "General"]
+    assert (actual[2].value, actual[2].data_type) == ("-", "s")
+    heights = [sheet.row_dimensions[first + i].height for i in range(4)]
+    assert heights == [None, 15 * text_lines(long, 30), 45, None]  # column D does not wrap
+    assert text_lines(long, 30) == 7 and text_lines("a\nb", 30) == 2
+    assert sheet.cell(row=first, column=1).alignment.vertical == "top"  # level with the text
+
+
+@pytest.mark.parametrize(("typed", "in_csv"), [
+    ("-", "-"), ("-5", "-5"), ("-1,234.50", "-1,234.50"), ("-12%", "-12%"),  # left alone
+    ("-2+3", "'-2+3"), ("-5 days", "'-5 days"), ("-A1", "'-A1"), ("- 5", "'- 5"),
+    ("=1+1", "'=1+1"), ("+44 1234", "'+44 1234"), ("@SUM(A1)", "'@SUM(A1)"),
+    ("\tx", "'\tx"), ("plain", "plain"),
+])
+def test_csv_fields_that_could_run_get_a_quote_and_a_lone_dash_does_not(typed: str,
+                                                                        in_csv: str) -> None:
+    assert csv_safe(typed) == in_csv

@@ -223,4 +223,4 @@ def test_as_of_means_the_same_day_to_every_command(tmp_path: Path, written: str,
     out = tmp_path / "council.xlsx"
     result = run("consolidate", str(plan), "--quarter", "Q1", "-o", str(out), "--as-of", written)
     assert result.exit_code in (0, 1), result.output
-    assert f"built {day:%d/%m/%Y}" in openpyxl.load_workbook(out)["Summary"]["A2"].value
+    assert f"as of {day:%d/%m/%Y}" in openpyxl.load_workbook(out)["Summary"]["A2"].value

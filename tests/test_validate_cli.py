@@ -128,3 +128,32 @@ def test_help_explains_exit_codes() -> None:
     result = CliRunner().invoke(main, ["validate", "--help"])
     assert result.exit_code == 0
     assert "Exit code 0" in result.output and "--checks-sheet" in result.output
+
+
+def test_files_in_a_folder_tree_are_named_from_the_folder_searched(
+        make_plan: Callable[..., Path], tmp_path: Path) -> None:
+    """One plan.xlsx per service folder: the table says which service's plan has the error."""
+    folder = tmp_path / "plans"
+    for service in ("Housing", "Waste"):
+        (folder / service).mkdir(parents=True)
+        shutil.move(build(make_plan, case("duplicate-ref")), folder / service)
+    result = run(folder)
+    files = {line.split()[0] for line in result.stdout.splitlines()[1:-1]}
+    assert files == {str(Path("Housing", "plan.xlsx")), str(Path("Waste", "plan.xlsx"))}
+    alone = run(folder / "Housing" / "plan.xlsx")
+    assert alone.stdout.splitlines()[1].split()[0] == "plan.xlsx"
+
+
+@pytest.mark.parametrize(("name", "words"), [
+    ("copy.xls", "name it copy.xlsx"),
+    ("no_folder/copy.xlsx", "does not exist"),
+    ("plan.xlsx", "the plan itself"),
+])
+def test_a_checks_copy_name_is_refused_before_anything_is_checked(
+        make_plan: Callable[..., Path], tmp_path: Path, name: str, words: str) -> None:
+    plan = build(make_plan, case("duplicate-ref"))
+    before = files_in(tmp_path)
+    result = run(plan, "--checks-sheet", tmp_path / name)
+    assert result.exit_code == 2 and words in result.output, result.output
+    assert "plan checked" not in result.output and "duplicate-ref" not in result.output
+    assert files_in(tmp_path) == before

@@ -106,13 +106,17 @@ def xlsx_put(sheet: XlsxSheet, row: int, col: int, value: Any, fmt: Format | Non
 
 # A spreadsheet opening a CSV runs a field starting with one of these as a formula (OWASP).
 _CSV_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+# ...but not an officer's "-" (no figure) or a negative number typed as text: nothing runs, and
+# a leading ' would make the CSV say something the sheet does not.
+_HARMLESS = re.compile(r"-((\d{1,3}(,\d{3})+|\d+)(\.\d+)?%?)?")
 
 
 def csv_safe(value: Any) -> Any:
-    """A CSV field that no spreadsheet will run: text starting =, +, -, @ gets a leading '."""
+    """A CSV field that no spreadsheet will run: text starting =, +, -, @ (a tab or a carriage
+    return) gets a leading ', except a lone "-" and a negative number such as "-5"."""
     value = plain(value)
     if isinstance(value, str):
         value = unpaired(value)
-        if value.startswith(_CSV_TRIGGERS):
+        if value.startswith(_CSV_TRIGGERS) and not _HARMLESS.fullmatch(value):
             return "'" + value
     return value

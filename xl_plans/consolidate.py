@@ -260,7 +260,7 @@ def consolidate(
     # (names shown from one root)
     found = find_plans((Path(p).absolute() for p in paths), set_aside=export_skipped)
     files = sorted(found.files, key=str)  # the order of every table's rows
-    root = _root([*files, *(s.path for s in found.skipped)])
+    root = common_root([*files, *(s.path for s in found.skipped)])
     job = Job(quarter_number(quarter), policy or default_policy(), today or dt.date.today(),
               root)
     spills: dict[str, list[Spill]] = {name: [] for name in SPILLED}
@@ -495,7 +495,7 @@ def shown_name(file: str | None, root: str | None) -> str:
     return path.name
 
 
-def _root(paths: Iterable[Path]) -> str | None:
+def common_root(paths: Iterable[Path]) -> str | None:
     """The deepest folder holding every file found (None when there is none: other drives)."""
     try:
         return os.path.commonpath([str(path.absolute().parent) for path in paths]) or None

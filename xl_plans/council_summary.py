@@ -14,10 +14,21 @@ from pathlib import Path
 from xl_plans import consolidate as c
 from xl_plans.cellwrite import csv_safe
 from xl_plans.files import SUMMARY_MARK
-from xl_plans.saving import SaveError, default_mode
-from xl_plans.summary_book import Book, HeatMap, StackedBar, Table, write_book
+from xl_plans.model import Unit
+from xl_plans.saving import SaveError, default_mode, replaceable
+from xl_plans.status_sheet import NUMBER_FORMATS
+from xl_plans.summary_book import Book, FormatsBy, HeatMap, StackedBar, Table, write_book
 
 MONEY = '"£"#,##0'
+# A KPI's figures in its unit's format, as on a plan's Status sheet; a Yes/No figure (1 or 0)
+# reads Yes or No, as the Status sheet shows it, and stays a number for the CSVs.
+KPI_FIGURES = FormatsBy(
+    key="Unit",
+    columns=("Annual Target", "Q1", "Q2", "Q3", "Q4", "Actual", "Expected", "Forecast"),
+    formats={**{unit.value: fmt for unit, fmt in NUMBER_FORMATS.items()},
+             Unit.YES_NO.value: '"Yes";"Yes";"No"'})
+FORMATS = {"Gross Budget": MONEY, "Net Budget": MONEY, "Value": MONEY, "FTE": "0.00",
+           "% Complete": "0%"}
 NOTES = {
     "Summary": "One row per service. Overdue and due counts include project milestones. "
                "Figures are traced to their cells on the other sheets.",
@@ -40,23 +51,26 @@ TOTALS = {"Budget": ("Gross Budget", "Net Budget", "FTE"),
           "Budget by Directorate": ("Services", "Gross Budget", "Net Budget", "FTE")}
 WIDE = {"Indicator": 40, "Reason": 45, "Comment": 40, "Corrective Action": 40, "Risk": 40,
         "Priority or Project": 35, "Outcome or Milestone": 40, "Contract": 30,
-        "Why listed": 30, "Service": 24, "File": 30}
+        "Why listed": 30, "Service": 24, "File": 30,
+        # wide enough for "Lower is better"; long council and directorate names wrap
+        "Polarity": 17, "Council": 30, "Directorate": 30,
+        "Vs previous quarter": 30, "Vs same quarter last year": 30}
 
 
 def summary_book(result: c.Consolidation) -> Book:
     year = f" {result.year}" if result.year else ""
     used = len(result.used)
-    subtitle = (f"{result.quarter.value}{year} · built {result.built:%d/%m/%Y} · "
+    subtitle = (f"{result.quarter.value}{year} · as of {result.built:%d/%m/%Y} · "
                 f"{used} plan file{'s' if used != 1 else ''} used, "
                 f"{len(result.results) - used} not used (see Data Quality)")
     tables = []
     for name, columns in c.COLUMNS.items():
-        formats = {col: MONEY for col in ("Gross Budget", "Net Budget", "Value")}
-        formats["FTE"] = "0.00"
         tables.append(Table(
             sheet=name, title=name, columns=columns, rows=result.rows(name),
             coloured=COLOURED.get(name, ()),
-            formats=formats, widths={k: v for k, v in WIDE.items() if k in columns},
+            formats={k: v for k, v in FORMATS.items() if k in columns},
+            formats_by=KPI_FIGURES if KPI_FIGURES.key in columns else None,
+            widths={k: v for k, v in WIDE.items() if k in columns},
             total_row=TOTALS.get(name, ()),
             note=NOTES.get(name, ""),
         ))
@@ -69,8 +83,9 @@ def summary_book(result: c.Consolidation) -> Book:
                 size=len(total.counts))
         for name, total in sorted(result.heat_maps.items())
     ]
+    bars = [sum(r.summary.get(rag) or 0 for rag in c.RAG_COLUMNS) for r in result.used]
     chart = StackedBar(sheet="Summary", title="KPI RAG by service", table="Summary",
-                       category="Service", series=c.RAG_COLUMNS)
+                       category="Service", series=c.RAG_COLUMNS, longest=max(bars, default=0))
     return Book(title="Council service plans", subtitle=subtitle, built=result.built,
                 tables=tables, heat_maps=heat_maps, charts=[chart], mark=SUMMARY_MARK)
 
@@ -86,13 +101,21 @@ def csv_paths(folder: Path) -> dict[str, Path]:
 
 def check_csv_folder(folder: Path) -> None:
     """Refuse (SaveError) a folder write_csvs could not fill without writing over someone's
-    file: called before a long consolidation, and again by write_csvs."""
+    file: called before a long consolidation, and again by write_csvs. An earlier export is
+    replaced only as any saved file is (saving.replaceable): never a read-only one (signed
+    off, say) or one with other names (hard links), whose copies would silently part."""
     if folder.exists() and not folder.is_dir():
         raise SaveError(f"{folder} is a file, not a folder: choose a folder for the CSVs.")
     for name, path in csv_paths(folder).items():
         if (path.exists() or path.is_symlink()) and not c.is_export(path, c.COLUMNS[name]):
             raise SaveError(f"{path} already exists and is not an xl_plans export of that table: "
                             "choose another folder for the CSVs (nothing was written there).")
+        if path.exists():
+            try:
+                replaceable(path)
+            except SaveError as exc:
+                raise SaveError(f"In the CSV folder {folder}: {exc} Nothing was written; "
+                                "choose another folder for the CSVs.") from None
 
 
 def write_csvs(result: c.Consolidation, folder: Path) -> list[Path]:
@@ -103,9 +126,10 @@ def write_csvs(result: c.Consolidation, folder: Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for name, path in csv_paths(folder).items():
+        real = replaceable(path) if path.exists() else path  # through a link, to its file
         temp = tempfile.NamedTemporaryFile(  # noqa: SIM115  (closed below, removed on failure)
-            "w", dir=folder, prefix=".~xl_plans-", suffix=".csv", delete=False, newline="",
-            encoding="utf-8-sig")
+            "w", dir=real.parent, prefix=".~xl_plans-", suffix=".csv", delete=False,
+            newline="", encoding="utf-8-sig")
         try:
             with temp:
                 writer = csv.writer(temp)
@@ -113,7 +137,7 @@ def write_csvs(result: c.Consolidation, folder: Path) -> list[Path]:
                 for row in result.rows(name):
                     writer.writerow(["" if v is None else csv_safe(v) for v in row])
             os.chmod(temp.name, default_mode())  # readable as any new file (not private)
-            os.replace(temp.name, path)
+            os.replace(temp.name, real)
         except BaseException:
             Path(temp.name).unlink(missing_ok=True)
             raise

@@ -30,6 +30,7 @@ from xl_plans.summary_book import (
     column_width,
     heat_map_cells,
     heat_maps_by_sheet,
+    number_formats,
     titles,
 )
 
@@ -129,14 +130,15 @@ def _table(layout: SheetLayout, table: Table, top: int) -> None:
         layout.put(top, col, name, "heading", "wrap_middle")
         layout.widths[col] = column_width(table, name)
     coloured = {columns.index(c) for c in table.coloured if c in columns}
-    formats = {columns.index(c): f for c, f in table.formats.items() if c in columns}
+    formats = number_formats(table)
     totals = {columns.index(c): 0.0 for c in table.total_row if c in columns}
     row = top
     for row, values in enumerate(table.rows, start=top + 1):
+        row_formats = number_formats(table, values)  # a KPI's figures by its Unit
         for col, value in enumerate(values):
             named = f"summary:{value}"
             styles = (named,) if col in coloured and named in STYLES else ()
-            layout.put(row, col + 1, value, *styles, number_format=formats.get(col))
+            layout.put(row, col + 1, value, *styles, number_format=row_formats.get(col))
             if col in totals and isinstance(value, int | float) and not isinstance(value, bool):
                 totals[col] += value
     if totals and row > top:

@@ -20,8 +20,8 @@ import re
 import shutil
 import tempfile
 import zipfile
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
@@ -41,6 +41,8 @@ _FLUSH_ROWS = 500
 _SEEN_MAX = 20_000
 _SEEN_LONGEST = 200
 EXCEL_MAX_ROWS = 1_048_576
+LINE_HEIGHT = 15  # points per line of 11-point text
+MAX_HEIGHT = 409  # points: the tallest row Excel allows
 
 
 @dataclass
@@ -58,14 +60,24 @@ class Rows:
 
 @dataclass
 class Styles:
-    """The style of each column's cells (XlsxWriter's xf index; 0 is General), the styles of
-    text values that name a fill (RAG, band) in coloured columns, and the styles for dates and
-    for dates with a time, used where the column has no style of its own."""
+    """The style of each column's cells (XlsxWriter's xf index; 0: none of its own), the styles
+    of text values that name a fill (RAG, band) in coloured columns, the styles for dates and
+    for dates with a time, and for anything else, `plain`, used where the column has no style
+    of its own.
+
+    `by_row` gives some columns a style that differs row by row, chosen by the value in one
+    column of the row: (that column, its value -> column -> style), as a KPI's figures are
+    formatted by its Unit. `wrapped` gives the width (in characters) of the columns whose text
+    wraps: a row is made tall enough for its longest, since spreadsheets do not size rows they
+    did not edit themselves (LibreOffice prints the extra lines over the rows below)."""
 
     columns: Sequence[int]
     fills: Mapping[int, Mapping[str, int]]  # column -> value -> style
     date: int
     date_time: int
+    by_row: tuple[int, Mapping[Any, Mapping[int, int]]] | None = None
+    wrapped: Mapping[int, float] = field(default_factory=dict)  # column -> width
+    plain: int = 0
 
 
 def render(rows: Iterable[Sequence[Any]], after: int, styles: Styles,
@@ -73,11 +85,18 @@ def render(rows: Iterable[Sequence[Any]], after: int, styles: Styles,
     """Write `rows` as <row> elements numbered from `after + 1`. `sums` (column -> running
     total) adds up the numbers in those columns as they pass. Rows past the last one a sheet
     can hold (leaving one for a Total row) are counted in a closing note row instead."""
-    attrs = [f' s="{s}"' if s else "" for s in styles.columns]
+    attrs = [f' s="{s or styles.plain}"' if s or styles.plain else "" for s in styles.columns]
+    dated = [not s for s in styles.columns]  # the columns where a date gets a date style
+    # The whole row's style attributes for each value of the by_row column.
+    key, by_value = styles.by_row or (-1, {})
+    row_attrs = {value: [f' s="{chosen[col]}"' if col in chosen else attr
+                         for col, attr in enumerate(attrs)]
+                 for value, chosen in by_value.items()}
     fill_attrs = {col: {v: f' s="{s}"' for v, s in fills.items()}
                   for col, fills in styles.fills.items()}
     date_attrs = (f' s="{styles.date}"', f' s="{styles.date_time}"')
     letters = [xl_col_to_name(col) for col in range(len(attrs))]
+    wrap_at = [styles.wrapped.get(col, 0) for col in range(len(attrs))]
     room = EXCEL_MAX_ROWS - after - 2  # rows that fit, with one for a note and one for a Total
     out = tempfile.TemporaryFile()  # noqa: SIM115  (Rows.close closes it, or the except)
     try:
@@ -92,8 +111,14 @@ def render(rows: Iterable[Sequence[Any]], after: int, styles: Styles,
             r = str(after + count)
             if len(values) > len(letters):  # wider than its header: still shown
                 letters += [xl_col_to_name(c) for c in range(len(letters), len(values))]
-                attrs += [""] * (len(values) - len(attrs))
-            cells = [f'<row r="{r}">']
+                more = len(values) - len(attrs)
+                for each in (attrs, *row_attrs.values()):
+                    each += [f' s="{styles.plain}"' if styles.plain else ""] * more
+                wrap_at += [0] * more
+                dated += [True] * more
+            shown = row_attrs.get(values[key], attrs) if 0 <= key < len(values) else attrs
+            lines = 1
+            cells = []
             for col, value in enumerate(values):
                 kind = type(value)
                 if kind is not str and kind is not int and kind is not float:
@@ -104,9 +129,14 @@ def render(rows: Iterable[Sequence[Any]], after: int, styles: Styles,
                 if kind is str:
                     if not value:
                         continue
-                    attr = attrs[col]
+                    attr = shown[col]
                     if col in fill_attrs:
                         attr = fill_attrs[col].get(value, attr)
+                    wrap = wrap_at[col]
+                    if wrap and (len(value) >= wrap or "\n" in value):
+                        needed = text_lines(value, wrap)
+                        if needed > lines:
+                            lines = needed
                     text = seen.get(value)  # services, files, ratings, reasons repeat a lot
                     if text is None:
                         text = _text(value)
@@ -117,20 +147,21 @@ def render(rows: Iterable[Sequence[Any]], after: int, styles: Styles,
                 elif kind is int or kind is float:
                     if not math.isfinite(value):
                         continue
-                    cells.append(f'<c r="{letters[col]}{r}"{attrs[col]}><v>{_number(value)}'
+                    cells.append(f'<c r="{letters[col]}{r}"{shown[col]}><v>{_number(value)}'
                                  "</v></c>")
                     if sums is not None and col in sums:
                         sums[col] += value
                 elif kind is bool:
-                    cells.append(f'<c r="{letters[col]}{r}"{attrs[col]} t="b"><v>{int(value)}'
+                    cells.append(f'<c r="{letters[col]}{r}"{shown[col]} t="b"><v>{int(value)}'
                                  "</v></c>")
                 elif value is not None:  # a date
-                    attr = attrs[col] or date_attrs[isinstance(value, dt.datetime)
-                                                    and value.time() != dt.time(0)]
+                    timed = isinstance(value, dt.datetime) and value.time() != dt.time(0)
+                    attr = date_attrs[timed] if dated[col] else shown[col]
                     cells.append(f'<c r="{letters[col]}{r}"{attr}><v>'
                                  f"{_number(excel_serial(value))}</v></c>")
-            cells.append("</row>")
-            batch.append("".join(cells))
+            height = (f' ht="{min(lines * LINE_HEIGHT, MAX_HEIGHT)}" customHeight="1"'
+                      if lines > 1 else "")
+            batch.append(f'<row r="{r}"{height}>{"".join(cells)}</row>')
             if len(batch) == _FLUSH_ROWS:
                 out.write("".join(batch).encode())
                 batch.clear()
@@ -146,6 +177,15 @@ def render(rows: Iterable[Sequence[Any]], after: int, styles: Styles,
         out.close()
         raise
     return Rows(after, count, out)
+
+
+def text_lines(text: str, width: float) -> int:
+    """How many lines `text` wraps to in a column `width` characters wide (as
+    sheet_layout.text_lines, which cannot be imported here: it imports the summary's fills)."""
+    usable = max(1, int(width) - 1)
+    if "\n" not in text:  # the usual case, and render's hot path: no splitting
+        return max(1, -(-len(text) // usable))
+    return sum(max(1, -(-len(part) // usable)) for part in text.split("\n"))
 
 
 def _number(value: int | float) -> str:
@@ -177,9 +217,11 @@ def excel_serial(value: dt.date) -> int | float:
     return days - 1 if value < dt.date(1900, 3, 1) else days
 
 
-def splice(workbook: Path, target: Path, rows: Mapping[str, Rows]) -> None:
+def splice(workbook: Path, target: Path, rows: Mapping[str, Rows],
+           edits: Mapping[str, Callable[[bytes], bytes]] | None = None) -> None:
     """Copy the zip XlsxWriter wrote to `target`, with each sheet part named in
-    `rows` ("xl/worksheets/sheet2.xml") given its rows after its header row.
+    `rows` ("xl/worksheets/sheet2.xml") given its rows after its header row, and each part
+    named in `edits` changed by its function.
 
     Compression level 1: the table sheets are most of a big summary, and level 1 compresses
     them in under half the time of zlib's default for files about 30% larger (26 MB of
@@ -188,6 +230,8 @@ def splice(workbook: Path, target: Path, rows: Mapping[str, Rows]) -> None:
             zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
         for info in source.infolist():
             data = source.read(info)
+            if edits and info.filename in edits:
+                data = edits[info.filename](data)
             added = rows.get(info.filename)
             if added is None or not added.count:
                 out.writestr(info, data)

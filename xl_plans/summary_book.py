@@ -1,18 +1,21 @@
 """The council summary workbook: tidy tables, titled and print-ready, with RAG fills and charts.
 
 Written with XlsxWriter into a new file (never an officer's plan): every sheet has a title, the
-quarter, the date built and the files used; tables have a header row repeated on every printed
-page, landscape, fit to one page wide. Titles, headers and heat maps go through
-cellwrite.xlsx_put and the tables' rows through sheet_xml: both write text copied from a plan
-as text, never run as a formula. The same inputs give the same content: the build date is
-passed in, not read from the clock.
+quarter, the day its figures are as of and the files used; tables have a header row repeated on
+every printed page, landscape, fit to one page wide, with the sheet and page number in the
+footer; rows with long wrapped text are made tall enough to show it. Titles, headers and heat
+maps go through cellwrite.xlsx_put and the tables' rows through sheet_xml: both write text
+copied from a plan as text, never run as a formula. The same inputs give the same file: no
+clock is read, and the file carries no creation date of its own (the subtitle says what day the
+figures are as of).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,7 +37,7 @@ FILLS: dict[str, tuple[str, str]] = {
     "No data": ("#D9D9D9", "#3F3F3F"),
     "Not due": ("#DDEBF7", "#1F4E79"),
     "Info only": ("#F2F2F2", "#3F3F3F"),
-    "No target": ("#F2F2F2", "#3F3F3F"),
+    "No target": ("#E4DFEC", "#3F3F3F"),  # not Info only's: the chart tells them apart
     "Low": ("#C6EFCE", "#006100"),
     "Medium": ("#FFEB9C", "#7F6000"),
     "High": ("#F8CBAD", "#833C0B"),
@@ -44,6 +47,17 @@ FILLS: dict[str, tuple[str, str]] = {
     "query": ("#DDEBF7", "#1F4E79"),
 }
 TITLE_ROWS = 3  # title, subtitle, blank; the table header follows
+WRAP_WIDTH = 30  # text columns at least this wide wrap (and their rows grow to fit)
+
+
+@dataclass(frozen=True)
+class FormatsBy:
+    """Number formats that differ row by row, chosen by the value in one column of the row:
+    a KPI's figures by its Unit ("%" as a percentage, "£" as money)."""
+
+    key: str  # the column whose value chooses ("Unit")
+    columns: tuple[str, ...]  # the columns formatted
+    formats: dict[str, str]  # the key column's value -> Excel number format
 
 
 @dataclass
@@ -57,6 +71,7 @@ class Table:
     rows: Iterable[tuple[Any, ...]]
     coloured: tuple[str, ...] = ()  # columns whose values name a fill (RAG, band, severity)
     formats: dict[str, str] = field(default_factory=dict)  # column -> Excel number format
+    formats_by: FormatsBy | None = None  # formats chosen row by row, over `formats`
     widths: dict[str, int] = field(default_factory=dict)
     total_row: tuple[str, ...] = ()  # columns summed in a Total row under the table
     note: str = ""  # a line under the title saying what the sheet holds
@@ -83,13 +98,14 @@ class StackedBar:
     table: str  # the Table's sheet holding the data
     category: str  # the column naming each bar
     series: tuple[str, ...]  # the columns stacked, each filled with its FILLS colour
+    longest: float | None = None  # the longest bar, if known: short ones get whole ticks
 
 
 @dataclass
 class Book:
     title: str
-    subtitle: str  # "Q2 2023/24 · built 23/11/2026 · 20 plan files (see Data Quality)"
-    built: dt.date
+    subtitle: str  # "Q2 2023/24 · as of 23/11/2023 · 20 plan files (see Data Quality)"
+    built: dt.date  # the day the figures are as of (never the clock's: see the module's doc)
     tables: list[Table]
     heat_maps: list[HeatMap] = field(default_factory=list)
     charts: list[StackedBar] = field(default_factory=list)
@@ -112,6 +128,19 @@ def titles(book: Book, table: Table) -> tuple[str, str]:
 
 def column_width(table: Table, name: str) -> int:
     return table.widths.get(name, min(max(len(str(name)) + 2, 10), 40))
+
+
+def number_formats(table: Table, row: Sequence[Any] | None = None) -> dict[int, str]:
+    """The number format of each column (by index) that has one; for a `row`, with the formats
+    its formats_by value chooses."""
+    columns = list(table.columns)
+    formats = {columns.index(c): f for c, f in table.formats.items() if c in columns}
+    by = table.formats_by
+    if row is not None and by is not None and by.key in columns:
+        chosen = by.formats.get(row[columns.index(by.key)])
+        if chosen is not None:
+            formats.update({columns.index(c): chosen for c in by.columns if c in columns})
+    return formats
 
 
 HEADER = "header"  # the style of a heat map's labels, as of a table's header
@@ -153,8 +182,7 @@ def _write(book: Book, path: Path) -> None:
     workbook = xlsxwriter.Workbook(str(draft), {"constant_memory": True,
                                                 "strings_to_formulas": False,
                                                 "strings_to_urls": False})
-    created = dt.datetime.combine(book.built, dt.time(0))
-    workbook.set_properties({"title": book.title, "created": created,
+    workbook.set_properties({"title": book.title, "subject": book.subtitle,
                              "comments": book.mark})
     styles = _Styles(workbook)
     placed: dict[str, _Placed] = {}
@@ -174,11 +202,18 @@ def _write(book: Book, path: Path) -> None:
         for chart in book.charts:
             _stacked_bar(workbook, placed, chart)
         workbook.close()
-        sheet_xml.splice(draft, path, rows)
+        sheet_xml.splice(draft, path, rows, {"docProps/core.xml": _undated})
     finally:
         for rendered in rows.values():
             rendered.close()
         parts.cleanup()
+
+
+def _undated(core: bytes) -> bytes:
+    """The document properties without the created and modified dates XlsxWriter always
+    writes (the clock's, or a day given): the file would claim to be made on the day its
+    figures are as of, or differ from run to run."""
+    return re.sub(rb"<dcterms:(created|modified)\b[^>]*>[^<]*</dcterms:\1>", b"", core)
 
 
 class _Styles:
@@ -190,6 +225,9 @@ class _Styles:
                                            "valign": "vcenter", "border": 1})
         self.total = workbook.add_format({"bold": True, "top": 1})
         self.wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
+        # Every cell at the top of its row, as wrapped text is: a row grown to show a long
+        # comment keeps its service and ref level with it.
+        self.top = workbook.add_format({"valign": "top"})
         self.date = workbook.add_format({"num_format": "dd/mm/yyyy", "valign": "top"})
         self.date_time = workbook.add_format({"num_format": "dd/mm/yyyy hh:mm", "valign": "top"})
         self.fills = {name: workbook.add_format({"bg_color": bg, "font_color": fg,
@@ -231,20 +269,29 @@ class _Placed:
 def _table(sheet: XlsxSheet, table: Table, top: int, styles: _Styles) -> sheet_xml.Rows:
     """Write the table's header at row `top` and render its rows to go under it."""
     columns = list(table.columns)
-    formats: dict[int, Format] = {columns.index(c): styles.number(f)
-                                  for c, f in table.formats.items() if c in columns}
-    for col, name in enumerate(columns):
-        if col not in formats and table.widths.get(name, 0) >= 30:
-            formats[col] = styles.wrap
+    formats: dict[int, Format] = {col: styles.number(f)
+                                  for col, f in number_formats(table).items()}
+    wrapped = {col: column_width(table, name) for col, name in enumerate(columns)
+               if col not in formats and table.widths.get(name, 0) >= WRAP_WIDTH}
+    for col in wrapped:
+        formats[col] = styles.wrap
     for col, name in enumerate(columns):
         xlsx_put(sheet, top, col, name, styles.header)
         sheet.set_column(col, col, column_width(table, name), formats.get(col))
     sheet.set_row(top, 30)
     fills = {name: style_index(fmt) for name, fmt in styles.fills.items()}
+    by = table.formats_by
+    by_row = None
+    if by is not None and by.key in columns:
+        chosen = [columns.index(c) for c in by.columns if c in columns]
+        by_row = (columns.index(by.key),
+                  {value: {col: style_index(styles.number(fmt)) for col in chosen}
+                   for value, fmt in by.formats.items()})
     row_styles = sheet_xml.Styles(
         columns=[style_index(formats[col]) if col in formats else 0 for col in range(len(columns))],
         fills={columns.index(c): fills for c in table.coloured if c in columns},
-        date=style_index(styles.date), date_time=style_index(styles.date_time))
+        date=style_index(styles.date), date_time=style_index(styles.date_time),
+        by_row=by_row, wrapped=wrapped, plain=style_index(styles.top))
     totals = {columns.index(c): 0.0 for c in table.total_row if c in columns}
     rendered = sheet_xml.render(table.rows, top + 1, row_styles, totals)
     last = top + rendered.count  # 0-based, the last data row
@@ -260,6 +307,9 @@ def _table(sheet: XlsxSheet, table: Table, top: int, styles: _Styles) -> sheet_x
     sheet.set_landscape()
     sheet.set_paper(9)  # A4
     sheet.fit_to_pages(1, 0)  # one page wide, as many long as needed
+    # Each printed page says which sheet it is from, and where in it: &A the sheet's name,
+    # &P and &N the page and pages.
+    sheet.set_footer("&L&A&RPage &P of &N")
     return rendered
 
 
@@ -298,6 +348,10 @@ def _stacked_bar(workbook: XlsxBook, placed: dict[str, _Placed], chart: StackedB
         })
     bar.set_title({"name": chart.title})
     bar.set_y_axis({"reverse": True})
+    # A bar chart's x axis is its values, here counts: never ticks at 0.5 (a spreadsheet's
+    # own choice for short bars); for longer bars, its choice is whole steps anyway.
+    if chart.longest is not None and chart.longest <= 10:
+        bar.set_x_axis({"min": 0, "major_unit": 1})
     bar.set_legend({"position": "bottom"})
     bar.set_size({"width": 720, "height": max(300, 24 * data.count + 120)})
     # Under the sheet's table (and its Total row), so it prints with it.

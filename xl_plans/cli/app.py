@@ -60,6 +60,9 @@ def friendly_errors(func: F) -> F:
             raise click.ClickException(f"[{exc.code}] {exc.message}") from None
         except SaveError as exc:
             raise click.ClickException(str(exc)) from None
+        except BrokenPipeError:
+            # The reader went away (`xl-plans ... | head`): click's main stops quietly.
+            raise
         except OSError as exc:  # a folder that is a file, a full disk, no permission
             where = f" {exc.filename}" if exc.filename else ""
             raise click.ClickException(f"Cannot use{where}: {exc.strerror or exc}.") from None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 from tqdm import tqdm
@@ -18,10 +19,30 @@ from xl_plans.cli.app import (
     policy_option,
 )
 from xl_plans.cli.app import load_policy_option as _policy
+from xl_plans.consolidate import PlanResult, shown_name
 from xl_plans.consolidate import consolidate as run_consolidation
 from xl_plans.council_summary import check_csv_folder, write_csvs, write_summary
 from xl_plans.files import is_summary_file
 from xl_plans.values import fy_start_year
+
+
+class FinancialYear(click.ParamType):
+    """A financial year as councils write it (2023/24, 2023-24, 23/24, 2023/2024), given back
+    as 2023/24: the form every title and message shows. A bare 2023 is refused: it could mean
+    2022/23 or 2023/24."""
+
+    name = "year"
+
+    def convert(self, value: Any, param: click.Parameter | None,
+                ctx: click.Context | None) -> str:
+        text = str(value).strip()
+        if text.isdigit() and len(text) == 4:
+            self.fail(f"{text} could mean {int(text) - 1}/{text[2:]} or "
+                      f"{text}/{(int(text) + 1) % 100:02d}: write the one you mean", param, ctx)
+        start = fy_start_year(text)
+        if start is None:
+            self.fail(f"{value!r} is not a financial year: write it as 2023/24", param, ctx)
+        return f"{start}/{(start + 1) % 100:02d}"
 
 
 @main.command()
@@ -29,8 +50,9 @@ from xl_plans.values import fy_start_year
 @click.option("--quarter", required=True,
               type=click.Choice(["Q1", "Q2", "Q3", "Q4"], case_sensitive=False),
               help="The reporting quarter to score.")
-@click.option("--year", help="The plan year (e.g. 2023/24). Plans for other years are listed "
-                             "on Data Quality, not mixed in. Default: the year most plans are for.")
+@click.option("--year", type=FinancialYear(),
+              help="The plan year (e.g. 2023/24). Plans for other years are listed on Data "
+                   "Quality, not mixed in. Default: the year most plans are for.")
 @click.option("-o", "--output", required=True, type=click.Path(path_type=Path),
               help="The summary workbook (.xlsx). An earlier xl_plans summary of that name is "
                    "replaced; any other existing file is never overwritten.")
@@ -55,9 +77,8 @@ def consolidate(paths: tuple[Path, ...], quarter: str, year: str | None, output:
     """
     if output.suffix.lower() != ".xlsx":
         raise click.BadParameter("the summary must be an .xlsx file", param_hint="--output")
-    if year is not None and fy_start_year(year) is None:
-        raise click.BadParameter(f"{year!r} is not a financial year: write it as 2023/24",
-                                 param_hint="--year")
+    # A mistyped folder is a usage error, not an empty council summary with a warning.
+    refuse_missing(paths)
     if output.exists() and not is_summary_file(output):
         raise click.ClickException(f"{output.name} already exists and is not an xl_plans "
                                    "summary: choose another name.")
@@ -85,10 +106,28 @@ def consolidate(paths: tuple[Path, ...], quarter: str, year: str | None, output:
     click.echo(f"Wrote {output}: {result.quarter.value} {result.year or ''}, {used} plan(s) "
                f"consolidated.")
     for problem in result.problems:
-        click.echo(f"  {problem.state.value}: {problem.reason or Path(problem.file).name}")
+        click.echo(f"  {problem_line(problem, result.root)}")
     for service in result.missing_services:
         click.echo(f"  Missing: no plan for {service}")
     sys.exit(EXIT_OK if result.complete else EXIT_PROBLEMS)
+
+
+def refuse_missing(paths: tuple[Path, ...]) -> None:
+    """Stop (exit 2, nothing written) when a file or folder named does not exist."""
+    missing = [str(path) for path in paths if not path.exists()]
+    if missing:
+        raise click.ClickException(f"No such file or folder: {', '.join(missing)}. Nothing "
+                                   "was read or written.")
+
+
+def problem_line(problem: PlanResult, root: str | None) -> str:
+    """"Invalid: Housing/plan.xlsx: Budget!A3: ...": the file named as on Data Quality. Some
+    reasons start with the file's name already; it is not said twice."""
+    name = shown_name(problem.file, root)
+    reason = problem.reason
+    for said in (f"{name}: ", f"{Path(problem.file).name}: "):
+        reason = reason.removeprefix(said)
+    return f"{problem.state.value}: {name}" + (f": {reason}" if reason else "")
 
 
 def _lines(path: Path) -> list[str]:

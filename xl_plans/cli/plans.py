@@ -8,7 +8,8 @@ from pathlib import Path
 import click
 
 from xl_plans.cli.app import EXIT_OK, EXIT_PROBLEMS, friendly_errors, main
-from xl_plans.consolidate import export_skipped
+from xl_plans.cli.consolidate import FinancialYear, refuse_missing
+from xl_plans.consolidate import common_root, export_skipped, shown_name
 from xl_plans.errors import WorkbookError
 from xl_plans.files import find_plans
 from xl_plans.reader import read_plan
@@ -18,7 +19,8 @@ from xl_plans.template import new_template, save_workbook
 
 @main.command()
 @click.option("--service", required=True, help='The service the plan is for, e.g. "Housing".')
-@click.option("--year", required=True, help="The plan year, e.g. 2024/25.")
+@click.option("--year", required=True, type=FinancialYear(),
+              help="The plan year, e.g. 2024/25.")
 @click.option("--council", help="The council's name.")
 @click.option("-o", "--output", "output", required=True, type=click.Path(path_type=Path),
               help="The workbook to create (.xlsx). An existing file is never overwritten.")
@@ -27,6 +29,9 @@ def new(service: str, year: str, council: str | None, output: Path) -> None:
     """Create a blank service plan workbook from the template."""
     if output.suffix.lower() != ".xlsx":
         raise click.BadParameter("the new plan must be an .xlsx file", param_hint="--output")
+    service = service.strip()
+    if not service:
+        raise click.BadParameter("give the service's name", param_hint="--service")
     save_workbook(new_template(service, year, council), output)
     click.echo(f"Created {output}: a blank {year} plan for {service}.")
 
@@ -36,16 +41,21 @@ def new(service: str, year: str, council: str | None, output: Path) -> None:
 @friendly_errors
 def summary(paths: tuple[Path, ...]) -> None:
     """Read plans (files or folders) and list what each holds."""
+    refuse_missing(paths)
     found = find_plans(paths, set_aside=export_skipped)  # an earlier export is not a plan
+    for skipped in found.skipped:
+        click.echo(f"Skipped {skipped.path}: [{skipped.code}] {skipped.reason}", err=True)
+    if not found.files:
+        raise click.ClickException("No plan workbooks (.xlsx, .xlsm) were found in "
+                                   + ", ".join(str(p) for p in paths) + ".")
+    root = common_root(found.files)  # files named from the folder searched, as consolidate does
     rows, problems = [], 0
     for item in found.files:
         try:
-            rows.append(plan_summary(read_plan(item)))
+            rows.append({**plan_summary(read_plan(item)), "File": shown_name(str(item), root)})
         except WorkbookError as exc:
             problems += 1
             click.echo(f"[{exc.code}] {exc.message}", err=True)
-    for skipped in found.skipped:
-        click.echo(f"Skipped {skipped.path}: [{skipped.code}] {skipped.reason}", err=True)
     click.echo(summary_table(rows))
     click.echo(f"{len(rows)} plan(s) read, {problems} unreadable, {len(found.skipped)} skipped.")
     sys.exit(EXIT_PROBLEMS if problems else EXIT_OK)

@@ -21,7 +21,7 @@ from xl_plans.cli.app import (
     main,
     policy_option,
 )
-from xl_plans.consolidate import export_skipped
+from xl_plans.consolidate import common_root, export_skipped, shown_name
 from xl_plans.files import find_plans
 from xl_plans.validation import Report, validate
 
@@ -56,12 +56,14 @@ def validate_command(paths: tuple[Path, ...], as_json: bool, checks_sheet: Path 
     if checks_sheet is not None and len(found.files) != 1:
         raise click.BadParameter(f"a Checks copy is made for one plan; {len(found.files)} were "
                                  "given", param_hint="--checks-sheet")
+    if checks_sheet is not None:  # now, not after the whole report has been printed
+        check_copy_name(found.files[0], checks_sheet)
     reports = [validate(path, as_of=as_of, policy=policy) for path in found.files]
     if as_json:
         click.echo(json.dumps([report.to_dict() for report in reports], indent=2,
                               ensure_ascii=False))
     else:
-        click.echo(issue_table(reports))
+        click.echo(issue_table(reports, common_root(found.files)))
         click.echo(summary_line(reports))
     if checks_sheet is not None and not reports[0].usable:
         click.echo(f"No Checks copy written: {found.files[0].name} is not a readable plan.",
@@ -81,9 +83,28 @@ def exit_code(reports: list[Report]) -> int:
     return EXIT_OK if all(report.valid for report in reports) else EXIT_PROBLEMS
 
 
-def issue_table(reports: list[Report]) -> str:
-    """The issues as an aligned table: file, cell, severity, code, message."""
-    rows = [(Path(report.file or "").name, issue.location or "-", issue.severity.value,
+def check_copy_name(plan: Path, copy: Path) -> None:
+    """Refuse a Checks copy name write_checks_copy would refuse, before any checking is done
+    (its own rules: a new file, of the plan's kind, in a folder that exists)."""
+    wanted = ".xlsm" if plan.suffix.lower() == ".xlsm" else ".xlsx"
+    if copy.exists() and copy.resolve() == plan.resolve():
+        problem = "it is the plan itself: the Checks copy must be a new file"
+    elif copy.suffix.lower() != wanted:
+        problem = f"name it {copy.stem}{wanted}, a copy of {plan.name} must be {wanted}"
+    elif copy.exists():
+        problem = "it already exists: choose another name, or remove it first"
+    elif not copy.parent.is_dir():
+        problem = f"the folder {copy.parent} does not exist"
+    else:
+        return
+    raise click.BadParameter(f"{copy}: {problem}. Nothing was checked or written.",
+                             param_hint="--checks-sheet")
+
+
+def issue_table(reports: list[Report], root: str | None = None) -> str:
+    """The issues as an aligned table: file (its path from `root`, the folder searched),
+    cell, severity, code, message."""
+    rows = [(shown_name(report.file, root), issue.location or "-", issue.severity.value,
              issue.code, issue.message) for report in reports for issue in report.issues]
     if not rows:
         return "No problems found."
