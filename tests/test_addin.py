@@ -121,6 +121,12 @@ def test_every_button_has_a_label_an_office_icon_and_a_tip() -> None:
         assert re.fullmatch(r"[A-Z][A-Za-z]+", button.get("imageMso") or ""), button.get("id")
 
 
+def test_new_plan_tip_says_it_works_in_a_blank_workbook() -> None:
+    """New plan refuses a workbook that holds data: its tip must not promise a new workbook."""
+    [tip] = [b.get("supertip") for b in buttons() if b.get("id") == RibbonAction.NEW_PLAN]
+    assert tip is not None and tip.startswith("In a new blank workbook (File > New),")
+
+
 def test_ribbon_buttons_are_exactly_the_python_actions() -> None:
     ids = [button.get("id") for button in buttons()]
     assert len(ids) == len(set(ids)), "a button id is used twice"

@@ -159,7 +159,59 @@ def test_every_issue_reaches_the_checks_sheet_as_from_the_command_line(
         assert case.code not in codes
     else:
         assert case.code in codes
-        assert differences(cli_sheet, result[schema.CHECKS_SHEET]) == []
+        assert but_the_route(differences(cli_sheet, result[schema.CHECKS_SHEET])) == []
+    shown = [v for row in result[schema.CHECKS_SHEET].iter_rows(values_only=True) for v in row]
+    assert not any("xl-plans" in str(value) for value in shown)  # no terminal for an officer
+
+
+# The one way the ribbon's Checks sheet may differ from the command line's: advice to run a
+# command is given as the button to click.
+ROUTES = {"(xl-plans new)": "(in a blank workbook, click New plan)"}
+
+
+def but_the_route(found: list[tuple[str, Any, Any]]) -> list[tuple[str, Any, Any]]:
+    def same(cli: tuple[Any, ...], ribbon: tuple[Any, ...]) -> bool:
+        text = str(cli[0])
+        for command, click in ROUTES.items():
+            text = text.replace(command, click)
+        return text == ribbon[0] and cli[1:] == ribbon[1:]
+    return [(where, cli, ribbon) for where, cli, ribbon in found if not same(cli, ribbon)]
+
+
+@pytest.mark.parametrize(("code", "before", "after"), [
+    ("not-a-plan", "a new plan starts from the template (xl-plans new).",
+     "a new plan starts from the template (in a blank workbook, click New plan)."),
+    ("sheet-missing", "or copy the KPIs sheet from the template (xl-plans new).",
+     "or copy the KPIs sheet from the template (in a blank workbook, click New plan)."),
+    ("template-outdated", "Copy the plan into a new template (xl-plans new) when convenient.",
+     "Copy the plan into a new template (in a blank workbook, click New plan) when convenient."),
+])
+def test_checks_sheet_advice_is_for_the_ribbon_not_the_terminal(
+        code: str, before: str, after: str, make_plan: Callable[..., Path],
+        tmp_path: Path) -> None:
+    plan = build(make_plan, next(c for c in CASES if c.code == code))
+    cli = openpyxl.load_workbook(write_checks_copy(plan, tmp_path / "checked.xlsx").path)
+    book = book_from(plan)
+    excel.perform(RibbonAction.VALIDATE, book)
+    _, result = applied_to(plan, book, tmp_path / "excel.xlsx")
+    def hint(sheet: Any) -> str:
+        return str(next(row[6] for row in sheet.iter_rows(min_row=2, values_only=True)
+                        if row[2] == code))
+    assert hint(cli[schema.CHECKS_SHEET]).endswith(before)  # the command line keeps its route
+    assert hint(result[schema.CHECKS_SHEET]).endswith(after)
+
+
+@pytest.mark.parametrize(("first", "reply"), [
+    ("notes", "Validate: 1 error, no warnings, no queries. Each is listed on the Checks sheet."),
+    (None, "Validate: 1 error, no warnings, no queries. Each is listed on the Checks sheet."),
+])
+def test_validate_promises_links_only_when_there_are_some(first: str | None,
+                                                          reply: str) -> None:
+    """Not a plan: the one row is about the workbook, with no cell to link to."""
+    start = openpyxl.Workbook()
+    start.active["A1"] = first
+    book = xw.Book(json=payload(start, "Book1.xlsx"))
+    assert excel.perform(RibbonAction.VALIDATE, book).text == reply
 
 
 def test_error_values_from_excel_are_errors_and_typed_text_stays_text(
@@ -264,11 +316,110 @@ def test_update_status_fills_and_links(tmp_path: Path) -> None:
     assert block["values"][0][0] == "'Status: Corporate Services 2022/23, Q1"
 
 
+@pytest.mark.parametrize(("value", "sent"), [
+    ("", None), ("Q1", "'Q1"), ("=SUM(A1)", "'=SUM(A1)"), (0, 0), (None, None),
+    (float("nan"), None),
+])
+def test_excel_value_keeps_a_blank_blank(value: Any, sent: Any) -> None:
+    assert excel.excel_value(value) == sent
+
+
+def test_update_status_leaves_blank_cells_blank() -> None:
+    """A lone text prefix is a cell holding empty text in Excel (ISBLANK false, counted by
+    COUNTA), where the command line's file has an empty cell: arrows with nothing to compare."""
+    book = book_from(example(HART))
+    excel.update_status(book, today=QUARTERS[HART][1])
+    [block] = [a for a in emitted(book) if a["func"] == "setValues"]
+    assert "'" not in [value for row in block["values"] for value in row]
+
+
 def test_update_status_needs_a_reporting_quarter() -> None:
     book = book_from(example("three_rivers_housing_2022_25"))
     reply = excel.perform(RibbonAction.UPDATE_STATUS, book)
-    assert reply.problem and "needs the Reporting Quarter on the Plan sheet" in reply.text
+    assert reply.problem and reply.text == (
+        "Update status: The Reporting Quarter in Plan!B9 is blank: type the latest quarter "
+        "with actuals filled in (Q1, Q2, Q3 or Q4) there and click Update status again.")
     assert emitted(book) == []  # nothing written
+
+
+@pytest.mark.parametrize(("typed", "told"), [
+    ("Q2 2024/25", "is 'Q2 2024/25', which is not read as a quarter: type only Q2 there"),
+    ("Apr-Jun", "is 'Apr-Jun', which is not read as a quarter: type Q1, Q2, Q3 or Q4 there"),
+    ("Qtr 2", "is 'Qtr 2', which is not read as a quarter: type Q1, Q2, Q3 or Q4 there"),
+    ("Q5", "is 'Q5', which is not read as a quarter: type Q1, Q2, Q3 or Q4 there"),
+    ("Q1-Q2", "is 'Q1-Q2', which is not read as a quarter: type Q1, Q2, Q3 or Q4 there"),
+    (dt.datetime(2024, 9, 30), "is '2024-09-30', which is not read as a quarter: type Q1, Q2"),
+])
+def test_update_status_names_the_quarter_cell_and_what_it_holds(typed: Any, told: str,
+                                                                 tmp_path: Path) -> None:
+    """As Validate's choice-unknown does: an officer who has filled it in sees what is wrong."""
+    start = openpyxl.load_workbook(example(HART))
+    start[schema.PLAN_SHEET]["B9"] = typed  # HART's Reporting Quarter
+    book = xw.Book(json=payload(start, "plan.xlsx"))
+    reply = excel.perform(RibbonAction.UPDATE_STATUS, book)
+    assert reply.problem and reply.text.startswith(
+        f"Update status: The Reporting Quarter in Plan!B9 {told}"), reply.text
+    assert reply.text.endswith(" and click Update status again.")
+    assert emitted(book) == []
+
+
+def _renamed(book: openpyxl.Workbook) -> None:
+    for sheet in book.worksheets:
+        sheet.title = f"{sheet.title.lower()}1"
+
+
+@pytest.mark.parametrize(("make", "sheets"), [
+    (lambda: openpyxl.Workbook(), "Sheet"),
+    (lambda: finance_book(), "Budget monitoring"),
+    (lambda: changed(example(HART), _renamed), "plan1, priorities1, kpis1, kpi years1, risks1, "
+     "projects1, contracts1, budget1, versions1, guidance1"),
+])
+def test_update_status_says_a_workbook_is_not_a_plan(make: Callable[[], openpyxl.Workbook],
+                                                     sheets: str) -> None:
+    """As Validate's not-a-plan does, not "needs the Reporting Quarter on the Plan sheet"."""
+    book = xw.Book(json=payload(make(), "Book1.xlsx"))
+    reply = excel.perform(RibbonAction.UPDATE_STATUS, book)
+    assert reply.problem and reply.text == (
+        f"Update status: This workbook has none of a service plan's sheets (it has {sheets}). "
+        "Open your plan and click Update status there; to start a plan, click New plan in a "
+        "blank workbook.")
+    assert emitted(book) == []
+
+
+def finance_book() -> openpyxl.Workbook:
+    book = openpyxl.Workbook()
+    book.active.title = "Budget monitoring"
+    book.active["A1"], book.active["B2"] = "Budget monitoring", 1000
+    return book
+
+
+def changed(path: Path, change: Callable[[openpyxl.Workbook], None]) -> openpyxl.Workbook:
+    book = openpyxl.load_workbook(path)
+    change(book)
+    return book
+
+
+def test_update_status_without_a_plan_sheet_says_where_the_quarter_goes() -> None:
+    book = xw.Book(json=payload(changed(example(HART), lambda b: b.remove(b["Plan"])),
+                                "plan.xlsx"))
+    reply = excel.perform(RibbonAction.UPDATE_STATUS, book)
+    assert reply.problem and reply.text == (
+        "Update status: This workbook has no Plan sheet, which gives the Reporting Quarter: "
+        "copy the Plan sheet from a new plan (click New plan in a blank workbook), fill it in "
+        "and click Update status again.")
+
+
+@pytest.mark.parametrize("action", list(RibbonAction))
+def test_a_refusal_names_its_button_once(action: RibbonAction) -> None:
+    """"Update status: Update status needs ..." repeated the button's label."""
+    plan = openpyxl.load_workbook(example("three_rivers_housing_2022_25"))
+    plan.create_sheet(schema.STATUS_SHEET)["A1"] = "Status: draft for CMT"
+    plan.create_sheet(schema.CHECKS_SHEET)["A1"] = "Severity"
+    plan.create_sheet(schema.GUIDANCE_SHEET)["A1"] = "My guidance"
+    for start in (plan, openpyxl.Workbook()):
+        reply = excel.perform(action, xw.Book(json=payload(start, "Book1.xlsx")))
+        label = action.value.replace("_", " ").capitalize()
+        assert not reply.text.startswith(f"{label}: {label}"), reply.text
 
 
 # --------------------------------------------------------------------------- New plan and Help
@@ -294,6 +445,52 @@ def test_new_plan_fills_an_empty_workbook_with_the_template(tmp_path: Path) -> N
     assert kpis["A500"].number_format == "@"  # a Ref typed later stays text
 
 
+@pytest.mark.parametrize("first", [RibbonAction.HELP, RibbonAction.VALIDATE,
+                                   RibbonAction.CHECK_SETUP])
+def test_new_plan_after_other_buttons_in_a_blank_workbook(first: RibbonAction) -> None:
+    """A first-time officer clicks Help (a Guidance sheet) or Validate (a Checks sheet) first:
+    those sheets are the tool's, not the officer's data, and New plan still works."""
+    start = openpyxl.Workbook()
+    clicks(first, start, times=1)
+    reply = clicks_reply(RibbonAction.NEW_PLAN, start)
+    assert not reply.problem and reply.text.startswith("New plan: Plan, Priorities, KPIs")
+    assert start.sheetnames == new_template().sheetnames  # Guidance once, no Checks or Sheet
+    assert [c.value for c in start[schema.GUIDANCE_SHEET]["A"]] == [
+        c.value for c in new_template()[schema.GUIDANCE_SHEET]["A"]]
+
+
+@pytest.mark.parametrize(("name", "cells"), [
+    (schema.GUIDANCE_SHEET, {"A1": "Our team's guidance", "A2": "Ring Sam first"}),
+    (schema.CHECKS_SHEET, {"A1": "Severity", "B1": "Who checks", "A2": "High"}),
+    ("Notes", {"A1": "notes"}),
+])
+def test_new_plan_still_refuses_an_officers_own_sheet(name: str, cells: dict[str, str]) -> None:
+    start = openpyxl.Workbook()
+    sheet = start.create_sheet(name)
+    for where, value in cells.items():
+        sheet[where] = value
+    book = xw.Book(json=payload(start, "Book1.xlsx"))
+    reply = excel.perform(RibbonAction.NEW_PLAN, book)
+    assert reply.problem and reply.text.startswith(
+        "New plan fills an empty workbook, and this one already holds data.")
+    assert emitted(book) == []
+
+
+def test_a_ribbon_made_plan_says_the_allowed_values_it_has_no_dropdowns_for() -> None:
+    """New plan cannot add dropdowns (not in the portable API): the Guidance and the Plan
+    sheet's notes must not rely on them."""
+    start = openpyxl.Workbook()
+    clicks(RibbonAction.NEW_PLAN, start, times=1)
+    assert not any(sheet.data_validations.dataValidation for sheet in start.worksheets)
+    guidance = [str(c.value) for c in start[schema.GUIDANCE_SHEET]["A"]]
+    assert not any("Dropdowns offer" in line for line in guidance)
+    assert "Reporting Quarter: one of Q1, Q2, Q3, Q4." in guidance
+    assert "Risk Matrix: one of 4x4, 5x5." in guidance
+    notes = {row[0]: row[2] for row in start[schema.PLAN_SHEET].iter_rows(values_only=True)}
+    assert notes["Reporting Quarter"].startswith("Q1, Q2, Q3 or Q4")
+    assert notes["Risk Matrix"].startswith("4x4 or 5x5")
+
+
 def test_new_plan_refuses_a_workbook_with_data() -> None:
     book = book_from(example(HART))
     reply = excel.perform(RibbonAction.NEW_PLAN, book)
@@ -306,6 +503,13 @@ def test_new_plan_will_not_add_a_sheet_over_an_empty_one_of_the_same_name() -> N
     reply = excel.perform(RibbonAction.NEW_PLAN, book)
     assert reply.problem and "already has an (empty) sheet named kpis" in reply.text
     assert emitted(book) == []
+
+
+def test_help_says_what_every_button_does() -> None:
+    reply = excel.perform(RibbonAction.HELP, blank_book())
+    assert reply.text.startswith("In a blank workbook, click New plan to start a service plan")
+    for label in ("New plan", "Validate", "Update status", "Consolidate", "Check setup"):
+        assert label in reply.text
 
 
 def test_help_adds_the_guidance_sheet_or_refreshes_it() -> None:
@@ -530,6 +734,14 @@ def clicks(action: RibbonAction, start: openpyxl.Workbook, times: int = 2) -> se
         apply_actions(actions, start)
         used |= {a["func"] for a in actions}
     return used
+
+
+def clicks_reply(action: RibbonAction, start: openpyxl.Workbook) -> excel.Reply:
+    """Click a button once on a workbook, applying what it did; its reply."""
+    book = xw.Book(json=payload(start, "Book1.xlsx"))
+    reply = excel.perform(action, book)
+    apply_actions(emitted(book), start)
+    return reply
 
 
 def test_every_action_type_any_button_emits_is_one_the_office_js_client_handles() -> None:

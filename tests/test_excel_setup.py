@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
+from xl_plans import __version__
 from xl_plans.excel_setup import (
     POLICY_VARIABLE,
     Finding,
@@ -115,3 +117,28 @@ def test_a_council_policy_in_force_is_named(tmp_path: Path) -> None:
     finding = findings(tmp_path)["Scoring policy"]
     assert finding.ok and finding.advice == ""
     assert finding.found.startswith("'Hart' (version 1) from ")
+
+
+# --------------------------------------------------------------------------- the install guide
+
+GUIDE = Path(__file__).parents[1] / "docs" / "excel-install.md"
+WHEEL = f"xl_plans-{__version__}-py3-none-any.whl"  # what `pip wheel` names it
+
+
+@pytest.mark.parametrize(("why", "said"), [
+    ("xl_plans is not on PyPI: the guide says how to build the wheel", "not on PyPI"),
+    ("the wheel is built from the repository", "py -m pip wheel --no-deps -w dist ."),
+    ("and installed by its file name", f"pip install \\\\server\\share\\xl_plans\\{WHEEL}"),
+    ("Notepad saves xlplans.conf.txt unless told", "*Save as type* to **All files"),
+    ("Explorer refuses a folder named .xlplans", 'mkdir "%USERPROFILE%\\.xlplans"'),
+    ("a Mac's Excel does not see a shell's variables", "On a Mac use the file in 2 instead"),
+])
+def test_the_install_guide_says(why: str, said: str) -> None:
+    assert said in " ".join(GUIDE.read_text(encoding="utf-8").split()), why
+
+
+def test_the_install_guide_never_installs_xl_plans_by_name_from_an_index() -> None:
+    """`py -m pip install xl_plans` finds nothing on PyPI, or someone else's package (the
+    guide may say so, but never tell anyone to run it)."""
+    text = GUIDE.read_text(encoding="utf-8")
+    assert re.findall(r"-m pip install xl[_-]plans\b(?![-\w.])", text) == []

@@ -60,6 +60,17 @@ def test_plan_sheet_is_filled_and_stamped(template: Path) -> None:
     assert "KPI Years" in text and "Template version " + schema.TEMPLATE_VERSION in text
 
 
+def test_guidance_lists_every_choice_without_relying_on_dropdowns(template: Path) -> None:
+    """A plan made with the ribbon's New plan has no dropdowns: every allowed list is in the
+    Guidance, the Plan sheet's choices too."""
+    lines = [str(c.value) for c in openpyxl.load_workbook(template)[schema.GUIDANCE_SHEET]["A"]]
+    assert not any("Dropdowns offer" in line for line in lines)
+    for column in (*schema.PLAN_FIELDS, *(c for spec in schema.SHEETS for c in spec.columns)):
+        if column.choices is not None:
+            allowed = ", ".join(schema.choice_labels(column.choices))
+            assert f"{column.header}: one of {allowed}." in lines, column.header
+
+
 def test_template_opens_in_libreoffice(template: Path, tmp_path: Path) -> None:
     out = tmp_path / "lo"
     out.mkdir()

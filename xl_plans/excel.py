@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -51,8 +52,10 @@ from xl_plans.saving import SaveError
 from xl_plans.sheet_layout import SheetLayout, final_look, is_number_like, rectangles
 from xl_plans.status import plan_status
 from xl_plans.status_sheet import status_layout
-from xl_plans.validation import validate
+from xl_plans.validation import Issue, validate
+from xl_plans.validation.context import quote
 from xl_plans.validation.run import file_issue
+from xl_plans.validation.structure import is_plan
 from xl_plans.values import normalise_key
 
 TITLE = "Service Plans"  # the message boxes' title, as the ribbon tab
@@ -115,7 +118,11 @@ def _find_sheet(book: xw.Book, name: str) -> xw.Sheet | None:
 def excel_value(value: Any) -> Any:
     """A layout value as written to Excel. Text gets Excel's text prefix (an apostrophe, not
     shown), so Excel stores it as typed: never a formula, number, date or error ("=SUM(A1)",
-    "1.10", "March 2024", "#N/A" all stay text), the ribbon's cellwrite.put."""
+    "1.10", "March 2024", "#N/A" all stay text), the ribbon's cellwrite.put. Empty text is a
+    blank cell: a lone prefix would be a cell holding empty text (not ISBLANK, counted by
+    COUNTA), which the command line's file does not have."""
+    if value == "":
+        return None
     if isinstance(value, str):
         return "'" + fit_text(value)
     if isinstance(value, float) and math.isnan(value):
@@ -178,13 +185,25 @@ def _grouped(items: Iterable[tuple[Any, tuple[int, int]]]) -> dict[Any, list[Box
     return {key: list(rectangles(cells)) for key, cells in points.items()}
 
 
+def written_by_tool(sheet: xw.Sheet) -> bool:
+    """Is this one of the sheets xl_plans writes (Status, Checks, Guidance), written by it?
+    Known by its top rows (schema.TOOL_SHEET_MARKS), its name matched as Excel does."""
+    name = next((name for name in schema.TOOL_SHEET_MARKS
+                 if name.casefold() == sheet.name.casefold()), None)
+    if name is None:
+        return False
+    top = sheet.range((1, 1), (schema.TOOL_MARK_ROWS, schema.TOOL_MARK_COLUMNS)).options(
+        ndim=2).value
+    return schema.written_by_tool(name, top)
+
+
 def own_sheet(book: xw.Book, name: str, *, first: bool = False) -> xw.Sheet:
     """The tool's sheet `name`, emptied if it exists (it keeps its place), else added first or
-    last."""
+    last. A sheet of that name the officer made is refused, never cleared: the ribbon does not
+    save, but Undo cannot bring back what a macro cleared."""
     sheet = _find_sheet(book, name)
     if sheet is not None:
-        if name in schema.TOOL_SHEET_MARKS and not schema.written_by_tool(
-                name, sheet.range((1, 1)).value):
+        if name in schema.TOOL_SHEET_MARKS and not written_by_tool(sheet):
             raise Refusal(schema.not_ours_message(sheet.name))
         sheet.clear()
         return sheet
@@ -211,13 +230,18 @@ def _refuse_summary_book(book: xw.Book, action: str) -> None:
 
 
 def new_plan(book: xw.Book) -> Reply:
-    """Fill an empty workbook with the plan template; refuse if it holds anything."""
+    """Fill an empty workbook with the plan template; refuse if it holds anything of the
+    officer's. Sheets xl_plans wrote are not the officer's (a first-time officer clicks Help,
+    or Validate, before New plan): the template's Guidance replaces an earlier Guidance sheet
+    in its place, and the others go, with the blank Sheet1 a new workbook starts with."""
     existing = list(book.sheets)
-    if any(_has_data(sheet) for sheet in existing):
+    ours = {sheet.name.casefold(): sheet for sheet in existing if written_by_tool(sheet)}
+    officers = [sheet for sheet in existing if sheet.name.casefold() not in ours]
+    if any(_has_data(sheet) for sheet in officers):
         raise Refusal("New plan fills an empty workbook, and this one already holds data. "
                       "Open a new blank workbook (File > New) and click New plan there.")
     layouts = template_layouts()
-    taken = {sheet.name.casefold() for sheet in existing} & {
+    taken = {sheet.name.casefold() for sheet in officers} & {
         layout.name.casefold() for layout in layouts}
     if taken:
         raise Refusal(f"New plan adds the template's sheets, and this workbook already has an "
@@ -225,11 +249,16 @@ def new_plan(book: xw.Book) -> Reply:
                       "workbook (File > New) and click New plan there.")
     previous = None
     for layout in layouts:
-        sheet = (book.sheets.add(layout.name, before=existing[0]) if previous is None else
-                 book.sheets.add(layout.name, after=previous))
+        sheet = ours.pop(layout.name.casefold(), None)  # Guidance, from Help
+        if sheet is not None:
+            sheet.clear()
+        elif previous is None:
+            sheet = book.sheets.add(layout.name, before=existing[0])
+        else:
+            sheet = book.sheets.add(layout.name, after=previous)
         draw(sheet, layout)
         previous = sheet
-    for sheet in existing:  # the blank Sheet1 a new workbook starts with
+    for sheet in [*officers, *ours.values()]:  # all blank, or the tool's
         sheet.delete()
     book.sheets[schema.PLAN_SHEET].activate()
     return Reply(f"New plan: {', '.join(layout.name for layout in layouts)}. Fill in the Plan "
@@ -244,18 +273,38 @@ def validate_plan(book: xw.Book) -> Reply:
         read = read_book(book)
         report = validate(read, policy=policy)
     except WorkbookError as exc:  # the workbook cannot be read as a plan (too large, ...)
-        _show(book, checks_layout([file_issue(exc)], []), first=True)
-        return Reply(f"Validate: {exc.problem} {exc.hint}", problem=True)
+        _show(book, checks_layout([for_the_ribbon(file_issue(exc))], []), first=True)
+        return Reply(f"Validate: {exc.problem} {ribbon_route(exc.hint)}", problem=True)
     except Exception as exc:  # a fault of ours: say so on the Checks sheet, not a stale list
         _show(book, failure_layout(f"xl_plans could not check this workbook "
                                    f"({_one_line(exc)}).", REPORT_HINT), first=True)
         raise
     names = [sheet.name for sheet in book.sheets]
-    _show(book, checks_layout(report.issues, [*names, schema.CHECKS_SHEET]), first=True)
-    if not report.issues:
+    issues = [for_the_ribbon(issue) for issue in report.issues]
+    _show(book, checks_layout(issues, [*names, schema.CHECKS_SHEET]), first=True)
+    if not issues:
         return Reply("Validate: no problems found.")
-    return Reply(f"Validate: {report.summary()}. Each is listed on the Checks sheet with a link "
-                 "to its cell.", problem=not report.valid)
+    # checks_layout links an issue to its cell when it is on one of the workbook's sheets
+    linked = any(issue.sheet in names for issue in issues)
+    return Reply(f"Validate: {report.summary()}. Each is listed on the Checks sheet"
+                 f"{' with a link to its cell' if linked else ''}.", problem=not report.valid)
+
+
+# Advice written for the command line (validation/codes.py, structure.py, errors.py) that an
+# officer using only the ribbon cannot follow, and what they do instead.
+RIBBON_ROUTES = {"(xl-plans new)": "(in a blank workbook, click New plan)"}
+
+
+def ribbon_route(text: str) -> str:
+    for command, click in RIBBON_ROUTES.items():
+        text = text.replace(command, click)
+    return text
+
+
+def for_the_ribbon(issue: Issue) -> Issue:
+    """The issue as the ribbon's Checks sheet shows it: its advice the ribbon's way."""
+    return issue.model_copy(update={"message": ribbon_route(issue.message),
+                                    "hint": ribbon_route(issue.hint) if issue.hint else issue.hint})
 
 
 def update_status(book: xw.Book, today: dt.date | None = None) -> Reply:
@@ -265,8 +314,7 @@ def update_status(book: xw.Book, today: dt.date | None = None) -> Reply:
     read = read_book(book)
     quarter = read.plan.details.reporting_quarter
     if quarter is None:
-        raise Refusal(f"Update status needs the Reporting Quarter on the {schema.PLAN_SHEET} "
-                      "sheet: choose Q1, Q2, Q3 or Q4 there and click Update status again.")
+        raise Refusal(_no_quarter(read))
     status = plan_status(read.plan, quarter, policy, today or dt.date.today())
     _show(book, status_layout(status))
     counts = ", ".join(f"{n} {rag}" for rag, n in status.kpi_counts.items() if n) or "none"
@@ -274,6 +322,37 @@ def update_status(book: xw.Book, today: dt.date | None = None) -> Reply:
     return Reply(f"Status {status.quarter.value} updated: KPIs {counts}; "
                  f"{status.risks_above_appetite} risk(s) above appetite; {overdue} item(s) "
                  f"overdue; {status.contracts_needing_action} contract(s) need action.")
+
+
+def _no_quarter(read: PlanRead) -> str:
+    """Why there is no quarter to score, naming the cell and what it holds as Validate does
+    (not-a-plan, choice-unknown), and what to type there."""
+    if not is_plan(read):
+        names = ", ".join(info.name for info in read.sheets  # not the tool's own Checks
+                          if info.name not in schema.OUTPUT_SHEETS) or "no sheet of its own"
+        return (f"This workbook has none of a service plan's sheets (it has {names}). Open "
+                "your plan and click Update status there; to start a plan, click New plan in "
+                "a blank workbook.")
+    source = read.plan.details.source
+    if read.plan_sheet is None or source is None:
+        return (f"This workbook has no {schema.PLAN_SHEET} sheet, which gives the Reporting "
+                "Quarter: copy the Plan sheet from a new plan (click New plan in a blank "
+                "workbook), fill it in and click Update status again.")
+    cell = source.cells.get("reporting_quarter")
+    if cell is None:
+        return (f"The {read.plan_sheet} sheet has no Reporting Quarter row: add one (Reporting "
+                "Quarter in column A, the quarter beside it: Q1, Q2, Q3 or Q4) and click Update "
+                "status again.")
+    raw = source.raw.get("reporting_quarter")
+    where = f"The Reporting Quarter in {source.sheet}!{cell}"
+    if raw is None:
+        return (f"{where} is blank: type the latest quarter with actuals filled in (Q1, Q2, Q3 "
+                "or Q4) there and click Update status again.")
+    # "Q2 2024/25" or "Q2 (Jul-Sep)" names one quarter: suggest it
+    named = {match.upper() for match in re.findall(r"\bQ[1-4]\b", str(raw), re.IGNORECASE)}
+    what = f"only {named.pop()}" if len(named) == 1 else "Q1, Q2, Q3 or Q4"
+    return (f"{where} is {quote(raw)}, which is not read as a quarter: type {what} there and "
+            "click Update status again.")
 
 
 def consolidate_plans(book: xw.Book, today: dt.date | None = None) -> Reply:
@@ -347,9 +426,11 @@ def check_setup(book: xw.Book) -> Reply:
 def show_help(book: xw.Book) -> Reply:
     """Write (or refresh) the Guidance sheet and go to it."""
     _show(book, guidance_layout())
-    return Reply("The Guidance sheet explains how to fill in the plan. Validate lists every "
-                 "problem on the Checks sheet; Update status scores KPIs, risks and deadlines "
-                 "on the Status sheet; Check setup shows what Excel is running.")
+    return Reply("In a blank workbook, click New plan to start a service plan; the Guidance "
+                 "sheet explains how to fill it in. In a plan, Validate lists every problem on "
+                 "the Checks sheet, and Update status scores KPIs, risks and deadlines on the "
+                 "Status sheet. In another blank workbook, Consolidate combines the plans in a "
+                 "folder into a council summary. Check setup shows what Excel is running.")
 
 
 def _show(book: xw.Book, layout: SheetLayout, *, first: bool = False,
@@ -388,8 +469,9 @@ def perform(action_id: str, book: xw.Book) -> Reply:
     label = action.value.replace("_", " ").capitalize()
     try:
         return ACTIONS[action](book)
-    except Refusal as exc:
-        return Reply(f"{label}: {exc}", problem=True)
+    except Refusal as exc:  # "New plan fills ..." names its button already
+        text = str(exc)
+        return Reply(text if text.startswith(label) else f"{label}: {text}", problem=True)
     except WorkbookError as exc:
         return Reply(f"{label}: [{exc.code}] {exc.message}", problem=True)
     except (PolicyError, SaveError) as exc:
@@ -442,15 +524,17 @@ def XLP_RAG(actual, expected, polarity=None, tolerance=None, unit=None):
 
 
 @xw.func
-def XLP_EXPECTED(annual_target, quarter, measure="Cumulative", quarter_target=None):
-    """The value a KPI should have reached by the end of a quarter."""
-    return _udf(functions.kpi_expected, annual_target, quarter, measure, quarter_target)
+def XLP_EXPECTED(annual_target, quarter, measure="Cumulative", quarter_target=None, unit=None):
+    """The value a KPI should have reached by the end of a quarter (a % KPI's as a fraction)."""
+    return _udf_policy(functions.kpi_expected, annual_target, quarter, measure, quarter_target,
+                       unit)
 
 
 @xw.func
-def XLP_DIRECTION(current, earlier, polarity=None):
-    """Improving, Worsening, No change or Not available, read through the polarity."""
-    return _udf(functions.kpi_direction, current, earlier, polarity)
+def XLP_DIRECTION(current, earlier, polarity=None, unit=None, target=None):
+    """Improving, Worsening, No change or Not available, read through the polarity; a % KPI's
+    figures on one scale (unit "%" or a % target); a Target band needs its target."""
+    return _udf_policy(functions.kpi_direction, current, earlier, polarity, unit, target)
 
 
 @xw.func
@@ -473,13 +557,15 @@ def XLP_RISK_CELL_BAND(likelihood, impact, matrix=None):
 
 @xw.func
 def XLP_PROGRESS_EXPECTED(start, due, today):
-    """Linear expected progress (0 to 1) from start to due on a day."""
-    return _udf(functions.expected_progress, start, due, today)
+    """Linear expected progress (0 to 1) from start (a plan year such as 2023/24 from its first
+    day) to due on a day."""
+    return _udf_policy(functions.expected_progress, start, due, today)
 
 
 @xw.func
 def XLP_PROGRESS_RAG(percent_complete, expected, status=None):
-    """RAG of a priority or milestone from its status and % complete against expected."""
+    """RAG of a priority from its status and % complete against expected ("Cancelled": not
+    rated)."""
     return _udf_policy(functions.progress_rag, percent_complete, expected, status)
 
 

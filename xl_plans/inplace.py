@@ -329,7 +329,10 @@ def tool_sheet(book: Workbook, name: str) -> Worksheet | None:
     SaveError, and it is left alone."""
     for sheet in book.worksheets:
         if sheet.title.casefold() == name.casefold():
-            if not schema.written_by_tool(name, sheet["A1"].value):
+            top = [list(row) for row in sheet.iter_rows(
+                max_row=schema.TOOL_MARK_ROWS, max_col=schema.TOOL_MARK_COLUMNS,
+                values_only=True)]
+            if not schema.written_by_tool(name, top):
                 raise SaveError(schema.not_ours_message(sheet.title))
             return sheet
     return None

@@ -6,6 +6,7 @@ Nothing else in xl_plans names a sheet, a header or a cell position.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import Enum, StrEnum
 
@@ -100,7 +101,7 @@ PLAN_FIELDS: tuple[Column, ...] = (
        help="For a plan over several years, e.g. 2022-2025."),
     _c("reporting_quarter", "Reporting Quarter", Kind.CHOICE, "Quarter", "Current Quarter",
        "Reporting Period", choices=m.Quarter,
-       help="The latest quarter with actuals filled in."),
+       help="Q1, Q2, Q3 or Q4: the latest quarter with actuals filled in."),
     _c("version", "Version", Kind.TEXT, "Version Number", "Plan Version"),
     _c("risk_matrix", "Risk Matrix", Kind.CHOICE, "Matrix", "Risk Scale", choices=m.RiskMatrix,
        help="4x4 or 5x5: the scale your risk scores use."),
@@ -309,24 +310,47 @@ CHECKS_SHEET = "Checks"
 GUIDANCE_SHEET = "Guidance"
 OUTPUT_SHEETS = (STATUS_SHEET, CHECKS_SHEET, GUIDANCE_SHEET)
 GUIDANCE_TITLE = "How to fill in this service plan"
-# How the first cell (A1) of each sheet xl_plans writes begins: a sheet of that name that does
-# not begin so is an officer's own, and is never replaced.
-TOOL_SHEET_MARKS = {
-    STATUS_SHEET: "Status: ", CHECKS_SHEET: "Severity", GUIDANCE_SHEET: GUIDANCE_TITLE,
+# The Checks sheet's columns: one row per validation issue, the Cell linking to the cell.
+CHECKS_HEADERS = ("Severity", "Cell", "Code", "Column", "Value", "Problem", "What to do")
+
+# How xl_plans knows a sheet it wrote earlier (replaced when it writes again) from an officer's
+# own sheet of the same name (never replaced): the top rows it has written in every release,
+# cell by cell from A1, as patterns the cell's text must match in full. A prefix of A1 alone
+# was too weak: an officer's own "Status: draft for CMT", or "Severity" heading a checklist,
+# was taken for ours and cleared.
+TOOL_SHEET_MARKS: dict[str, tuple[tuple[str, ...], ...]] = {
+    # A1 "Status: Housing 2024/25, Q2"; A2 "[Council. ]Computed [from plan.xlsx ]as of ... by
+    # xl_plans 0.1.0. Do not edit: compute it again instead." (status_sheet._title)
+    STATUS_SHEET: ((r"Status: .+, Q[1-4]",),
+                   (r".*Computed .+ by xl_plans \S+\. Do not edit: compute it again instead\.",)),
+    CHECKS_SHEET: (tuple(re.escape(header) for header in CHECKS_HEADERS),),  # the header row
+    GUIDANCE_SHEET: ((re.escape(GUIDANCE_TITLE),),),
 }
+TOOL_MARK_ROWS = max(len(rows) for rows in TOOL_SHEET_MARKS.values())
+TOOL_MARK_COLUMNS = max(len(row) for rows in TOOL_SHEET_MARKS.values() for row in rows)
 
 
-def written_by_tool(sheet_name: str, first_cell: object) -> bool:
-    """Was this sheet (one of the names xl_plans writes) written by xl_plans?"""
+def written_by_tool(sheet_name: str, top: list[list[object]]) -> bool:
+    """Was this sheet (one of the names xl_plans writes) written by xl_plans? `top` is the
+    sheet's first rows as read: rows of values from A1 (TOOL_MARK_ROWS rows of
+    TOOL_MARK_COLUMNS cells are enough)."""
     mark = TOOL_SHEET_MARKS.get(sheet_name)
-    return mark is not None and isinstance(first_cell, str) and first_cell.startswith(mark)
+    if mark is None:
+        return False
+
+    def text(row: int, col: int) -> object:
+        cells = top[row] if row < len(top) else ()
+        return cells[col] if col < len(cells) else None
+
+    return all(isinstance(value := text(row, col), str)
+               and re.fullmatch(pattern, value, re.DOTALL) is not None
+               for row, patterns in enumerate(mark) for col, pattern in enumerate(patterns))
 
 
 def not_ours_message(sheet_name: str) -> str:
     return (f"The workbook already has a sheet named '{sheet_name}' that xl_plans did not "
             f"write, and it would be replaced: rename that sheet, then try again.")
-# The Checks sheet's columns: one row per validation issue, the Cell linking to the cell.
-CHECKS_HEADERS = ("Severity", "Cell", "Code", "Column", "Value", "Problem", "What to do")
+
 
 # The settings sheet of a council summary workbook, read by the ribbon's Consolidate button:
 # rows of Field | Value like the Plan sheet. The tool creates it, the officer fills it in.

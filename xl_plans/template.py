@@ -159,18 +159,24 @@ def _write_guidance(sheet: Worksheet) -> None:
         ("text", "Fill in the Plan sheet first: service, plan year and the reporting quarter. "
                  "Then one sheet at a time. Keep the header rows as they are; you may add "
                  "columns of your own to the right, and they are kept."),
-        ("text", "Dropdowns offer the allowed values. Dates may be typed as dates (31/03/2025) or "
-                 "as text such as 'March 2025', 'Q3 2024/25' or 'March 2025 and ongoing'."),
+        # A plan made with the ribbon's New plan has no dropdowns (excel_layouts.py): the
+        # allowed values are listed below, sheet by sheet, so that no one depends on them.
+        ("text", "Where a column takes one of a few values, the allowed values are listed "
+                 "below, sheet by sheet (some plans also offer them in a dropdown). Dates may "
+                 "be typed as dates (31/03/2025) or as text such as 'March 2025', 'Q3 2024/25' "
+                 "or 'March 2025 and ongoing'."),
         ("text", "Numbers: type percentages with a % sign (85%). Where there is no data, leave "
                  "the cell blank and say why in the Comment: a blank is 'No data', never Red."),
         ("text", "Text such as 'INFO ONLY', 'TBC', 'N/A' or 'zero' is understood in number "
                  "columns and kept exactly as you typed it."),
     ]
-    for spec in schema.SHEETS:
-        lines.append(("heading", spec.name))
-        if spec.help:
-            lines.append(("text", spec.help))
-        for column in spec.columns:
+    sections = [(schema.PLAN_SHEET, "", schema.PLAN_FIELDS),
+                *((spec.name, spec.help, spec.columns) for spec in schema.SHEETS)]
+    for name, help_text, columns in sections:
+        lines.append(("heading", name))
+        if help_text:
+            lines.append(("text", help_text))
+        for column in columns:
             if column.choices is not None:
                 allowed = ", ".join(schema.choice_labels(column.choices))
                 lines.append(("text", f"{column.header}: one of {allowed}."))
