@@ -67,13 +67,6 @@ QUARTERS = {  # each example's reporting quarter and the day it is scored
 }
 
 
-@pytest.fixture(autouse=True)
-def no_council_policy(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """The defaults, whatever the machine running the tests has set up."""
-    monkeypatch.delenv(POLICY_VARIABLE, raising=False)
-    monkeypatch.setattr(Path, "home", lambda: tmp_path / "home")
-
-
 def emitted(book: xw.Book) -> list[dict[str, Any]]:
     """The actions an action emitted, each a type the Office.js client handles."""
     actions = actions_of(book)
