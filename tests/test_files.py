@@ -22,7 +22,9 @@ from typing import Any
 
 import openpyxl
 import pytest
+from click.testing import CliRunner
 
+from xl_plans.cli import main
 from xl_plans.consolidate import FileState, consolidate
 from xl_plans.files import find_plans
 from xl_plans.template import save_workbook, tables_workbook
@@ -269,3 +271,17 @@ def test_a_plan_whose_name_is_not_utf8_is_read(tmp_path: Path, plan: Path) -> No
     (result,) = consolidate([tmp_path], "Q1", workers=1).results
     assert result.state is FileState.CONSOLIDATED, result.reason
     assert path.read_bytes() == before and os.listdir(tmp_path) == [name]
+
+
+def test_a_link_to_nothing_named_on_the_command_line_is_a_bad_file_not_a_typing_slip(
+        tmp_path: Path, plan: Path) -> None:
+    """consolidate refuses a path that does not exist (exit 2), but a link that leads nowhere
+    exists: it is listed on Data Quality and the batch carries on."""
+    good = shutil.copy(plan, tmp_path / "housing.xlsx")
+    dangling = tmp_path / "moved.xlsx"
+    os.symlink(tmp_path / "elsewhere.xlsx", dangling)
+    out = tmp_path / "council.xlsx"
+    result = CliRunner().invoke(main, ["consolidate", str(good), str(dangling), "--quarter",
+                                       "Q1", "-o", str(out), "--as-of", AS_OF])
+    assert result.exit_code == 1, result.output
+    assert "Unreadable: moved.xlsx" in result.output and out.exists()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -113,8 +114,10 @@ def consolidate(paths: tuple[Path, ...], quarter: str, year: str | None, output:
 
 
 def refuse_missing(paths: tuple[Path, ...]) -> None:
-    """Stop (exit 2, nothing written) when a file or folder named does not exist."""
-    missing = [str(path) for path in paths if not path.exists()]
+    """Stop (exit 2, nothing written) when a file or folder named does not exist: a typing
+    slip, not a bad file. (A link to nothing or in a loop does exist: it is a bad file, listed
+    with its reason while the batch carries on.)"""
+    missing = [str(path) for path in paths if not os.path.lexists(path)]
     if missing:
         raise click.ClickException(f"No such file or folder: {', '.join(missing)}. Nothing "
                                    "was read or written.")
