@@ -590,6 +590,14 @@ def test_a_summary_the_ribbon_drew_is_never_read_back_as_a_plan(tmp_path: Path) 
     assert [(Path(r.file).name, r.code) for r in ignored] == [
         ("Council summary.xlsx", "summary-file")]
     assert sorted(r.service for r in result.used) == ["Corporate Services", "Housing Services"]
+    # ... nor replaced by the command line's summary: it holds the officer's settings
+    drawn = folder / "Council summary.xlsx"
+    before = drawn.read_bytes()
+    refused = CliRunner().invoke(main, ["consolidate", str(folder), "--quarter", "Q1", "-o",
+                                        str(drawn)])
+    assert refused.exit_code == 2, refused.output
+    assert "is a council summary drawn in Excel" in refused.output
+    assert drawn.read_bytes() == before
 
 
 def services_file(folder: Path) -> Path:

@@ -71,7 +71,17 @@ SUMMARY_MARK = "Written by xl_plans: council summary"
 def is_summary_file(path: Path) -> bool:
     """Was this file written by xl_plans as a council summary? The command line marks its
     summaries in the document properties; one the ribbon drew, saved by Excel, has no such mark
-    but has the settings sheet Consolidate starts from."""
+    but has the settings sheet Consolidate starts from. Either is never read as a plan."""
+    return _summary_kind(path) is not None
+
+
+def is_command_line_summary(path: Path) -> bool:
+    """A summary the command line wrote (its mark): the only kind `consolidate -o` replaces.
+    One the ribbon drew holds the officer's settings and perhaps their own sheets."""
+    return _summary_kind(path) == "marked"
+
+
+def _summary_kind(path: Path) -> str | None:
     try:
         check_file(path)  # never open a FIFO or device: it would wait for ever
         with zipfile.ZipFile(path) as archive:
@@ -79,12 +89,12 @@ def is_summary_file(path: Path) -> bool:
             core = archive.read("docProps/core.xml").decode("utf-8", "replace") \
                 if "docProps/core.xml" in names else ""
             if SUMMARY_MARK in core:
-                return True
+                return "marked"
             book = archive.read("xl/workbook.xml").decode("utf-8", "replace") \
                 if "xl/workbook.xml" in names else ""
     except Exception:  # not a zip, damaged: not ours (reading will say why)
-        return False
-    return _SETTINGS_SHEET_XML.search(book) is not None
+        return None
+    return "settings sheet" if _SETTINGS_SHEET_XML.search(book) is not None else None
 
 
 # The settings sheet's entry in xl/workbook.xml (its name needs no XML escaping).

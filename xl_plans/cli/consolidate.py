@@ -23,7 +23,7 @@ from xl_plans.cli.app import load_policy_option as _policy
 from xl_plans.consolidate import PlanResult, shown_name
 from xl_plans.consolidate import consolidate as run_consolidation
 from xl_plans.council_summary import check_csv_folder, write_csvs, write_summary
-from xl_plans.files import is_summary_file
+from xl_plans.files import is_command_line_summary, is_summary_file
 from xl_plans.values import fy_start_year
 
 
@@ -80,9 +80,12 @@ def consolidate(paths: tuple[Path, ...], quarter: str, year: str | None, output:
         raise click.BadParameter("the summary must be an .xlsx file", param_hint="--output")
     # A mistyped folder is a usage error, not an empty council summary with a warning.
     refuse_missing(paths)
-    if output.exists() and not is_summary_file(output):
-        raise click.ClickException(f"{output.name} already exists and is not an xl_plans "
-                                   "summary: choose another name.")
+    if output.exists() and not is_command_line_summary(output):
+        what = ("is a council summary drawn in Excel (its settings sheet, and any sheets of "
+                "your own, would be lost)") if is_summary_file(output) else \
+            "is not an xl_plans summary"
+        raise click.ClickException(f"{output.name} already exists and {what}: choose another "
+                                   "name.")
     if csv_dir is not None:
         check_csv_folder(csv_dir)  # now, not after every plan has been read
     policy = _policy(policy_file)
