@@ -73,6 +73,11 @@ def unit_folder(make_plan: Callable[..., Path], tmp_path: Path) -> Path:
          "Q1": 1100, "Q2": "-"},
         {**kpi, "Ref": "K4", "Indicator": "Budget balanced", "Unit": "Yes/No",
          "Annual Target": 1, "Q1": 0, "Q2": 1},
+        # a % KPI typed as plain numbers, and a % target making a blank-unit KPI a % one
+        {**kpi, "Ref": "K5", "Indicator": "Rent collected", "Unit": "%", "Annual Target": 97,
+         "Q1": 85, "Q2": 96},
+        {**kpi, "Ref": "K6", "Indicator": "Repairs on time", "Annual Target": "85%",
+         "Q1": 0.7, "Q2": 0.8},
     ]
     shutil.move(make_plan(tables, "housing.xlsx"), folder)
     return folder
@@ -86,9 +91,14 @@ def test_kpi_figures_are_shown_in_their_unit_and_progress_as_a_percentage(
     figures = ("Annual Target", "Q1", "Actual", "Expected")
     assert {k: [kpis[k][c].number_format for c in figures] for k in ("K1", "K2", "K4")} == {
         "K1": ["0.0%"] * 4, "K2": ['"£"#,##0.00'] * 4, "K4": ['"Yes";"Yes";"No"'] * 4}
-    assert kpis["K3"]["Q1"].number_format == "#,##0.##"
+    assert kpis["K3"]["Q1"].number_format == "General"  # "#,##0.##" shows 40 as "40." in Excel
     assert (kpis["K3"]["Q2"].value, kpis["K3"]["Q2"].data_type) == ("-", "s")  # as typed
     assert kpis["K1"]["Actual"].value == 0.8  # still the number, only shown as 80.0%
+    # Figures as the RAG read them, on one scale, in the unit it read them in (97 typed in a
+    # % KPI showed as 9700.0%; the blank-unit % KPI's 0.8 as 0.8).
+    assert {k: [kpis[k][c].value for c in ("Unit", *figures)] for k in ("K5", "K6")} == {
+        "K5": ["%", 0.97, 0.85, 0.96, 0.97], "K6": ["%", 0.85, 0.7, 0.8, 0.85]}
+    assert {kpis[k][c].number_format for k in ("K5", "K6") for c in figures} == {"0.0%"}
     [priority] = table(book["Priorities"])
     assert (priority["% Complete"].value, priority["% Complete"].number_format) == (0.5, "0%")
 

@@ -29,7 +29,7 @@ import pandas as pd
 
 from xl_plans.errors import WorkbookError
 from xl_plans.files import SUMMARY_SKIPPED, Skipped, find_plans
-from xl_plans.kpi import Direction, KpiStatus, kpi_status, quarter_number
+from xl_plans.kpi import Direction, KpiStatus, figures_as_read, kpi_status, quarter_number
 from xl_plans.model import BudgetLine, Plan, Quarter, Rag, When, WhenKind, as_cell
 from xl_plans.policy import Policy, default_policy
 from xl_plans.progress import ItemStatus, Timing
@@ -436,7 +436,7 @@ def _result(plan: Plan, report: Report, status: PlanStatus, job: Job) -> PlanRes
             f"its Q{job.quarter} figures may not be filled in yet", reason]))
     file = shown_name(plan.file, job.root)
     rows = {
-        "KPIs": _kpi_rows(plan, status, service, details.directorate, file),
+        "KPIs": _kpi_rows(plan, status, service, details.directorate, file, job.policy),
         "Exceptions": _exception_rows(plan, status, job, service, file),
         "Risks": _risk_rows(plan, status, service, file),
         "Priorities": _priority_rows(plan, status, service, file),
@@ -503,17 +503,25 @@ def common_root(paths: Iterable[Path]) -> str | None:
         return None
 
 
+_FIGURES = ("annual_target", "q1", "q2", "q3", "q4")
+
+
 def _kpi_rows(plan: Plan, status: PlanStatus, service: str, directorate: str | None,
-              file: str) -> list[dict[str, Any]]:
+              file: str, policy: Policy) -> list[dict[str, Any]]:
     rows = []
     for kpi, scored in zip(plan.kpis, status.kpis, strict=True):
+        # The figures as the RAG read them, in the unit it read them in (97 typed in a % KPI
+        # is 97%; a % sign on a blank-unit KPI's target makes it a % KPI): one scale beside
+        # Actual and Expected, formatted by Unit. Words stay as typed.
+        read = figures_as_read(kpi, _FIGURES, policy)
+        figures = {name: as_cell(getattr(kpi, name)) if value is None else value
+                   for name, value in zip(_FIGURES, read, strict=True)}
         rows.append({
             "Service": service, "Directorate": directorate, "Ref": kpi.ref,
             "Indicator": kpi.indicator, "Polarity": as_cell(kpi.polarity),
             "Measure": as_cell(kpi.measure),
-            "Unit": as_cell(kpi.unit), "Annual Target": as_cell(kpi.annual_target),
-            "Q1": as_cell(kpi.q1), "Q2": as_cell(kpi.q2), "Q3": as_cell(kpi.q3),
-            "Q4": as_cell(kpi.q4),
+            "Unit": as_cell(scored.unit), "Annual Target": figures["annual_target"],
+            "Q1": figures["q1"], "Q2": figures["q2"], "Q3": figures["q3"], "Q4": figures["q4"],
             "Actual": scored.actual, "Expected": scored.expected, "RAG": scored.rag.value,
             "Reason": scored.reason, "Vs previous quarter": scored.vs_previous.text,
             "Vs same quarter last year": scored.vs_last_year.text,

@@ -360,6 +360,13 @@ class _Target:
         return format_value(self.expected, unit, places)
 
 
+def figures_as_read(kpi: Kpi, fields: tuple[str, ...], policy: Policy) -> list[float | None]:
+    """The KPI's figures (annual_target, q1, ...) as its scoring reads them: a % indicator's on
+    one scale, as fractions (97 typed in a % KPI is 0.97); None where a cell holds no number."""
+    reading = _Reading(kpi, policy)
+    return [reading.value(field, field) for field in fields]
+
+
 def kpi_status(kpi: Kpi, quarter: Quarter | int | str, policy: Policy | None = None) -> KpiStatus:
     """A KPI's RAG, direction of travel, forecast and reason for the reporting quarter."""
     policy = policy or default_policy()
@@ -436,8 +443,11 @@ def _rag_and_reason(kpi: Kpi, reading: _Reading, q: int, polarity: Polarity, mea
 
     expected = target.expected
     zero = zero_tolerance(policy, unit)
-    edges: tuple[float, ...] = band_edges(*target.band, tolerance, zero) \
-        if polarity is Polarity.BAND and target.band is not None else ()
+    if polarity is Polarity.BAND and target.band is not None:
+        edges: tuple[float, ...] = band_edges(*target.band, tolerance, zero)
+    else:  # where Amber ends: "90 vs 100: Red (more than 10% below)" hid 89.996
+        slack = margin(expected, tolerance, zero)
+        edges = (expected - slack if polarity is Polarity.HIGHER else expected + slack,)
     # Enough decimals that the figures named show the miss the RAG is for.
     places = places_apart(actual, [expected, *(target.band or ()), *edges], unit)
     head = (f"{format_value(actual, unit, places)} vs {target.shown(unit, places)} "

@@ -60,7 +60,8 @@ ARROW_LEGEND = (
     "Against last quarter, a cumulative measure compares its share of the value expected to "
     "date."
 )
-NUMBER_FORMATS = {Unit.PERCENT: "0.0%", Unit.MONEY: '"£"#,##0.00', Unit.NUMBER: "#,##0.##"}
+# (A plain number is General: Excel shows 40 in "#,##0.##" as "40." with a stray point.)
+NUMBER_FORMATS = {Unit.PERCENT: "0.0%", Unit.MONEY: '"£"#,##0.00', Unit.NUMBER: "General"}
 
 LINE_HEIGHT = 15  # points per line of 11-point text
 MAX_LINES = 12
