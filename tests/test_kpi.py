@@ -121,6 +121,13 @@ CASES: list[tuple[dict[str, Any], int, Rag, str]] = [
     (dict(Polarity=HIGHER, Measure="Snapshot", Annual_Target=100, **{"Tolerance %": 0},
           Q1=99.996), 1,
      Rag.RED, "99.996 vs 100 target (snapshot): Red (more than 0% below; its own tolerance)"),
+    # ... and on either side of where Amber ends (90 is exactly 10% below 100)
+    (dict(Polarity=HIGHER, Measure="Snapshot", Annual_Target=100, Q1=89.996), 1, Rag.RED,
+     "89.996 vs 100 target (snapshot): Red (more than 10% below)"),
+    (dict(Polarity=HIGHER, Measure="Snapshot", Annual_Target=100, Q1=90.004), 1, Rag.AMBER,
+     "90.004 vs 100 target (snapshot): Amber (below, within 10% tolerance)"),
+    (dict(Polarity=HIGHER, Measure="Snapshot", Annual_Target=100, Q1=90), 1, Rag.AMBER,
+     "90 vs 100 target (snapshot): Amber (below, within 10% tolerance)"),
     (dict(Polarity=LOWER, Measure="Snapshot", Annual_Target=2.5, Q1=2.504), 1, Rag.AMBER,
      "2.504 vs 2.5 target (snapshot, lower is better): Amber (above, within 10% tolerance)"),
     (dict(Polarity=BAND, Measure="Snapshot", Annual_Target=100, Q1=120.5), 1, Rag.RED,

@@ -117,8 +117,9 @@ def test_priority_timing_rag_and_reason(typed: dict[str, Any], timing: Timing,
 @pytest.mark.parametrize(("done", "reason"), [
     # 15 Nov 2023: 228 of 365 days, 62.47% expected. Amber is more than 10 points behind and
     # Red more than 25: a whole number that rounds onto a threshold gets a decimal.
-    ("52%", "52% complete, 62% expected by 15 Nov 2023, 10.5 points behind: Amber"),
-    ("37%", "37% complete, 62% expected by 15 Nov 2023, 25.5 points behind: Red"),
+    # (the figures to the gap's decimals: their difference as shown is the gap)
+    ("52%", "52.0% complete, 62.5% expected by 15 Nov 2023, 10.5 points behind: Amber"),
+    ("37%", "37.0% complete, 62.5% expected by 15 Nov 2023, 25.5 points behind: Red"),
     ("40%", "40% complete, 62% expected by 15 Nov 2023, 22 points behind: Amber"),
     ("62.47%", "62% complete, 62% expected by 15 Nov 2023: Green"),
 ])

@@ -178,8 +178,8 @@ def _points(behind: float, policy: Policy) -> str:
     return text
 
 
-def _percent(fraction: float) -> str:
-    return f"{round(fraction * 100):d}%"
+def _percent(fraction: float, places: int = 0) -> str:
+    return f"{fraction * 100:.{places}f}%"
 
 
 # --------------------------------------------------------------------------- items
@@ -260,10 +260,13 @@ def _rate(status: Status | None, percent: float | None, expected: float | None, 
     shown = 0.0 if percent is None and status is Status.NOT_STARTED else percent
     if shown is not None and expected is not None:
         behind = expected - shown
-        gap = (f", {_points(behind, policy)} points behind" if behind > 0.005
+        points = _points(behind, policy)
+        # The figures to the gap's decimals, so the gap is their difference as shown.
+        places = len(points.partition(".")[2]) if behind > 0.005 else 0
+        gap = (f", {points} points behind" if behind > 0.005
                else "" if abs(behind) <= 0.005 else ", ahead")
-        parts.append(f"{_percent(shown)} complete, {_percent(expected)} expected by "
-                     f"{day(today)}{gap}")
+        parts.append(f"{_percent(shown, places)} complete, {_percent(expected, places)} "
+                     f"expected by {day(today)}{gap}")
     elif shown is not None:
         parts.append(f"{_percent(shown)} complete")
     if rag is None:
