@@ -23,13 +23,14 @@ from xl_plans import schema
 from xl_plans.cells import parse_address
 from xl_plans.checks_sheet import write_checks_copy
 from xl_plans.errors import FILE_PROBLEMS
-from xl_plans.model import Quarter, Rag
+from xl_plans.model import Measure, Quarter, Rag
 from xl_plans.policy import default_policy
 from xl_plans.reader import plan_from_tables, read_workbook
 from xl_plans.status import plan_status
 from xl_plans.template import save_workbook, tables_workbook
 from xl_plans.validation import CODES, Issue, Report, Severity, validate
 from xl_plans.validation import docs as codes_doc
+from xl_plans.values import parse_choice
 
 # What each example's report holds, by code. No example has an error: every warning here is a
 # true one (checked against the seed documents in the tests below and in the transcriptions'
@@ -381,3 +382,17 @@ def test_a_blank_ref_on_a_shared_row_is_never_answered_with_delete_the_row(
     assert (blank.cell, blank.hint) == ("A3", "Type the Ref on every row it belongs to (unmerge "
                                         "a merged cell and repeat it); delete the row only if "
                                         "it is not needed.")
+
+
+def test_kpi_rule_missing_offers_only_choices_that_exist(make_plan: Any) -> None:
+    """The advice named a Measure "Average", which is not one (choosing it gave an error), and
+    a dropdown that a plan made by the ribbon does not have."""
+    path = make_plan({"Plan": {"Service": "Housing", "Plan Year": "2024/25"},
+                      "KPIs": [{"Ref": "K1", "Indicator": "Homes", "Annual Target": 10}]})
+    hints = {i.field: i.hint for i in validate(path).issues if i.code == "kpi-rule-missing"}
+    assert hints == {"polarity": "Choose the Polarity: Higher is better, Lower is better, "
+                                 "Target band.",
+                     "measure": "Choose the Measure: Cumulative, Snapshot, Annual, Info only."}
+    advice = CODES["kpi-rule-missing"].hint
+    offered = advice[advice.index("Measure (") + 9:advice.index(")", advice.index("Measure ("))]
+    assert [parse_choice(Measure, label, {}) for label in offered.split(", ")] == list(Measure)

@@ -194,7 +194,7 @@ _CHECKS: tuple[Code, ...] = (
          "Missed bin collections, 60 against a target of 50, with Polarity blank: rated "
          "Green.",
          "Choose the Polarity (Higher is better, Lower is better, Target band) and the Measure "
-         "(Cumulative, Snapshot, Average, Annual, Info only)."),
+         "(Cumulative, Snapshot, Annual, Info only)."),
     Code("percent-over-100", W, "KPIs", "Percentage over 100%",
          "A percentage (in a % indicator, % Complete or Tolerance %) is over 100% as read: "
          "a plain number above the policy's `plain_number_above` (1.5 by default) is read as "

@@ -48,6 +48,7 @@ def check_targets(ctx: Context) -> Iterator[Issue]:
 
 # What kpi.kpi_status assumes when a rule is left blank: said in its reason, and here.
 _ASSUMED = {"polarity": "higher is better", "measure": "a snapshot"}
+_CHOICES = {"polarity": Polarity, "measure": Measure}
 
 
 def check_scoring_rules(ctx: Context) -> Iterator[Issue]:
@@ -70,7 +71,8 @@ def check_scoring_rules(ctx: Context) -> Iterator[Issue]:
             yield ctx.at("kpi-rule-missing", KPIS, kpi, name,
                          f"{header} is blank for {describe(KPIS, kpi)}: it is scored as "
                          f"{_ASSUMED[name]}, which may not be what the figures mean.",
-                         hint=f"Choose the {header} from the cell's dropdown.")
+                         hint=f"Choose the {header}: "
+                              f"{', '.join(schema.choice_labels(_CHOICES[name]))}.")
 
 
 def _has_target(kpi: Kpi) -> bool:
