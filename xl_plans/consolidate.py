@@ -36,6 +36,7 @@ from xl_plans.progress import ItemStatus, Timing
 from xl_plans.reader import read_workbook
 from xl_plans.status import PlanStatus, plan_status
 from xl_plans.validation import Report, validate
+from xl_plans.validation.budget import plan_year_line
 from xl_plans.values import fy_start_year, normalise_key
 
 # Plans per task sent to a worker process: large enough that pickling is not the cost.
@@ -666,10 +667,7 @@ def _budget_rows(plan: Plan, service: str, file: str) -> list[dict[str, Any]]:
 
 
 def _budget_line(plan: Plan) -> BudgetLine | None:
-    year = fy_start_year(plan.details.plan_year)
-    if year is None:
-        return None
-    return next((line for line in plan.budget if fy_start_year(line.year) == year), None)
+    return plan_year_line(plan.budget, fy_start_year(plan.details.plan_year))
 
 
 # --------------------------------------------------------------------------- the batch view

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from xl_plans import schema
-from xl_plans.model import NumKind
+from xl_plans.model import BudgetLine, NumKind
 from xl_plans.validation.context import Context, quote
 from xl_plans.validation.report import Issue
 from xl_plans.values import fy_start_year
@@ -38,6 +38,14 @@ def check_budget_year(ctx: Context) -> Iterator[Issue]:
                     "or FTE for this service.", sheet=ctx.sheet_name(_SPEC))
 
 
+def plan_year_line(lines: tuple[BudgetLine, ...], fy_start: int | None) -> BudgetLine | None:
+    """The Budget line for the plan year (its first): the one line the council summary totals,
+    and the one whose missing figures are flagged."""
+    if fy_start is None:
+        return None
+    return next((line for line in lines if fy_start_year(line.year) == fy_start), None)
+
+
 # Figures that are never below zero: spending before income, and staff. (A net budget is
 # below zero when a service's income exceeds its spending: parking, building control.)
 _NEVER_NEGATIVE = ("gross_budget", "fte")
@@ -48,9 +56,7 @@ def check_budget_figures(ctx: Context) -> Iterator[Issue]:
     """Figures finance would query before totalling them: a gross budget or FTE below zero,
     and any budget figure typed as a percentage (a % in a money column is a slip, and the
     summary would total 0.05 as £0.05)."""
-    plan_year = next((line for line in ctx.plan.budget
-                      if ctx.fy_start is not None and fy_start_year(line.year) == ctx.fy_start),
-                     None)  # the line the council summary totals (consolidate._budget_line)
+    plan_year = plan_year_line(ctx.plan.budget, ctx.fy_start)
     for line in ctx.plan.budget:
         for name in _FIGURES:
             figure = getattr(line, name)
