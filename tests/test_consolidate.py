@@ -150,8 +150,8 @@ def test_budget_totals_tie_back_to_each_plan(make_plan: Callable[..., Path],
     assert total[3:6] == (3_500_000, 2_950_000, 57.75)
     # the directorates add up to the same Total, for finance to tie back
     assert list(result.rows("Budget by Directorate")) == [
-        ("Community", 2, 1_500_000, 1_050_000, 27.75, None),
-        ("Corporate", 1, 2_000_000, 1_900_000, 30, None)]
+        ("Community", 2, 1_500_000, 1_050_000, 27.75, None, None),
+        ("Corporate", 1, 2_000_000, 1_900_000, 30, None, None)]
     by_directorate = openpyxl.load_workbook(out)["Budget by Directorate"]
     total = next(row for row in by_directorate.iter_rows(values_only=True) if row[0] == "Total")
     assert total[1:5] == (3, 3_500_000, 2_950_000, 57.75)
@@ -334,7 +334,7 @@ def test_summary_counts_agree_with_the_sheets_and_ignore_closed_risks(
                          today=dt.date(2023, 8, 15))
     summary = {row[0]: row for row in rows(result.tables["Summary"], "Service",
                                            "Highest residual risk", "Risk band", "Risk ref",
-                                           "Overdue priorities", "Due this quarter")}
+                                           "Overdue outcomes and milestones", "Due this quarter")}
     assert summary["Waste"][1:] == (6, "Low", "R2", 1, 1)  # the closed 25 is not the highest
     assert summary["Housing"][1:4] == (16, "Very High", "R1")
     listed = rows(result.tables["Priorities"], "Service", "Ref", "Timing")
@@ -349,7 +349,7 @@ def test_budget_total_row_keeps_each_columns_format(make_plan: Callable[..., Pat
     sheet = openpyxl.load_workbook(out)["Budget"]
     total = next(row for row in sheet.iter_rows() if row[0].value == "Total")
     gross, fte = total[3], total[5]
-    assert (gross.value, gross.number_format) == (300, '"£"#,##0')
+    assert (gross.value, gross.number_format) == (300, '"£"#,##0.00')
     assert (fte.value, fte.number_format, fte.font.b) == (15.75, "0.00", True)
 
 
@@ -361,7 +361,10 @@ def test_plans_with_an_unreadable_year_keep_their_real_reason(make_plan: Callabl
     shutil.move(make_plan(odd, "parks.xlsx"), folder)
     result = consolidate([folder], "Q2", today=dt.date(2023, 8, 15))
     parks = next(r for r in result.results if r.file.endswith("parks.xlsx"))
-    assert parks.state is FileState.INVALID and "financial year" in parks.reason.lower()
+    # Its year unknown, it may be another year's: left out, never mixed in, and says why.
+    assert parks.state is FileState.YEAR_UNKNOWN and "financial year" in parks.reason.lower()
+    assert "Parks" not in set(result.tables["Summary"]["Service"])
+    assert parks in result.problems
 
 
 def test_an_earlier_summary_among_the_plans_is_skipped(make_plan: Callable[..., Path],
@@ -456,10 +459,12 @@ def test_the_csv_export_replaces_only_its_own_files_whole(make_plan: Callable[..
     again = CliRunner().invoke(main, run)  # an earlier export: replaced, the same
     assert again.exit_code == 0 and files_in(csv_dir) == before
 
+    safe = council_summary.csv_safe
+
     def full_disk(value: Any) -> Any:
         if value == "Consolidated":  # on Data Quality, the last table written
             raise OSError(28, "No space left on device")
-        return value
+        return safe(value)
 
     monkeypatch.setattr(council_summary, "csv_safe", full_disk)
     failed = CliRunner().invoke(main, run)
@@ -600,9 +605,9 @@ def test_only_the_plan_years_budget_is_used_and_a_missing_one_is_named(
         shutil.move(make_plan(tables, name), folder)
     result = consolidate([folder], "Q2", today=dt.date(2023, 10, 15))
     assert rows(result.tables["Budget"], "Service", "Year", "Gross Budget") == [
-        ("Waste", "23/24", 300)]
+        ("Waste", "2023/24", 300)]  # the year as every sheet shows it, however it was typed
     assert list(result.rows("Budget by Directorate")) == [
-        ("Environment", 2, 300, 200, 4, "Parks")]
+        ("Environment", 2, 300, 200, 4, "Parks", None)]
     summary = {r["Service"]: r for r in result.tables["Summary"].to_dict("records")}
     assert summary["Parks"]["Gross Budget"] is None and summary["Waste"]["Gross Budget"] == 300
     parks = next(r for r in result.results if r.service == "Parks")
@@ -641,8 +646,8 @@ def test_a_directorate_typed_two_ways_is_one(make_plan: Callable[..., Path],
         shutil.move(make_plan(plan_tables(name, directorate, 10, 5, 1), f"{name}.xlsx"), folder)
     result = consolidate([folder], "Q2", today=dt.date(2023, 10, 15))
     assert list(result.rows("Budget by Directorate")) == [
-        ("Community Services", 2, 20, 10, 2, None), ("place", 1, 10, 5, 1, None),
-        ("Resources", 1, 10, 5, 1, None)]
+        ("Community Services", 2, 20, 10, 2, None, None), ("place", 1, 10, 5, 1, None, None),
+        ("Resources", 1, 10, 5, 1, None, None)]
     # The Budget sheet shows and orders them the same way: filtered on a directorate, it
     # gives that directorate's figure (it showed "community services" apart, after Resources).
     assert [row[:2] for row in result.rows("Budget")] == [
@@ -709,3 +714,108 @@ def test_a_workbook_that_is_not_a_plan_is_listed_not_shown_as_a_service(
     assert other in result.problems and not result.complete
     assert [row[1] for row in result.rows("Data Quality")
             if row[0] == "Budget notes.xlsx"] == ["Not a plan"]
+
+
+# --------------------------------------------------------------------------- finance review
+
+
+def test_a_copy_with_council_blank_is_a_duplicate_and_a_valid_plan_is_kept(
+        make_plan: Callable[..., Path], tmp_path: Path) -> None:
+    """A copy of a plan with Council left blank was added twice to every total; of two plans
+    for a service, a valid one is used whatever the files are called."""
+    folder = tmp_path / "plans"
+    for sub in "abc":
+        (folder / sub).mkdir(parents=True)
+    blank = plan_tables("Parking", "Place", 1000, 900, 2)
+    blank["Plan"]["Council"] = None
+    shutil.move(make_plan(blank, "parking.xlsx"), folder / "a")  # first in file order...
+    blank["KPIs"][0]["Q1"] = "=SUM(1,2)"  # ...but invalid: an uncalculated formula
+    (folder / "a" / "parking.xlsx").unlink()
+    shutil.move(make_plan(blank, "parking.xlsx"), folder / "a")
+    shutil.move(make_plan(plan_tables("Parking", "Place", 1000, 900, 2), "parking.xlsx"),
+                folder / "b")
+    other = plan_tables("Parking", "Place", 5, 5, 5)
+    other["Plan"]["Council"] = "Another Council"
+    shutil.move(make_plan(other, "parking.xlsx"), folder / "c")
+    result = consolidate([folder], "Q2", today=dt.date(2023, 10, 15))
+    states = {Path(r.file).parent.name: r.state for r in result.results}
+    assert states == {"a": FileState.DUPLICATE, "b": FileState.CONSOLIDATED,
+                      "c": FileState.CONSOLIDATED}  # another council's plan is not a copy
+    kept = next(r for r in result.results if r.state is FileState.DUPLICATE)
+    assert "b/parking.xlsx is used" in kept.reason.replace(os.sep, "/")
+    place = next(iter(result.rows("Budget by Directorate")))
+    assert place[2] == 1005  # 1000 once, plus the other council's 5
+
+
+def test_budget_figures_that_are_not_amounts_are_left_out_and_named(
+        make_plan: Callable[..., Path], tmp_path: Path) -> None:
+    """A Net Budget typed "5%" was totalled as 5p and a TBC left out unseen: both stay out of
+    the totals and are named where finance looks; a directorate with no figure has no Total."""
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    hr = plan_tables("HR", "Resources", 100, 90, 2)
+    hr["Budget"][1]["Net Budget"] = "5%"
+    policy = plan_tables("Policy", "Resources", 50, 40, 1)
+    policy["Budget"][1]["Gross Budget"] = "TBC"
+    empty = plan_tables("Parks", "Place", 1, 1, 1)
+    empty["Budget"] = [{"Year": "2023/24"}]
+    for name, tables in (("hr.xlsx", hr), ("policy.xlsx", policy), ("parks.xlsx", empty)):
+        shutil.move(make_plan(tables, name), folder)
+    result = consolidate([folder], "Q2", today=dt.date(2023, 10, 15))
+    assert rows(result.tables["Budget"], "Service", "Gross Budget", "Net Budget") == [
+        ("Parks", None, None), ("HR", 100, None), ("Policy", None, 40)]
+    assert list(result.rows("Budget by Directorate")) == [
+        ("Place", 1, None, None, None, None, "Parks: Gross Budget, Net Budget, FTE"),
+        ("Resources", 2, 100, 40, 3, None, "HR: Net Budget; Policy: Gross Budget")]
+    reasons = {r.service: r.reason for r in result.results}
+    assert "Budget!C3" in reasons["HR"] and "Budget!B3" in reasons["Policy"]
+    out = tmp_path / "council.xlsx"
+    write_summary(result, out)
+    sheet = openpyxl.load_workbook(out)["Budget by Directorate"]
+    grid = [row for row in sheet.iter_rows(values_only=True)]
+    total = next(row for row in grid if row[0] == "Total")
+    assert total[1:5] == (3, 100, 40, 3)
+    place = next(row for row in grid if row[0] == "Place")
+    assert place[2:5] == (None, None, None)  # no figures: blank, never a total of 0
+
+
+def test_contract_value_is_a_number_beside_the_text_typed(examples_q1: Any) -> None:
+    """Three Rivers' C2 is "£3,500 per annum": Value 3500 to sum and filter, and the words as
+    typed beside it."""
+    contracts = examples_q1.tables["Contracts"]
+    c2 = next(r for r in contracts.to_dict("records") if r["Ref"] == "C2")
+    assert (c2["Value"], c2["Value as typed"]) == (3500, "£3,500 per annum")
+
+
+def test_a_directorate_is_named_one_way_on_every_sheet(make_plan: Callable[..., Path],
+                                                      tmp_path: Path) -> None:
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    for name, directorate in [("Aaa", "PLACE"), ("Housing", "Place"), ("Waste", "place"),
+                              ("Parks", "Place"), ("Finance", None)]:
+        shutil.move(make_plan(plan_tables(name, directorate, 10, 5, 1), f"{name}.xlsx"),
+                    folder)
+    result = consolidate([folder], "Q2", today=dt.date(2023, 10, 15))
+    for table in ("Summary", "KPIs", "Budget"):  # the commonest spelling; blank said so
+        assert sorted(set(result.tables[table]["Directorate"])) == ["(not given)", "Place"], \
+            table
+    assert [row[0] for row in result.rows("Budget by Directorate")] == ["(not given)", "Place"]
+
+
+def test_csv_whole_numbers_read_as_typed(make_plan: Callable[..., Path],
+                                         tmp_path: Path) -> None:
+    result = consolidate([two_matrix_folder(make_plan, tmp_path)], "Q2",
+                         today=dt.date(2023, 10, 15))
+    write_csvs(result, tmp_path / "csv")
+    budget = (tmp_path / "csv" / "budget.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert budget[1].split(",")[3:6] == ["100", "90", "3.25"]  # not 100.0
+
+
+def test_a_reason_names_the_first_errors_and_counts_the_rest(
+        make_plan: Callable[..., Path], tmp_path: Path) -> None:
+    tables = plan_tables("Parks", "Place", 1, 1, 1)
+    tables["KPIs"] = [{**tables["KPIs"][0], "Ref": f"K{n}", "Q1": "#DIV/0!"} for n in range(5)]
+    result = consolidate([make_plan(tables)], "Q2", today=dt.date(2023, 10, 15))
+    reason = result.results[0].reason
+    assert reason.count("#DIV/0!") == 3 and ".;" not in reason
+    assert reason.endswith("; and 2 more (validate the plan to see them all).")

@@ -113,8 +113,11 @@ _HARMLESS = re.compile(r"-((\d{1,3}(,\d{3})+|\d+)(\.\d+)?%?)?")
 
 def csv_safe(value: Any) -> Any:
     """A CSV field that no spreadsheet will run: text starting =, +, -, @ (a tab or a carriage
-    return) gets a leading ', except a lone "-" and a negative number such as "-5"."""
+    return) gets a leading ', except a lone "-" and a negative number such as "-5". A whole
+    number is written as one (1000, not Python's 1000.0), as the summary's cell shows it."""
     value = plain(value)
+    if type(value) is float and value.is_integer() and abs(value) < 2**53:
+        return int(value)
     if isinstance(value, str):
         value = unpaired(value)
         if value.startswith(_CSV_TRIGGERS) and not _HARMLESS.fullmatch(value):

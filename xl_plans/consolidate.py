@@ -30,7 +30,17 @@ import pandas as pd
 from xl_plans.errors import WorkbookError
 from xl_plans.files import SUMMARY_SKIPPED, Skipped, find_plans
 from xl_plans.kpi import Direction, KpiStatus, figures_as_read, kpi_status, quarter_number
-from xl_plans.model import BudgetLine, Plan, Quarter, Rag, When, WhenKind, as_cell
+from xl_plans.model import (
+    BudgetLine,
+    Num,
+    NumKind,
+    Plan,
+    Quarter,
+    Rag,
+    When,
+    WhenKind,
+    as_cell,
+)
 from xl_plans.policy import Policy, default_policy
 from xl_plans.progress import ItemStatus, Timing
 from xl_plans.reader import read_workbook
@@ -53,6 +63,7 @@ class FileState(StrEnum):
     SKIPPED = "Skipped"  # an Excel lock file
     IGNORED = "Ignored"  # a council summary xl_plans wrote: not a plan, and not a problem
     OTHER_YEAR = "Other year"
+    YEAR_UNKNOWN = "Year unknown"  # its Plan Year cannot be read: it may be another year's
     DUPLICATE = "Duplicate service"
     FAILED = "Failed"  # xl_plans itself failed on the file: a bug to report
 
@@ -64,9 +75,9 @@ class FileState(StrEnum):
 RAG_COLUMNS = tuple(rag.value for rag in Rag)
 SUMMARY_COLUMNS = (
     "Service", "Directorate", "Council", "Plan Year", "KPIs", *RAG_COLUMNS,
-    "Overdue priorities", "Due this quarter", "Highest residual risk", "Risk band", "Risk ref",
-    "Risks above appetite", "Contracts needing action", "Gross Budget", "Net Budget", "FTE",
-    "Validation", "File",
+    "Overdue outcomes and milestones", "Due this quarter", "Highest residual risk", "Risk band",
+    "Risk ref", "Risks above appetite", "Contracts needing action", "Gross Budget", "Net Budget",
+    "FTE", "Validation", "File",
 )
 KPI_COLUMNS = (
     "Service", "Directorate", "Ref", "Indicator", "Polarity", "Measure", "Unit",
@@ -89,7 +100,8 @@ PRIORITY_COLUMNS = (
     "% Complete", "Timing", "RAG", "Reason", "File", "Sheet", "Cell",
 )
 CONTRACT_COLUMNS = (
-    "Service", "Ref", "Contract", "Supplier", "Value", "Value Basis", "End Date", "State",
+    "Service", "Ref", "Contract", "Supplier", "Value", "Value as typed", "Value Basis",
+    "End Date", "State",
     "Review Date", "Review Passed", "Extension", "Reason", "File", "Sheet", "Cell",
 )
 BUDGET_COLUMNS = (
@@ -98,6 +110,7 @@ BUDGET_COLUMNS = (
 )
 DIRECTORATE_COLUMNS = (
     "Directorate", "Services", "Gross Budget", "Net Budget", "FTE", "No budget line",
+    "Figures left out",
 )
 NO_DIRECTORATE = "(not given)"
 QUALITY_COLUMNS = (
@@ -209,19 +222,25 @@ class Consolidation:
 
     def rows(self, name: str) -> Iterator[Row]:
         """A table's rows in COLUMNS[name] order."""
-        if name in self.spills:
-            keys = {r.file for r in self.used}
-            for spill in self.spills[name]:
-                yield from spill.rows(keys)
+        if name == "KPIs":  # (the one spilled table naming directorates)
+            shown = _shown_directorate(self.used)
+            for row in self._spilled(name):
+                yield (row[0], shown(row[1]), *row[2:])
+        elif name in self.spills:
+            yield from self._spilled(name)
         elif name == "Summary":
-            yield from (tuple(r.summary.get(c) for c in SUMMARY_COLUMNS) for r in self.used)
+            shown = _shown_directorate(self.used)
+            for r in self.used:
+                values = {**r.summary, "Directorate": shown(r.directorate),
+                          "Plan Year": year_shown(r.year)}
+                yield tuple(values.get(c) for c in SUMMARY_COLUMNS)
         elif name == "Budget":
             # Each directorate shown and ordered as Budget by Directorate groups it ("place"
             # is "Place"), so filtering this sheet on one gives that sheet's figure.
-            names = _directorate_names(self.used)
-            rows = [(names[normalise_key(row[0])] if row[0] else None, *row[1:])
+            shown = _shown_directorate(self.used)
+            rows = [(shown(row[0]), row[1], year_shown(row[2]), *row[3:])
                     for r in self.used for row in r.rows.get("Budget", [])]
-            yield from sorted(rows, key=lambda row: ((row[0] or "").casefold(),
+            yield from sorted(rows, key=lambda row: (row[0].casefold(),
                                                      (row[1] or "").casefold()))
         elif name == "Budget by Directorate":
             yield from _directorate_rows(self.used)
@@ -229,6 +248,11 @@ class Consolidation:
             yield from _quality_rows(self.results, self.missing_services, self.root)
         else:
             raise KeyError(name)
+
+    def _spilled(self, name: str) -> Iterator[Row]:
+        keys = {r.file for r in self.used}
+        for spill in self.spills[name]:
+            yield from spill.rows(keys)
 
     def table(self, name: str) -> pd.DataFrame:
         frame = pd.DataFrame(list(self.rows(name)), columns=list(COLUMNS[name]), dtype=object)
@@ -291,6 +315,12 @@ NOT_A_PLAN = "not-a-plan"
 # skip (a column added must not make last quarter's export "someone else's file").
 EARLIER_HEADERS: dict[tuple[str, ...], tuple[tuple[str, ...], ...]] = {
     RISK_COLUMNS: (tuple(c for c in RISK_COLUMNS if c != "Status"),),  # Status added 2026-11
+    # 2026-12: the number and the text typed apart; the budget figures left out named; the
+    # overdue count named for what it counts
+    CONTRACT_COLUMNS: (tuple(c for c in CONTRACT_COLUMNS if c != "Value as typed"),),
+    DIRECTORATE_COLUMNS: (DIRECTORATE_COLUMNS[:-1],),
+    SUMMARY_COLUMNS: (tuple("Overdue priorities" if c == "Overdue outcomes and milestones"
+                            else c for c in SUMMARY_COLUMNS),),
 }
 
 
@@ -425,8 +455,7 @@ def _result(plan: Plan, report: Report, status: PlanStatus, job: Job) -> PlanRes
     counts = {"errors": len(report.errors), "warnings": len(report.warnings),
               "queries": len(report.queries)}
     state = FileState.CONSOLIDATED if report.valid else FileState.INVALID
-    reason = "; ".join(f"{i.location}: {i.message}" if i.location else i.message
-                       for i in report.errors[:3])
+    reason = _reason(report)
     code = "" if report.valid else "invalid-plan"
     reported = details.reporting_quarter
     if reported is not None and reported.number < job.quarter:
@@ -453,7 +482,7 @@ def _result(plan: Plan, report: Report, status: PlanStatus, job: Job) -> PlanRes
         "Service": service, "Directorate": details.directorate, "Council": details.council,
         "Plan Year": details.plan_year, "KPIs": len(plan.kpis),
         **{rag: status.kpi_counts.get(rag, 0) for rag in RAG_COLUMNS},
-        "Overdue priorities": status.priority_counts.get(Timing.OVERDUE.value, 0)
+        "Overdue outcomes and milestones": status.priority_counts.get(Timing.OVERDUE.value, 0)
         + status.milestone_counts.get(Timing.OVERDUE.value, 0),
         "Due this quarter": sum(1 for i in (*status.priorities, *status.milestones)
                                 if _listed_as(i) == Timing.DUE_THIS_QUARTER.value),
@@ -473,6 +502,25 @@ def _result(plan: Plan, report: Report, status: PlanStatus, job: Job) -> PlanRes
         heat=(status.heat_map.matrix, status.heat_map.counts,
               [[band.value for band in row] for row in status.heat_map.bands]),
     )
+
+
+# Warnings that change the summary's figures, so they are the Data Quality reason of a plan
+# with no errors: finance must see there why a service's budget is not in the totals.
+FIGURE_WARNINGS = ("budget-year-missing", "budget-figure-missing", "budget-figure-unlikely")
+REASONS_SHOWN = 3
+
+
+def _reason(report: Report) -> str:
+    """The errors (or, in a plan with none, the warnings that change its figures) that a Data
+    Quality row names: the first few, and how many more validating the plan lists."""
+    issues = report.errors or [i for i in report.warnings if i.code in FIGURE_WARNINGS]
+    shown = [f"{i.location}: {i.message}" if i.location else i.message
+             for i in issues[:REASONS_SHOWN]]
+    text = "; ".join(message.rstrip(".") for message in shown)
+    more = len(issues) - REASONS_SHOWN
+    if more > 0:
+        text += f"; and {more} more (validate the plan to see them all)"
+    return text + "." if text else ""
 
 
 # --------------------------------------------------------------------------- rows per plan
@@ -642,9 +690,10 @@ def _contract_rows(plan: Plan, status: PlanStatus, service: str,
             continue
         rows.append({
             "Service": service, "Ref": scored.ref, "Contract": scored.contract,
-            "Supplier": scored.supplier, "Value": as_cell(contract.value),
-            "Value Basis": as_cell(contract.value_basis), "End Date": _shown(contract.end_date),
-            "State": scored.state.value, "Review Date": _shown(contract.review_date),
+            "Supplier": scored.supplier, "Value": _figure(contract.value),
+            "Value as typed": contract.value.text, "Value Basis": as_cell(contract.value_basis),
+            "End Date": _shown(contract.end_date), "State": scored.state.value,
+            "Review Date": _shown(contract.review_date),
             "Review Passed": "Yes" if scored.review_passed else "No",
             "Extension": scored.extension, "Reason": scored.reason,
             **_where(file, scored.cells.get("end") or next(iter(scored.cells.values()), None)),
@@ -661,13 +710,20 @@ def _budget_rows(plan: Plan, service: str, file: str) -> list[dict[str, Any]]:
     cell = line.source.cell("net_budget") if line.source else None
     return [{
         "Directorate": plan.details.directorate, "Service": service, "Year": line.year,
-        "Gross Budget": line.gross_budget.value, "Net Budget": line.net_budget.value,
-        "FTE": line.fte.value, **_where(file, cell),
+        "Gross Budget": _figure(line.gross_budget), "Net Budget": _figure(line.net_budget),
+        "FTE": _figure(line.fte), **_where(file, cell),
     }]
 
 
 def _budget_line(plan: Plan) -> BudgetLine | None:
     return plan_year_line(plan.budget, fy_start_year(plan.details.plan_year))
+
+
+def _figure(num: Num) -> float | None:
+    """An amount of money or staff as a number to add up: None for words ("TBC") and for a
+    percentage, which is not an amount (5% in Net Budget would total as 5p; validation's
+    budget-figure-unlikely names the cell)."""
+    return num.value if num.kind is NumKind.NUMBER and not num.percent else None
 
 
 # --------------------------------------------------------------------------- the batch view
@@ -689,36 +745,51 @@ def _year_key(year: str | None) -> str:
 
 
 def _mark_other_years(results: list[PlanResult], year: str | None, root: str | None) -> None:
+    """Plans for another year are left out, and so are plans whose year cannot be read: they
+    may be another year's, and years are never mixed (the plan's own errors say why)."""
     if year is None:
         return
     wanted = _year_key(year)
     for result in results:
-        # A plan whose year cannot be read keeps its validation errors as its reason.
-        if result.state.used and fy_start_year(result.year) is not None \
-                and _year_key(result.year) != wanted:
+        if not result.state.used:
+            continue
+        name = shown_name(result.file, root)
+        if fy_start_year(result.year) is None:
+            result.state = FileState.YEAR_UNKNOWN
+            result.code = "year-unknown"
+            typed = f"Plan Year {result.year!r} is not a financial year" if result.year \
+                else "Plan Year is blank"
+            result.reason = (f"{name}: {typed}, so it may not be a plan for {year}: left out "
+                             "so years are not mixed. "
+                             + (result.reason or "")).strip()
+        elif _year_key(result.year) != wanted:
             result.state = FileState.OTHER_YEAR
             result.code = "other-year"
-            result.reason = (f"{shown_name(result.file, root)}: this plan is for "
-                             f"{result.year or 'no year'}, not {year}: left out so years are "
-                             "not mixed.")
+            result.reason = (f"{name}: this plan is for {result.year}, not {year}: left out so "
+                             "years are not mixed.")
 
 
 def _mark_duplicates(results: list[PlanResult], root: str | None) -> None:
-    """A second plan for the same council and service is left out (listed, never added twice
-    to the totals); the first in file order is kept."""
-    seen: dict[tuple[str, str], str] = {}
-    for result in sorted(results, key=lambda r: r.file):
-        if not result.state.used:
+    """A second plan for the same service is left out (listed, never added twice to the
+    totals). Plans of two councils are not duplicates, but a plan with Council blank is the
+    same service as any council's (a batch is one council's plans). The plan kept is the
+    first valid one in file order, else the first."""
+    kept: dict[str, list[PlanResult]] = {}  # service -> the plans kept for it
+    order = sorted((r for r in results if r.state.used),
+                   key=lambda r: (r.state is not FileState.CONSOLIDATED, r.file))
+    for result in order:
+        council = normalise_key(result.council or "")
+        same = kept.setdefault(normalise_key(result.service or ""), [])
+        first = next((k for k in same if not council or not k.council
+                      or normalise_key(k.council) == council), None)
+        if first is None:
+            same.append(result)
             continue
-        key = (normalise_key(result.council or ""), normalise_key(result.service or ""))
-        if key in seen:
-            result.state = FileState.DUPLICATE
-            result.code = "duplicate-service"
-            result.reason = (f"{shown_name(result.file, root)}: a second plan for "
-                             f"{result.service}: {shown_name(seen[key], root)} is used; remove "
-                             "one of them.")
-        else:
-            seen[key] = result.file
+        result.state = FileState.DUPLICATE
+        result.code = "duplicate-service"
+        result.reason = (f"{shown_name(result.file, root)}: a second plan for "
+                         f"{result.service}: {shown_name(first.file, root)} is used; remove "
+                         "one of them.")
 
 
 def _missing(services: Iterable[str], used: list[PlanResult]) -> list[str]:
@@ -729,7 +800,8 @@ def _missing(services: Iterable[str], used: list[PlanResult]) -> list[str]:
 def _quality_rows(results: list[PlanResult], missing: list[str],
                   root: str | None) -> Iterator[Row]:
     for r in results:
-        yield (shown_name(r.file, root), r.state.value, r.service, r.year, r.counts.get("errors"),
+        yield (shown_name(r.file, root), r.state.value, r.service, year_shown(r.year),
+               r.counts.get("errors"),
                r.counts.get("warnings"), r.counts.get("queries"), r.code or None,
                r.reason or None)
     for service in missing:
@@ -737,36 +809,55 @@ def _quality_rows(results: list[PlanResult], missing: list[str],
                f"No plan was found for {service}.")
 
 
-_GROSS, _NET, _FTE = (BUDGET_COLUMNS.index(c) for c in ("Gross Budget", "Net Budget", "FTE"))
+_FIGURES_AT = tuple(BUDGET_COLUMNS.index(c) for c in ("Gross Budget", "Net Budget", "FTE"))
 
 
 def _directorate_rows(used: list[PlanResult]) -> Iterator[Row]:
     """Each directorate's services and the sum of their Budget rows, so the directorates add up
-    to the Budget sheet's Total; services with no line for the plan year are named."""
+    to the Budget sheet's Total; services with no line for the plan year are named, and so
+    are figures that line leaves out (blank, "TBC", a percentage: not in the totals)."""
     groups: dict[str, list[PlanResult]] = {}
-    names = _directorate_names(used)
+    shown = _shown_directorate(used)
     for result in used:
-        shown = names[normalise_key(result.directorate)] if result.directorate \
-            else NO_DIRECTORATE
-        groups.setdefault(shown, []).append(result)
+        groups.setdefault(shown(result.directorate), []).append(result)
     for directorate in sorted(groups, key=str.casefold):
         results = groups[directorate]
         lines = [row for r in results for row in r.rows.get("Budget", [])]
         missing = sorted(r.service or shown_name(r.file, None) for r in results
                          if not r.rows.get("Budget"))
+        left_out = []
+        for row in sorted(lines, key=lambda row: (row[1] or "").casefold()):
+            blank = [BUDGET_COLUMNS[col] for col in _FIGURES_AT if row[col] is None]
+            if blank:
+                left_out.append(f"{row[1]}: {', '.join(blank)}")
         yield (directorate, len(results), *(_sum(row[col] for row in lines)
-                                            for col in (_GROSS, _NET, _FTE)),
-               "; ".join(missing) or None)
+                                            for col in _FIGURES_AT),
+               "; ".join(missing) or None, "; ".join(left_out) or None)
 
 
-def _directorate_names(used: list[PlanResult]) -> dict[str, str]:
-    """Each directorate (by normalise_key: "Community services" is "Community Services") as
-    typed first, in file order: the one name it is shown by on both Budget sheets."""
-    names: dict[str, str] = {}
+def _shown_directorate(used: list[PlanResult]) -> Callable[[str | None], str]:
+    """How every sheet shows a plan's directorate: one name for each (by normalise_key,
+    "Community services" is "Community Services"), its commonest spelling, the first in file
+    order of equals; NO_DIRECTORATE when blank. Filtered on one name, every sheet agrees."""
+    spellings: dict[str, Counter[str]] = {}
     for result in used:
         if result.directorate:
-            names.setdefault(normalise_key(result.directorate), result.directorate)
-    return names
+            spellings.setdefault(normalise_key(result.directorate), Counter())[
+                result.directorate] += 1
+    names = {key: counts.most_common(1)[0][0] for key, counts in spellings.items()}
+
+    def shown(directorate: str | None) -> str:
+        return names.get(normalise_key(directorate), directorate) if directorate \
+            else NO_DIRECTORATE
+
+    return shown
+
+
+def year_shown(year: str | None) -> str | None:
+    """A financial year as the summary shows it, 2023/24 however it was typed ("23/24",
+    "2023-24"); as typed when it cannot be read."""
+    start = fy_start_year(year)
+    return f"{start}/{(start + 1) % 100:02d}" if start is not None else year
 
 
 def _sum(values: Iterable[Any]) -> float | None:

@@ -19,7 +19,8 @@ from xl_plans.saving import SaveError, default_mode, replaceable
 from xl_plans.status_sheet import NUMBER_FORMATS
 from xl_plans.summary_book import Book, FormatsBy, HeatMap, StackedBar, Table, write_book
 
-MONEY = '"£"#,##0'
+# Pence shown: whole pounds would show rows that do not add up to the Total shown under them.
+MONEY = '"£"#,##0.00'
 # A KPI's figures in its unit's format, as on a plan's Status sheet; a Yes/No figure (1 or 0)
 # reads Yes or No, as the Status sheet shows it, and stays a number for the CSVs.
 KPI_FIGURES = FormatsBy(
@@ -30,16 +31,19 @@ KPI_FIGURES = FormatsBy(
 FORMATS = {"Gross Budget": MONEY, "Net Budget": MONEY, "Value": MONEY, "FTE": "0.00",
            "% Complete": "0%"}
 NOTES = {
-    "Summary": "One row per service. Overdue and due counts include project milestones. "
-               "Figures are traced to their cells on the other sheets.",
+    "Summary": "One row per service. Overdue and due counts are priority outcome rows and "
+               "project milestones. Figures are traced to their cells on the other sheets.",
     "KPIs": "Every indicator; File, Sheet and Cell give the actual used.",
     "Exceptions": "Red; Amber and worsening; Amber or Red two quarters running.",
     "Risks": "All risks, highest residual score first; the heat map counts open risks.",
     "Priorities": "Priority outcomes and project milestones overdue or due this quarter.",
-    "Contracts": "Contracts expiring within the policy horizons, expired, or past review.",
-    "Budget": "Gross and net budget and FTE for the plan year; Cell is the Net Budget cell.",
+    "Contracts": "Contracts expiring within the policy horizons, expired, or past review. "
+                 "Value is the amount read; Value as typed, the text typed (if any).",
+    "Budget": "Gross and net budget and FTE for the plan year; Cell is the Net Budget cell. "
+              "A figure blank, in words (TBC) or typed as a percentage is left blank and out "
+              "of the totals.",
     "Budget by Directorate": "The Budget sheet added up by directorate; the totals are the "
-                             "same.",
+                             "same. Figures left out names the blank ones.",
     "Data Quality": "Every file found: whether it was used, and why not.",
 }
 COLOURED = {
@@ -51,7 +55,8 @@ TOTALS = {"Budget": ("Gross Budget", "Net Budget", "FTE"),
           "Budget by Directorate": ("Services", "Gross Budget", "Net Budget", "FTE")}
 WIDE = {"Indicator": 40, "Reason": 45, "Comment": 40, "Corrective Action": 40, "Risk": 40,
         "Priority or Project": 35, "Outcome or Milestone": 40, "Contract": 30,
-        "Why listed": 30, "Service": 24, "File": 30,
+        "Why listed": 30, "Service": 24, "File": 30, "Value as typed": 24,
+        "No budget line": 30, "Figures left out": 40,
         # wide enough for "Lower is better"; long council and directorate names wrap
         "Polarity": 17, "Council": 30, "Directorate": 30,
         "Vs previous quarter": 30, "Vs same quarter last year": 30}

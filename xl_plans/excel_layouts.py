@@ -131,7 +131,8 @@ def _table(layout: SheetLayout, table: Table, top: int) -> None:
         layout.widths[col] = column_width(table, name)
     coloured = {columns.index(c) for c in table.coloured if c in columns}
     formats = number_formats(table)
-    totals = {columns.index(c): 0.0 for c in table.total_row if c in columns}
+    totals: dict[int, float | None] = {columns.index(c): None for c in table.total_row
+                                       if c in columns}
     row = top
     for row, values in enumerate(table.rows, start=top + 1):
         row_formats = number_formats(table, values)  # a KPI's figures by its Unit
@@ -140,10 +141,13 @@ def _table(layout: SheetLayout, table: Table, top: int) -> None:
             styles = (named,) if col in coloured and named in STYLES else ()
             layout.put(row, col + 1, value, *styles, number_format=row_formats.get(col))
             if col in totals and isinstance(value, int | float) and not isinstance(value, bool):
-                totals[col] += value
+                total = totals[col]
+                totals[col] = value if total is None else total + value
     if totals and row > top:
         layout.put(row + 1, 1, "Total", "bold")
         for col, total in totals.items():
-            # In its column's format, as in the file: money as money, FTE to two places.
-            layout.put(row + 1, col + 1, round(total, 6), "bold", number_format=formats.get(col))
+            # In its column's format, as in the file: money as money, FTE to two places; blank
+            # where the column has no figure at all.
+            layout.put(row + 1, col + 1, None if total is None else round(total, 6), "bold",
+                       number_format=formats.get(col))
     layout.fit_rows = (top, max(row, top))

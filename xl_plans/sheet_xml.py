@@ -81,10 +81,11 @@ class Styles:
 
 
 def render(rows: Iterable[Sequence[Any]], after: int, styles: Styles,
-           sums: dict[int, float] | None = None) -> Rows:
+           sums: dict[int, float | None] | None = None) -> Rows:
     """Write `rows` as <row> elements numbered from `after + 1`. `sums` (column -> running
-    total) adds up the numbers in those columns as they pass. Rows past the last one a sheet
-    can hold (leaving one for a Total row) are counted in a closing note row instead."""
+    total, None until a number passes) adds up the numbers in those columns as they pass.
+    Rows past the last one a sheet can hold (leaving one for a Total row) are counted in a
+    closing note row instead."""
     attrs = [f' s="{s or styles.plain}"' if s or styles.plain else "" for s in styles.columns]
     dated = [not s for s in styles.columns]  # the columns where a date gets a date style
     # The whole row's style attributes for each value of the by_row column.
@@ -150,7 +151,8 @@ def render(rows: Iterable[Sequence[Any]], after: int, styles: Styles,
                     cells.append(f'<c r="{letters[col]}{r}"{shown[col]}><v>{_number(value)}'
                                  "</v></c>")
                     if sums is not None and col in sums:
-                        sums[col] += value
+                        total = sums[col]
+                        sums[col] = value if total is None else total + value
                 elif kind is bool:
                     cells.append(f'<c r="{letters[col]}{r}"{shown[col]} t="b"><v>{int(value)}'
                                  "</v></c>")

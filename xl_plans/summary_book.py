@@ -292,14 +292,17 @@ def _table(sheet: XlsxSheet, table: Table, top: int, styles: _Styles) -> sheet_x
         fills={columns.index(c): fills for c in table.coloured if c in columns},
         date=style_index(styles.date), date_time=style_index(styles.date_time),
         by_row=by_row, wrapped=wrapped, plain=style_index(styles.top))
-    totals = {columns.index(c): 0.0 for c in table.total_row if c in columns}
+    totals: dict[int, float | None] = {columns.index(c): None for c in table.total_row
+                                       if c in columns}
     rendered = sheet_xml.render(table.rows, top + 1, row_styles, totals)
     last = top + rendered.count  # 0-based, the last data row
     if totals and rendered.count:
         xlsx_put(sheet, last + 1, 0, "Total", styles.total)
         for col, total in totals.items():
             fmt = table.formats.get(columns[col])
-            xlsx_put(sheet, last + 1, col, round(total, 6), styles.total_of(fmt))
+            # A column with no figure at all has no total, not a total of 0.
+            shown = None if total is None else round(total, 6)
+            xlsx_put(sheet, last + 1, col, shown, styles.total_of(fmt))
     if columns:
         sheet.autofilter(top, 0, last, len(columns) - 1)
         sheet.freeze_panes(top + 1, 0)
