@@ -680,7 +680,7 @@ def test_run_acts_on_the_calling_workbook_and_answers_in_a_message_box(
     actions = emitted(book)
     assert actions[-1]["func"] == "alert"
     assert actions[-1]["args"] == [
-        "Validate: no errors, 11 warnings, no queries. Each is listed on the Checks sheet with "
+        "Validate: no errors, 8 warnings, no queries. Each is listed on the Checks sheet with "
         "a link to its cell.", "Service Plans", "ok", "info", ""]
 
 

@@ -19,6 +19,7 @@ from typing import Any
 import openpyxl
 import pytest
 
+from xl_plans.reader import read_workbook
 from xl_plans.validation import CODES, validate
 from xl_plans.validation.codes import CHECK_CODES
 
@@ -173,6 +174,7 @@ CASES = [
     Case("merged-cells", "warning", "KPIs!N2", post=_merge("KPIs", "N2:O2")),
     Case("plan-detail-missing", "error", "Plan!B3", tables=detail("Service", None)),
     Case("plan-year-unreadable", "error", "Plan!B7", tables=detail("Plan Year", "Next year")),
+    Case("plan-year-ambiguous", "warning", "Plan!B7", tables=detail("Plan Year", "2024")),
     Case("reporting-quarter-missing", "warning", "Plan!B9",
          tables=detail("Reporting Quarter", None)),
     Case("template-outdated", "warning", "Plan!B12", post=cell("Plan", "B12", "0.9")),
@@ -193,7 +195,8 @@ CASES = [
     Case("percent-over-100", "warning", "Priorities!H2",
          tables=setting("Priorities", 0, **{"%_Complete": 150})),
     Case("percent-scale-mixed", "warning", "KPIs!O3", tables=setting("KPIs", 1, Q2=92)),
-    Case("actual-missing", "warning", "KPIs!O2", tables=setting("KPIs", 0, Q2=None)),
+    Case("actual-missing", "warning", "KPIs!O2",
+         tables=setting("KPIs", 0, Q2=None, Comment=None)),
     Case("cumulative-decreases", "warning", "KPIs!O2", tables=setting("KPIs", 0, Q2=25)),
     Case("actual-after-reporting-quarter", "warning", "KPIs!P2",
          tables=setting("KPIs", 0, Q3=80)),
@@ -213,6 +216,10 @@ CASES = [
          tables=setting("Budget", 0, Year="2023/24")),
     Case("budget-year-unreadable", "warning", "Budget!A2",
          tables=setting("Budget", 0, Year="This year")),
+    Case("budget-year-ambiguous", "warning", "Budget!A2",
+         tables=setting("Budget", 0, Year="2024")),
+    Case("percent-on-non-percent-kpi", "warning", "KPIs!O2",
+         tables=setting("KPIs", 0, Q2="55%")),
     Case("kpi-rule-missing", "warning", "KPIs!E2", tables=setting("KPIs", 0, Polarity=None)),
     Case("budget-figure-missing", "warning", "Budget!C2",
          tables=setting("Budget", 0, Net_Budget="TBC")),
@@ -313,7 +320,7 @@ def test_a_red_kpi_with_a_comment_or_action_is_not_queried(make_plan: Callable[.
                             ("percent-scale-mixed", "KPIs!O3")]),
     ({"Annual Target": 90, "Q1": 91, "Q2": 92}, []),  # one way throughout: fine
     ({"Q2": 1.2}, [("percent-over-100", "KPIs!O3")]),  # 1.2 is 120%
-    ({"Q2": "120%"}, [("percent-over-100", "KPIs!O3")]),
+    ({"Q2": "120%"}, []),  # typed with its sign: meant, not a guessed scale
     ({"Q2": 250}, [("percent-over-100", "KPIs!O3")]),  # 250 -> 250%
 ])
 def test_percentages(make_plan: Callable[..., Path], values: dict[str, Any],
@@ -383,3 +390,267 @@ def test_stray_columns_side_by_side_are_one_issue(make_plan: Callable[..., Path]
         ("KPIs!Z3", "Column Z holds data but has no header, so it is not read."),
         ("KPIs!AE3", "Columns AE to KN hold data but have no header, so they are not read."),
     ]
+
+
+# --------------------------------------------------------------------------- one KPI, real cases
+
+
+def one_kpi(kpi: dict[str, Any], **plan: Any) -> Tables:
+    """The good plan with one KPI (row 2 of the KPIs sheet) and the Plan sheet as changed."""
+    tables = good()
+    tables["KPIs"] = [{"Ref": "K1", **kpi}]
+    tables["KPI Years"] = []
+    for header, value in plan.items():
+        detail(header.replace("_", " "), value)(tables)
+    return tables
+
+
+MISSED_BINS = {"Indicator": "Number of missed collections excluding garden waste (per 100,000)",
+               "Polarity": "Lower is better", "Measure": "Snapshot", "Unit": "Number",
+               "Annual Target": 40, "Q1": 38}
+SERCO = ("This is subject to a contractual dispute with Serco – they are not providing the "
+         "data and are disputing the definition of ‘missed bin’ Legal advice is being sought")
+
+
+@pytest.mark.parametrize(("q2", "explained", "found"), [
+    (None, {}, ["KPIs!O2"]),
+    ("N/A", {}, ["KPIs!O2"]),
+    ("-", {}, ["KPIs!O2"]),
+    (None, {"Comment": SERCO}, []),  # Hart CP10: the Comment says why
+    ("N/A", {"Comment": SERCO}, []),
+    (None, {"Corrective Action": "Data to be requested under the contract's audit clause"},
+     []),
+])
+def test_no_figure_is_asked_about_only_when_nothing_says_why(
+        make_plan: Callable[..., Path], q2: Any, explained: dict[str, str],
+        found: list[str]) -> None:
+    """The hint says "or say in the Comment why there is none": once it is said, the gap is
+    explained (Hart 2022/23 CP10, CP11 and CP13 in the waste contract dispute)."""
+    kpi = {**MISSED_BINS, **explained}
+    if q2 is not None:
+        kpi["Q2"] = q2
+    report = validate(make_plan(one_kpi(kpi)))
+    assert [i.location for i in report.issues if i.code == "actual-missing"] == found
+
+
+DFG = {"Indicator": "% Disabled Facilities Grant spent against budget",
+       "Polarity": "Higher is better", "Measure": "Snapshot", "Unit": "%",
+       "Annual Target": "100%", "Q1": "64%", "Comment": "Two large adaptations completed early"}
+
+
+@pytest.mark.parametrize(("q2", "found"), [
+    ("112%", []),  # typed with its sign: an overspend, meant
+    ("150%", []),
+    (1.12, [("KPIs!O2", "Q2 of KPI K1 is '1.12', read as 112%, which is over 100%.")]),
+    (112, [("KPIs!O2", "Q2 of KPI K1 is '112', read as 112%, which is over 100%.")]),
+    ("1.5", [("KPIs!O2", "Q2 of KPI K1 is '1.5', read as 150%, which is over 100%.")]),
+])
+def test_over_100_percent_is_asked_about_only_when_the_scale_was_guessed(
+        make_plan: Callable[..., Path], q2: Any, found: list[tuple[str, str]]) -> None:
+    """Spend against budget (Hart 2023/24 KPI 6) can be 112%: typed with its sign it is not a
+    slip. A plain 1.12 or 112 was read at a guessed scale, which is what is asked about."""
+    report = validate(make_plan(one_kpi({**DFG, "Q2": q2})))
+    assert [(i.location, i.message) for i in report.issues
+            if i.code == "percent-over-100"] == found
+
+
+def test_a_percent_complete_over_100_typed_with_its_sign_is_not_asked_about(
+        make_plan: Callable[..., Path]) -> None:
+    tables = good()
+    setting("Priorities", 0, **{"%_Complete": "150%"})(tables)
+    assert "percent-over-100" not in validate(make_plan(tables)).codes()
+
+
+BAND = {"Indicator": "Average days to process a change of circumstances",
+        "Polarity": "Target band", "Measure": "Snapshot", "Unit": "Number", "Q1": 7, "Q2": 8,
+        "Comment": "Within the band"}
+TO_BAND = ("If the figure should stay within this range, set Polarity to Target band; "
+           "otherwise type one figure (50%, 260) and put the words in the Comment.")
+WORDS = CODES["figure-as-words"].hint
+
+
+@pytest.mark.parametrize(("kpi", "found"), [
+    ({"Annual Target": "5-10"}, []),  # read as a band by the scoring: not words
+    ({"Annual Target": "5 – 10"}, []),  # Word's en dash
+    ({"Annual Target": "between 5 and 10"}, []),
+    ({"Annual Target": "95% to 105%", "Unit": "%", "Q1": "98%", "Q2": "101%"}, []),
+    ({"Annual Target": 7, "Q2 Target": "5-10"}, []),  # a quarter's band (scored at Q2)
+    ({"Annual Target": "5-10", "Q2 Target": "6-9"}, []),  # the annual band, not scored at Q2
+    ({"Annual Target": "10-5"}, [("KPIs!H2", WORDS)]),  # not a band: high end first
+    ({"Annual Target": "260 visits"}, [("KPIs!H2", WORDS)]),
+    ({"Annual Target": "5-10", "Polarity": "Higher is better"}, [("KPIs!H2", TO_BAND)]),
+    ({"Annual Target": "5-10", "Polarity": None}, [("KPIs!H2", TO_BAND)]),
+])
+@pytest.mark.parametrize("quarter", ["Q2", None])  # scored for the plan already, or not
+def test_a_target_band_typed_as_a_range_is_not_words(
+        make_plan: Callable[..., Path], kpi: dict[str, Any], quarter: str | None,
+        found: list[tuple[str, str]]) -> None:
+    """A Target band KPI's target "5-10" is scored as a band (Status: "Green (inside 5 to
+    10)"), so validation must not call it words and tell the officer to delete it. Whether it
+    is a band is the scoring's own reading, with or without a reporting quarter."""
+    row = {key: value for key, value in {**BAND, **kpi}.items() if value is not None}
+    report = validate(make_plan(one_kpi(row, Reporting_Quarter=quarter)))
+    assert [(i.location, i.hint) for i in report.issues if i.code == "figure-as-words"] == found
+
+
+def test_a_band_is_read_the_same_for_a_plan_built_in_code(make_plan: Callable[..., Path]) -> None:
+    plan = read_workbook(make_plan(one_kpi({**BAND, "Annual Target": "5-10"}))).plan
+    assert "figure-as-words" not in validate(plan).codes()
+
+
+def test_no_target_column_is_one_error_not_a_warning_per_kpi(
+        make_plan: Callable[..., Path]) -> None:
+    """Seed 001's header "Annual Target / Target" is not the Annual Target column: every
+    target then reads blank, which column-missing explains; "Annual Target is blank" on each
+    KPI (with no cell) would not."""
+    path = build(make_plan, Case("column-missing", "error", "",
+                                 post=cell("KPIs", "H1", "Goal for the year")))
+    codes = validate(path).codes()
+    assert "column-missing" in codes and "kpi-target-missing" not in codes
+
+
+@pytest.mark.parametrize(("plan_year", "dates", "found"), [
+    ("2024/25", ["Q3", "Q4"], []),
+    (None, ["Q3", "March 2025"],
+     [("plan-detail-missing", "Plan!B7",
+       "The Plan sheet does not give the Plan Year, so 'Q3' at Priorities!E2 cannot be placed "
+       "until it is filled in.")]),
+    ("Next year", ["Q3", "Q4"],
+     [("plan-year-unreadable", "Plan!B7",
+       "Plan Year 'Next year' is not a financial year such as 2024/25, so 2 dates typed "
+       "without a year ('Q3' at Priorities!E2, Priorities!E3) cannot be placed until it is "
+       "corrected.")]),
+    ("Next year", ["when funding allows", "March 2025"],
+     [("plan-year-unreadable", "Plan!B7",
+       "Plan Year 'Next year' is not a financial year such as 2024/25."),
+      ("date-unreadable", "Priorities!E2",
+       "Target Date of priority P1 is 'when funding allows', which is not a date, month or "
+       "quarter.")]),
+])
+def test_a_quarter_without_its_year_waits_for_the_plan_year(
+        make_plan: Callable[..., Path], plan_year: str | None, dates: list[str],
+        found: list[tuple[str, str, str]]) -> None:
+    """"Q3" is a quarter: with no readable Plan Year it cannot be placed, which the Plan Year's
+    own error says (once), rather than "not a date, month or quarter" on every such cell."""
+    tables = good()
+    detail("Plan Year", plan_year)(tables)
+    tables["Projects"] = []  # (their dates carry their year)
+    for row, when in zip(tables["Priorities"], dates, strict=True):
+        row["Target Date"] = when
+    report = validate(make_plan(tables))
+    assert [(i.code, i.location, i.message) for i in report.issues
+            if i.code not in ("budget-year-missing", "review-date-passed")] == found
+
+
+def test_a_quarter_count_goes_on_past_three(make_plan: Callable[..., Path]) -> None:
+    tables = good()
+    detail("Plan Year", "Next year")(tables)
+    tables["Projects"] = [{"Ref": "PR1", "Project": "New depot", "Milestone": f"Stage {q}",
+                           "Due": f"Q{q}"} for q in (1, 2, 3, 4)]
+    (issue,) = [i for i in validate(make_plan(tables)).issues
+                if i.code == "plan-year-unreadable"]
+    assert issue.message.endswith(
+        "so 4 dates typed without a year ('Q1' at Projects!G2, Projects!G3, Projects!G4 and 1 "
+        "more) cannot be placed until it is corrected.")
+
+
+@pytest.mark.parametrize(("plan_year", "budget_year", "found"), [
+    ("2024/25", "2024/25", []),
+    ("2024-25", "24/25", []),
+    ("2024", "2024/25",
+     [("plan-year-ambiguous", "Plan!B7",
+       "Plan Year '2024' could mean 2023/24 or 2024/25: read as 2024/25; write it as 2024/25.",
+       "Type the financial year in full: 2024/25, or 2023/24 if that is the year the plan is "
+       "for.")]),
+    (2024, "2024/25",  # a number cell
+     [("plan-year-ambiguous", "Plan!B7",
+       "Plan Year '2024' could mean 2023/24 or 2024/25: read as 2024/25; write it as 2024/25.",
+       "Type the financial year in full: 2024/25, or 2023/24 if that is the year the plan is "
+       "for.")]),
+    ("2024/25", "2024",
+     [("budget-year-ambiguous", "Budget!A2",
+       "Year '2024' on the Budget sheet could mean 2023/24 or 2024/25: read as 2024/25, the "
+       "plan year's line the council summary totals; write it as 2024/25.",
+       "Type the financial year in full: 2024/25, or 2023/24 if those are that year's "
+       "figures.")]),
+    ("2024/25", 2025,  # "Budget 2025" meaning 2024/25: read as 2025/26, so not taken
+     [("budget-year-missing", "Budget",
+       "The Budget sheet has no line for the plan year 2024/25 (it has '2025'): the council "
+       "summary shows no budget or FTE for this service.",
+       CODES["budget-year-missing"].hint),
+      ("budget-year-ambiguous", "Budget!A2",
+       "Year '2025' on the Budget sheet could mean 2024/25 or 2025/26: read as 2025/26; write "
+       "it as 2025/26.",
+       "Type the financial year in full: 2025/26, or 2024/25 if those are that year's "
+       "figures.")]),
+])
+def test_a_year_typed_as_one_year_is_said_to_be_ambiguous(
+        make_plan: Callable[..., Path], plan_year: Any, budget_year: Any,
+        found: list[tuple[str, str, str, str]]) -> None:
+    """"2024" could be 2023/24 (councils name budgets by the year they end) or 2024/25: it is
+    read as 2024/25, and said, so the officer writes what is meant."""
+    tables = good()
+    detail("Plan Year", plan_year)(tables)
+    setting("Budget", 0, Year=budget_year)(tables)
+    report = validate(make_plan(tables))
+    assert [(i.code, i.location, i.message, i.hint) for i in report.issues] == found
+
+
+NON_PERCENT = {"Indicator": "Number housed in to the PRS (cumulative)",
+               "Polarity": "Higher is better", "Measure": "Snapshot", "Unit": "Number",
+               "Annual Target": 30, "Q1": 12, "Q2": 31, "Comment": "On track"}
+
+
+@pytest.mark.parametrize(("kpi", "years", "found"), [
+    ({}, {}, []),
+    ({"Annual Target": "90%", "Q2": 85},  # scored Green: 85 against 0.9
+     {}, [("KPIs!H2", "Annual Target of KPI K1 is typed as a percentage ('90%') but the "
+                      "indicator's Unit is Number, so it is read as 0.9.")]),
+    ({"Annual Target": 90, "Q2": "85%"},
+     {}, [("KPIs!O2", "Q2 of KPI K1 is typed as a percentage ('85%') but the indicator's Unit "
+                      "is Number, so it is read as 0.85.")]),
+    ({"Indicator": "Overall cost of waste per household", "Polarity": "Lower is better",
+      "Unit": "£", "Annual Target": "£25", "Q2": "24%"},
+     {}, [("KPIs!O2", "Q2 of KPI K1 is typed as a percentage ('24%') but the indicator's Unit "
+                      "is £, so it is read as 0.24.")]),
+    ({"Indicator": "Management plan in place", "Unit": "Yes/No", "Annual Target": "Yes",
+      "Q2": "100%"},
+     {}, [("KPIs!O2", "Q2 of KPI K1 is typed as a percentage ('100%') but the indicator's "
+                      "Unit is Yes/No, so it is read as 1.")]),
+    ({}, {"Outturn": "95%"},
+     [("KPI Years!D2", "Outturn of KPI Years row K1 2023/24 is typed as a percentage ('95%') "
+                       "but the indicator's Unit is Number, so it is read as 0.95.")]),
+    ({"Unit": "%", "Annual Target": "90%", "Q2": "85%"}, {}, []),
+    ({"Unit": None, "Annual Target": "90%", "Q1": "80%", "Q2": "85%"}, {}, []),  # read as %
+])
+def test_a_percent_on_a_kpi_that_is_not_a_percentage_is_said(
+        make_plan: Callable[..., Path], kpi: dict[str, Any], years: dict[str, Any],
+        found: list[tuple[str, str]]) -> None:
+    """A % sign makes a figure a fraction (90% is 0.9): on a Number, £ or Yes/No KPI it is
+    scored against plain figures, silently, unless said."""
+    row = {key: value for key, value in {**NON_PERCENT, **kpi}.items() if value is not None}
+    tables = one_kpi(row)
+    if years:
+        tables["KPI Years"] = [{"Ref": "K1", "Year": "2023/24", **years}]
+    report = validate(make_plan(tables))
+    assert [(i.location, i.message) for i in report.issues
+            if i.code == "percent-on-non-percent-kpi"] == found
+
+
+@pytest.mark.parametrize(("address", "code", "where"), [
+    ("O2", "not-a-number", "Q2 of KPI K1"),  # "1/2" typed: 1 Feb
+    ("H2", "figure-as-words", "Annual Target of KPI K1"),  # "1-2" typed: 1 Feb
+])
+def test_a_date_in_a_number_column_is_shown_as_the_officer_sees_it(
+        make_plan: Callable[..., Path], address: str, code: str, where: str) -> None:
+    """Excel turns "1/2" or "5-10" typed in a General cell into a date: the message says it
+    holds a date, as a day (not '2024-02-01'), and how to type the figure again."""
+    path = make_plan(one_kpi(NON_PERCENT))
+    book = openpyxl.load_workbook(path)
+    cell("KPIs", address, dt.datetime(2024, 2, 1))(book)  # a date cell, as Excel makes it
+    book.save(path)
+    (issue,) = [i for i in validate(path).issues if i.code == code]
+    assert issue.message == f"{where} holds a date (1 Feb 2024), which is not a number."
+    assert issue.hint == ("Excel may have turned what was typed (such as 1/2 or 5-10) into a "
+                          "date: format the cell as Number or Text (Home > Number Format) and "
+                          "type the figure again.")

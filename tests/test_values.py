@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 from hypothesis import given
@@ -69,12 +70,67 @@ W = m.WhenKind
         ("14 R (2)", N.TEXT, None, False),
         ("(123", N.TEXT, None, False),
         ("New Indicator", N.TEXT, None, False),
+        # a k/m/bn suffix or a % sign is scaled exactly: the float nearest the typed figure
+        ("£1.005m", N.NUMBER, 1_005_000.0, False),  # not 1004999.9999999999
+        ("£2.007m", N.NUMBER, 2_007_000.0, False),  # not 2007000.0000000002
+        ("1.003k", N.NUMBER, 1003.0, False),  # not 1002.9999999999999
+        ("£1.2bn", N.NUMBER, 1_200_000_000.0, False),
+        ("57.7%", N.NUMBER, 0.577, True),
+        ("28.7%", N.NUMBER, 0.287, True),  # seed 001
+        ("99.99%", N.NUMBER, 0.9999, True),  # seed 001
+        ("-0.5%", N.NUMBER, -0.005, True),
+        # hidden characters pasted from web pages and Teams are not there
+        ("83%\u200b", N.NUMBER, 0.83, True),
+        ("\ufeff29.3%", N.NUMBER, 0.293, True),
+        ("2\u200b", N.NUMBER, 2.0, False),
+        ("£35,\u00ad200", N.NUMBER, 35200.0, False),  # a soft hyphen
+        ("\u2060250\u200d", N.NUMBER, 250.0, False),
+        ("\u200946%\u2009", N.NUMBER, 0.46, True),  # thin spaces round it
+        # a thin, narrow no-break or figure space between digit groups separates thousands
+        ("1\u202f200", N.NUMBER, 1200.0, False),
+        ("1\u2009200", N.NUMBER, 1200.0, False),
+        ("£1\u2007142\u2007910", N.NUMBER, 1_142_910.0, False),  # seed 002's gross budget
+        ("1\u202f20", N.TEXT, None, False),  # not a group of three
+        ("0151 934 4580", N.TEXT, None, False),  # plain spaces are no separator (seed 004)
+        # a range is no number here (a target band is read where bands are)
+        ("5-10", N.TEXT, None, False),
+        ("5–10", N.TEXT, None, False),
+        # not known, not available: no data, like N/A
+        ("n/k", N.NOT_APPLICABLE, None, False),
+        ("N/K", N.NOT_APPLICABLE, None, False),
+        ("nk", N.NOT_APPLICABLE, None, False),
+        ("N.K.", N.NOT_APPLICABLE, None, False),
+        ("Not known", N.NOT_APPLICABLE, None, False),
+        ("Unknown", N.NOT_APPLICABLE, None, False),
+        ("Not available", N.NOT_APPLICABLE, None, False),
+        ("n/av", N.NOT_APPLICABLE, None, False),
+        ("Awaiting data", N.NOT_APPLICABLE, None, False),
+        ("Data not available", N.NOT_APPLICABLE, None, False),
+        ("Awaiting the outcome of the consultation", N.TEXT, None, False),  # seed 001: words
     ],
 )
 def test_parse_num_text(typed: str, kind: m.NumKind, value: float | None, percent: bool) -> None:
     parsed = parse_num(typed)
     assert (parsed.kind, parsed.value, parsed.percent) == (kind, value, percent)
     assert parsed.text == clean_text(typed)  # the text as typed is kept
+
+
+_SUFFIXES = {"k": 3, "K": 3, "m": 6, "M": 6, "bn": 9, "%": -2}
+
+
+@given(st.decimals(min_value=0, max_value=10**6, places=3, allow_nan=False,
+                   allow_infinity=False),
+       st.sampled_from(sorted(_SUFFIXES)), st.sampled_from(["", "£"]))
+def test_scaled_figures_are_the_float_nearest_the_typed_one(number: Decimal, suffix: str,
+                                                             pound: str) -> None:
+    """1.005m is 1005000.0 and 57.7% the float nearest 0.577, whatever the binary arithmetic
+    of 1.005 * 1e6 or 57.7 / 100 gives."""
+    typed = f"{number:f}"
+    if suffix == "%" and pound:
+        return  # (a pound sign and a per cent sign together are no figure)
+    parsed = parse_num(f"{pound}{typed}{suffix}")
+    assert parsed.kind is N.NUMBER
+    assert parsed.value == float(Decimal(typed) * Decimal(10) ** _SUFFIXES[suffix])
 
 
 @pytest.mark.parametrize(
@@ -163,6 +219,95 @@ def test_parse_when_text(typed: str, kind: m.WhenKind, start: dt.date | None,
     assert parsed.text == typed
 
 
+@pytest.mark.parametrize(
+    ("typed", "plan_year", "kind", "start", "end", "is_range"),
+    [
+        # hidden characters pasted with the text are not there
+        ("\u200bMarch 2024", None, W.PERIOD, D(2024, 3, 1), D(2024, 3, 31), False),
+        ("March\u00ad 2024\ufeff", None, W.PERIOD, D(2024, 3, 1), D(2024, 3, 31), False),
+        ("31\u202fMarch\u20092023", None, W.DATE, D(2023, 3, 31), D(2023, 3, 31), False),
+        ("2023/24\u200b", None, W.PERIOD, D(2023, 4, 1), D(2024, 3, 31), False),
+        ("Q3\u200b", 2023, W.PERIOD, D(2023, 10, 1), D(2023, 12, 31), False),
+        # en and em dashes, as Word's autocorrect writes them
+        ("2023–24", None, W.PERIOD, D(2023, 4, 1), D(2024, 3, 31), False),
+        ("2023 – 24", None, W.PERIOD, D(2023, 4, 1), D(2024, 3, 31), False),
+        ("2023—2024", None, W.PERIOD, D(2023, 4, 1), D(2024, 3, 31), False),
+        ("Q3 2023–24", None, W.PERIOD, D(2023, 10, 1), D(2023, 12, 31), False),
+        ("March 2010 – March 2011", None, W.PERIOD, D(2010, 3, 1), D(2011, 3, 31), True),
+        ("April 2024–March 2025", None, W.PERIOD, D(2024, 4, 1), D(2025, 3, 31), True),
+        ("April 2024—March 2025", None, W.PERIOD, D(2024, 4, 1), D(2025, 3, 31), True),
+        ("April 2024-March 2025", None, W.PERIOD, D(2024, 4, 1), D(2025, 3, 31), True),
+        ("Jun-2024-Sep-2024", None, W.PERIOD, D(2024, 6, 1), D(2024, 9, 30), True),
+        ("01/04/2024–30/06/2024", None, W.PERIOD, D(2024, 4, 1), D(2024, 6, 30), True),
+        ("Q1–Q2", 2023, W.PERIOD, D(2023, 4, 1), D(2023, 9, 30), True),
+        ("Q1-Q2", 2023, W.PERIOD, D(2023, 4, 1), D(2023, 9, 30), True),
+        ("Q1–Q2", None, W.TEXT, None, None, False),  # no plan year: which Q1?
+        ("Apr–Jun 2024", None, W.PERIOD, D(2024, 4, 1), D(2024, 6, 30), True),
+        ("January to March 2024", None, W.PERIOD, D(2024, 1, 1), D(2024, 3, 31), True),
+        ("Nov–Feb 2024", None, W.PERIOD, D(2023, 11, 1), D(2024, 2, 29), True),
+        ("March 2024 – ongoing", None, W.PERIOD, D(2024, 3, 1), D(2024, 3, 31), False),
+        ("From April 2024–March 2025", None, W.PERIOD, D(2024, 4, 1), D(2025, 3, 31), True),
+        ("March 2025–April 2024", None, W.TEXT, None, None, False),  # backwards
+        ("31 st August 2022 – drafts", None, W.TEXT, None, None, False),  # seed 001: words
+        ("5-10", None, W.TEXT, None, None, False),
+        # "end March": the end of the month named
+        ("End March 2024", 2023, W.PERIOD, D(2024, 3, 1), D(2024, 3, 31), False),
+        ("by end March 2024", 2023, W.PERIOD, D(2024, 3, 1), D(2024, 3, 31), False),
+        ("by the end of March 2024", None, W.PERIOD, D(2024, 3, 1), D(2024, 3, 31), False),
+        ("end of March 2024", None, W.PERIOD, D(2024, 3, 1), D(2024, 3, 31), False),
+        ("By end of Q3", 2023, W.PERIOD, D(2023, 10, 1), D(2023, 12, 31), False),
+        # the year's end is the plan year's last day: unknown without the plan year
+        ("end of year", 2023, W.DATE, D(2024, 3, 31), D(2024, 3, 31), False),
+        ("Year end", 2023, W.DATE, D(2024, 3, 31), D(2024, 3, 31), False),
+        ("year-end", 2022, W.DATE, D(2023, 3, 31), D(2023, 3, 31), False),
+        ("End of the financial year", 2023, W.DATE, D(2024, 3, 31), D(2024, 3, 31), False),
+        ("by the end of the year", 2023, W.DATE, D(2024, 3, 31), D(2024, 3, 31), False),
+        ("Financial year end.", 2023, W.DATE, D(2024, 3, 31), D(2024, 3, 31), False),
+        ("end of year", None, W.TEXT, None, None, False),
+        ("year end", None, W.TEXT, None, None, False),
+        # a month with a two-digit year, the one nearest the plan year
+        ("Mar-24", 2023, W.PERIOD, D(2024, 3, 1), D(2024, 3, 31), False),
+        ("Apr-24", None, W.PERIOD, D(2024, 4, 1), D(2024, 4, 30), False),
+        ("March 24", 2023, W.PERIOD, D(2024, 3, 1), D(2024, 3, 31), False),
+        ("March 22", 2022, W.PERIOD, D(2022, 3, 1), D(2022, 3, 31), False),  # seed 001
+        ("December 21", 2022, W.PERIOD, D(2021, 12, 1), D(2021, 12, 31), False),  # seed 001
+        ("Dec 07", 2008, W.PERIOD, D(2007, 12, 1), D(2007, 12, 31), False),  # seed 002
+        ("Sept 23", None, W.PERIOD, D(2023, 9, 1), D(2023, 9, 30), False),
+        ("Mar-98", 2008, W.PERIOD, D(1998, 3, 1), D(1998, 3, 31), False),
+        ("Mar-24 to Jun-24", 2023, W.PERIOD, D(2024, 3, 1), D(2024, 6, 30), True),
+        ("Summer 08", 2008, W.PERIOD, D(2008, 6, 1), D(2008, 8, 31), False),  # seed 002
+        ("31 Mar 24", 2023, W.DATE, D(2024, 3, 31), D(2024, 3, 31), False),
+        # "May 31" in a 2023/24 plan is more likely a day with no year than May 2031
+        ("May 31", 2023, W.TEXT, None, None, False),
+        ("May-31", 2023, W.PERIOD, D(2031, 5, 1), D(2031, 5, 31), False),  # as Excel shows it
+        # a short financial year is the whole year, like 2023/24
+        ("23/24", None, W.PERIOD, D(2023, 4, 1), D(2024, 3, 31), False),
+        ("22/23", 2022, W.PERIOD, D(2022, 4, 1), D(2023, 3, 31), False),  # seed 001
+        ("09/10", 2008, W.PERIOD, D(2009, 4, 1), D(2010, 3, 31), False),  # seed 002
+        ("98/99", 2008, W.PERIOD, D(1998, 4, 1), D(1999, 3, 31), False),
+        ("23–24", None, W.PERIOD, D(2023, 4, 1), D(2024, 3, 31), False),
+        ("FY 23/24", None, W.PERIOD, D(2023, 4, 1), D(2024, 3, 31), False),
+        ("23/25", None, W.TEXT, None, None, False),
+        # not known: like N/A
+        ("Not known", 2023, W.NOT_APPLICABLE, None, None, False),
+        ("n/k", None, W.NOT_APPLICABLE, None, None, False),
+    ],
+)
+def test_parse_when_in_a_plan_year(typed: str, plan_year: int | None, kind: m.WhenKind,
+                                   start: dt.date | None, end: dt.date | None,
+                                   is_range: bool) -> None:
+    parsed = parse_when(typed, fy_start=plan_year)
+    assert (parsed.kind, parsed.start, parsed.end, parsed.is_range) == (kind, start, end,
+                                                                         is_range)
+    assert parsed.text == clean_text(typed)
+
+
+def test_a_dash_before_ongoing_and_a_start_with_an_end() -> None:
+    assert parse_when("March 2024 – ongoing").ongoing  # (Word's dash)
+    assert not parse_when("From April 2024–March 2025").ongoing  # a range names its end
+    assert parse_when("From April 2024").ongoing
+
+
 def test_a_range_says_so_and_a_month_does_not() -> None:
     """Progress is expected from a range's start; "March 2024" starts nothing."""
     assert parse_when("Sep 2024 to March 2026").is_range
@@ -208,7 +353,11 @@ def test_parse_when_cells(cell: object, kind: m.WhenKind, day: dt.date | None) -
     ("typed", "year"),
     [("2023/24", 2023), ("2023-24", 2023), ("2023/2024", 2023), ("1999/00", 1999),
      ("2023/25", None), ("next year", None), (None, None), ("2024", 2024),
-     ("22/23", 2022), ("FY 22-23", 2022), ("30/31", 2030), ("22/24", None), ("2/3", None)],
+     ("22/23", 2022), ("FY 22-23", 2022), ("30/31", 2030), ("22/24", None), ("2/3", None),
+     # en and em dashes (Word's autocorrect), spaced or not; hidden characters
+     ("2023–24", 2023), ("2023 – 24", 2023), ("2023—2024", 2023), ("22–23", 2022),
+     ("2023–25", None), ("2023/24\u200b", 2023), ("\ufeff2023/24", 2023),
+     ("2023\u2009/\u200924", 2023), ("2023\u00a0-\u00a024", 2023)],
 )
 def test_fy_start_year(typed: str | None, year: int | None) -> None:
     assert fy_start_year(typed) == year
@@ -246,6 +395,12 @@ def test_quarters_tile_the_financial_year(year: int, quarter: int) -> None:
         (m.Quarter, "q3", m.Quarter.Q3),
         (m.RiskMatrix, "4 x 4", m.RiskMatrix.FOUR),
         (m.ValueBasis, "per annum", m.ValueBasis.ANNUAL),
+        (m.Status, "Ongoing", m.Status.ON_TRACK),
+        (m.Status, "On-going", m.Status.ON_TRACK),  # seed 002
+        (m.Status, "On going", m.Status.ON_TRACK),
+        (m.RiskStatus, "Ongoing", m.RiskStatus.OPEN),
+        (m.RiskStatus, "on-going", m.RiskStatus.OPEN),
+        (m.Status, "\u200bComplete", m.Status.COMPLETE),
         (m.Status, "Sort of", None),
         (m.Polarity, None, None),
     ],
@@ -266,13 +421,23 @@ def test_parse_choice(enum: type, typed: str | None, expected: object) -> None:
         (D(2024, 3, 31), "2024-03-31"),
         ("   ", None),
         (None, None),
+        # hidden characters pasted from web pages go; other spaces are spaces
+        ("83%\u200b", "83%"),
+        ("\ufeff29.3%", "29.3%"),
+        ("zero\u200cwidth\u200djoiners\u2060", "zerowidthjoiners"),
+        ("soft\u00adhyphen", "softhyphen"),
+        ("1\u202f200", "1 200"),
+        ("thin\u2009figure\u2007em\u2003wide\u3000space", "thin figure em wide space"),
+        ("line\u2028next", "line\nnext"),
+        ("\u200b", None),
     ],
 )
 def test_clean_text(cell: object, text: str | None) -> None:
     assert clean_text(cell) == text
 
 
-@given(st.text(alphabet=st.characters(codec="utf-8") | st.sampled_from("\r\n\t\x7f\xa0_x0D")))
+@given(st.text(alphabet=st.characters(codec="utf-8")
+               | st.sampled_from("\r\n\t\x7f\xa0_x0D\u200b\ufeff\u00ad\u202f\u2009\u2028")))
 def test_clean_text_tidies_every_text_as_the_full_rule_does(typed: str) -> None:
     """clean_text skips tidying text that is all printable: the full rule must agree."""
     text = _XML_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), typed) if "_x" in typed \

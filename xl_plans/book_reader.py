@@ -14,6 +14,7 @@ The differences from reading a file, and why:
 - Numbers arrive as floats: whole ones become ints, as the file reader does.
 - Merged cells are not visible through the portable part of xlwings' API: a Ref merged over
   several rows is read once, at its first row (the file reader fills it down).
+- Number formats are not visible: a date shown as a month ("Mar-24") is its 1st, not the month.
 Sheets are only read when the contract needs them (`values_of` is called per sheet).
 
 `read_settings` and `summary_settings` read the settings sheet of a council summary workbook

@@ -5,14 +5,23 @@ never calculated as blank (reliability.md). Blank, error and uncalculated must n
 so each sheet's XML is also scanned for those two cases (only when it holds formulas or errors at
 all) and they are marked as ErrorValue and Uncalculated. The grid starts at A1: row and column
 indexes are the sheet's, 0-based.
+
+A month typed into Excel ("March 2024") is stored as the date 1 March 2024 with a number format
+that shows no day ("mmm-yy"), and calamine gives only the date. So a date whose cell's format
+shows a month but no day (`month_format`) is given as the month the officer sees, "March 2024",
+which the reader takes as the whole month, not its first day. The styles part is read once per
+workbook, and parsed only if its number formats include such a format.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import html
 import posixpath
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,6 +56,26 @@ _ANY_ROW = re.compile(rb' r=["\'][A-Za-z]*(\d+)["\']')
 # however many a crafted sheet holds.
 _PIECE = 4 * 1024 * 1024
 _REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+
+# Where calamine reads number formats (it looks nowhere else), so where dates are decided.
+STYLES_PART = "xl/styles.xml"
+# Built-in number formats (no <numFmt> in the file) that show a month without a day: 17 is
+# "mmm-yy", what Excel gives a cell when "March 2024" is typed into it.
+_BUILTIN_MONTH_FORMATS = {17: "mmm-yy"}
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+# Quick looks at the styles part's bytes, to parse it only when it may hold a month format.
+_FORMAT_CODE = re.compile(rb"""formatCode\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_BUILTIN_MONTH_ID = re.compile(rb"""numFmtId\s*=\s*["']\s*0*(?:%s)\s*["']""" % b"|".join(
+    str(n).encode() for n in _BUILTIN_MONTH_FORMATS))
+# A cell's start tag (any namespace prefix): any cell's, or one naming one of some styles
+# (%s: "12|15"); and its style and reference attributes, as Excel and other tools write them.
+_ANY_CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c(?:\s[^>]*)?>")
+_STYLED_CELL = rb"""<(?:[A-Za-z_][\w.-]*:)?c\s[^>]*?(?<=\s)s=["'](?:%s)["'][^>]*>"""
+_STYLE_ATTR = re.compile(rb"""(?<=\s)s=["'](\d+)["']""")
+_REF_ATTR = re.compile(rb"""(?<=\s)r=["']([^"']*)["']""")
+# Elapsed time in a format: [h], [mm], [ss].
+_ELAPSED = re.compile(r"[hms]+", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +172,7 @@ class Workbook:
             for meta in metadata
         ]
         self._members = self._sheet_members()
+        self._month_styles: frozenset[int] | None = None  # read at the first grid()
 
     def __enter__(self) -> Workbook:
         return self
@@ -185,6 +215,10 @@ class Workbook:
                 raise
             raise WorkbookError("corrupt-workbook", self.path,
                                 f"sheet {name}: a value cannot be read ({_short(exc)})") from None
+        if self._month_styles is None:
+            self._month_styles = self._read_month_styles()
+        if self._month_styles:
+            show_months(rows, data, self._month_styles)
         for (row, col), flag in self._flags(name, data):
             while len(rows) <= row:  # calamine drops rows holding only uncalculated formulas
                 rows.append([])
@@ -193,6 +227,31 @@ class Workbook:
                 cells.extend([None] * (col + 1 - len(cells)))
             cells[col] = flag
         return Grid(name, rows, merged)
+
+    def _read_month_styles(self) -> frozenset[int]:
+        """The cell styles (indexes of the styles part's cellXfs, a cell's s="N") whose number
+        format shows a month but no day. Read once per workbook, at its first grid(). The part
+        is parsed only if its bytes show such a format (most plans have none), and then
+        safely: a DTD is refused as in a sheet, though sniff() has refused any part declaring
+        one already. A part that is not well-formed gives none, as a missing one does:
+        calamine has read it (or the file would not be open), so its dates stay dates."""
+        try:
+            data = self._archive.read(STYLES_PART)
+        except KeyError:
+            return frozenset()
+        except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as exc:
+            raise WorkbookError("corrupt-workbook", self.path, f"styles: {_short(exc)}") \
+                from None
+        if not _may_hold_month_formats(data):
+            return frozenset()
+        try:
+            styles = SafeET.fromstring(data)
+        except DefusedXmlException as exc:  # entities or a DTD: refused, never expanded
+            raise WorkbookError("unsafe-workbook", self.path, f"styles part: {exc!r}") \
+                from None
+        except SafeET.ParseError:
+            return frozenset()
+        return month_styles(styles)
 
     def _sheet_members(self) -> dict[str, str]:
         """Sheet name -> its XML part; also notes the workbook's date system."""
@@ -246,6 +305,114 @@ class Workbook:
         except SafeET.ParseError as exc:
             raise WorkbookError("corrupt-workbook", self.path, f"sheet {name}: {_short(exc)}") \
                 from None
+
+
+def month_format(code: str) -> bool:
+    """Does a number format show a date's month but not its day, nor a time? "mmm-yy",
+    "mmmm yyyy", "[$-809]mmmm yyyy;@", "mm/yyyy", "mmm" do; "dd/mm/yyyy", "d-mmm",
+    "mmm-yy h:mm", "yyyy", "0.0%" do not. Dates are positive, so only the first section (up
+    to ";") counts; quoted text, escaped characters and [...] (locale, colour, condition) are
+    not tokens. With no hour or second shown, every m is a month, never minutes."""
+    tokens: list[str] = []
+    chars = iter(code)
+    for char in chars:
+        if char == ";":
+            break
+        if char in "\"[":
+            closing = '"' if char == '"' else "]"
+            inside = "".join(iter(chars.__next__, closing))  # (to the end, if never closed)
+            if char == "[" and _ELAPSED.fullmatch(inside):
+                return False  # [h]:mm, [mm]:ss: a duration
+        elif char in "\\_*":  # \x shows x; _x leaves x's width; *x repeats x
+            next(chars, None)
+        else:
+            tokens.append(char)
+    text = "".join(tokens).lower()
+    if "am/pm" in text or "a/p" in text:
+        return False
+    return "m" in text and not any(char in text for char in "dhs")
+
+
+def month_styles(styles: Any) -> frozenset[int]:
+    """The cellXfs indexes (a cell's s="N") of a parsed styles part whose number format is a
+    `month_format`: one of the file's own <numFmt>s, or a built-in one (17, "mmm-yy")."""
+    codes: dict[int, str] = {}
+    xfs: list[Any] = []
+    for part in styles:
+        local = _local(part.tag)
+        if local == "numFmts":
+            for fmt in part:
+                number = _number(fmt.get("numFmtId"))
+                if _local(fmt.tag) == "numFmt" and number is not None:
+                    codes[number] = fmt.get("formatCode", "")
+        elif local == "cellXfs":
+            xfs = [xf for xf in part if _local(xf.tag) == "xf"]
+    found = set()
+    for index, xf in enumerate(xfs):
+        number = _number(xf.get("numFmtId", "0"))
+        if number is None:
+            continue
+        code = codes.get(number, _BUILTIN_MONTH_FORMATS.get(number, ""))
+        if code and month_format(code):
+            found.add(index)
+    return frozenset(found)
+
+
+def show_months(rows: list[list[CellValue]], data: bytes, styles: frozenset[int]) -> None:
+    """Turn each date in `rows` whose cell (in the sheet's XML, `data`) has one of `styles`
+    into the month, as text ("March 2024"): what a cell formatted to show the month but no day
+    shows. Only dates: a number or text in such a cell is what it is. A cell is found by its
+    start tag naming the style (s="N"; or naming none, if the first style, 0, is one) and
+    placed by its reference; one with no reference is left as it is."""
+    if 0 in styles:
+        pattern = _ANY_CELL
+    else:
+        if not any(b's="%d"' % n in data or b"s='%d'" % n in data for n in styles):
+            return  # quick: this sheet has no such cell (re caches the pattern below)
+        pattern = re.compile(_STYLED_CELL % b"|".join(b"%d" % n for n in sorted(styles)))
+    for match in pattern.finditer(data):
+        tag = match[0]
+        style = _STYLE_ATTR.search(tag)
+        if style is not None and (len(style[1]) > 9 or int(style[1]) not in styles):
+            continue
+        ref = _REF_ATTR.search(tag)
+        try:
+            row, col = parse_address(ref[1].decode("ascii")) if ref else (-1, -1)
+        except (ValueError, UnicodeDecodeError):
+            continue
+        if 0 <= row < len(rows) and col < len(rows[row]):
+            value = rows[row][col]
+            if isinstance(value, dt.date):  # a datetime too
+                rows[row][col] = f"{_MONTHS[value.month - 1]} {value.year}"
+
+
+def _may_hold_month_formats(data: bytes) -> bool:
+    """Could a styles part hold a month format? Decided on its bytes (a built-in month
+    format's number, or a format code of its own that reads as one), since parsing the part
+    costs more than reading a plan's sheet."""
+    if _BUILTIN_MONTH_ID.search(data):
+        return True
+    return any(map(_month_code, _FORMAT_CODE.findall(data)))
+
+
+@functools.lru_cache(maxsize=1024)
+def _month_code(quoted: tuple[bytes, bytes]) -> bool:
+    """`month_format` of a format code as the styles part's bytes hold it (a match of
+    _FORMAT_CODE): most plans share their template's few formats, so each is read once."""
+    code = quoted[0] or quoted[1]
+    if b"m" not in code and b"M" not in code:
+        return False
+    return month_format(html.unescape(code.decode("utf-8", "replace")))
+
+
+def _local(tag: str) -> str:
+    return tag[tag.rfind("}") + 1:]
+
+
+def _number(text: str | None) -> int | None:
+    """An id attribute as a number (None if it is not one)."""
+    text = (text or "").strip()
+    return int(text) if text.isascii() and text.isdigit() and len(text) < 10 else None
 
 
 def sheet_parts(workbook: Any, rels: Any) -> dict[str, str]:

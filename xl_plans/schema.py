@@ -402,8 +402,9 @@ CHOICE_SYNONYMS: dict[type[Enum], dict[str, Enum]] = {
     m.Status: {
         **dict.fromkeys(("notyetstarted", "notstarted", "planned", "tostart"),
                         m.Status.NOT_STARTED),
+        # ("On-going", as seed 002 has it: work under way, the plan's on-track state)
         **dict.fromkeys(("ontrack", "green", "ontarget", "inprogress", "progressing",
-                         "g"), m.Status.ON_TRACK),
+                         "g", "ongoing"), m.Status.ON_TRACK),
         **dict.fromkeys(("atrisk", "amber", "slipping", "someslippage", "a"), m.Status.AT_RISK),
         **dict.fromkeys(("offtrack", "red", "delayed", "behind", "behindschedule", "r"),
                         m.Status.OFF_TRACK),
@@ -414,7 +415,7 @@ CHOICE_SYNONYMS: dict[type[Enum], dict[str, Enum]] = {
                         m.Status.CANCELLED),
     },
     m.RiskStatus: {
-        **dict.fromkeys(("open", "live", "active", "current"), m.RiskStatus.OPEN),
+        **dict.fromkeys(("open", "live", "active", "current", "ongoing"), m.RiskStatus.OPEN),
         **dict.fromkeys(("closed", "retired", "archived"), m.RiskStatus.CLOSED),
     },
     m.ValueBasis: {

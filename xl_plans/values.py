@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import decimal
 import functools
 import math
 import re
@@ -30,15 +31,23 @@ EXCEL_EPOCH_1904 = dt.date(1904, 1, 1)
 SERIAL_RANGE = (21916, 73415)
 
 _XML_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
-# Control characters (but tab and line feed) go; a non-breaking space becomes a space.
+# Control characters (but tab and line feed) go; so do the invisible characters that come with
+# text pasted from web pages, Teams or SharePoint (zero-width space and joiners, word joiner,
+# byte order mark, soft hyphen): an officer cannot see them, so "83%\u200b" is 83%.
 _CONTROLS = [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F]
-_TIDY: dict[int, str | None] = dict.fromkeys(_CONTROLS)
-_TIDY[0xA0] = " "
+_INVISIBLE = [0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD]
+# Every other Unicode space (non-breaking, thin, narrow non-breaking, figure, em ...) is a space.
+_SPACES = [0xA0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000]
+_TIDY: dict[int, str | None] = dict.fromkeys(_CONTROLS + _INVISIBLE)
+_TIDY.update(dict.fromkeys(_SPACES, " "))
+_TIDY.update(dict.fromkeys((0x2028, 0x2029), "\n"))  # line and paragraph separators
+# (All of these are non-printable to str.isprintable, so clean_text's fast path stays right.)
 
 
 def clean_text(value: object) -> str | None:
-    """Text of a cell, tidied: NBSP to space, `_x000D_` escapes and control characters removed,
-    Windows line ends to \\n, outer white space stripped. Blank -> None."""
+    """Text of a cell, tidied: NBSP and other Unicode spaces to space, `_x000D_` escapes, control
+    and invisible characters removed, Windows line ends to \\n, outer white space stripped.
+    Blank -> None."""
     if value is None:
         return None
     if isinstance(value, str):
@@ -72,7 +81,10 @@ def normalise_key(text: str) -> str:
 
 # --------------------------------------------------------------------------- numbers
 
-_NA_WORDS = {"na", "n/a", "-", "–", "—", "not applicable", "nil return"}
+# A figure that does not exist or is not known yet is no data, like N/A: never an error.
+_NA_WORDS = {"na", "n/a", "-", "–", "—", "not applicable", "nil return", "n/k", "nk",
+             "not known", "unknown", "not available", "n/av", "awaiting data",
+             "data not available"}
 _TBC_WORDS = {"tbc", "tba", "tbd", "to be confirmed", "to be agreed", "to be determined"}
 _INFO_WORDS = {"info only", "information only", "for information", "for information only"}
 _ZERO_WORDS = {"zero", "nil", "none", "nought"}
@@ -89,7 +101,14 @@ _NUMBER = re.compile(
         \s*(?P<scale>k|m|bn)?\s*(?P<pct>%)?\s*(?P<close>\))?$""",
     re.VERBOSE | re.IGNORECASE,
 )
-_SCALES = {"k": 1e3, "m": 1e6, "bn": 1e9}
+# A k/m/bn suffix or a % sign moves the decimal point: done in decimal, so "£1.005m" is
+# 1005000 and "57.7%" the float nearest 0.577 (binary 1.005 * 1e6 is 1004999.9999999999).
+_POWERS = {"k": 3, "m": 6, "bn": 9}
+_EXACT = decimal.Context(prec=decimal.MAX_PREC)  # scaleb then rounds nothing
+# A thin, narrow no-break or figure space between digit groups is a thousands separator
+# ("1\u202f200", as some systems and French/SI style type it). A plain or non-breaking space
+# is not: "0151 934 4580" is a phone number.
+_GROUP_SPACE = re.compile(r"(?<=\d)[\u2007\u2009\u202f](?=\d{3}(?!\d))")
 
 
 def parse_num(value: object) -> Num:
@@ -106,6 +125,10 @@ def parse_num(value: object) -> Num:
     text = clean_text(value)
     if text is None:
         return Num()
+    if isinstance(value, str) and not value.isascii() and _GROUP_SPACE.search(value):
+        grouped = _parse_num_text(clean_text(_GROUP_SPACE.sub("", value)) or "")
+        if grouped.kind is NumKind.NUMBER:
+            return grouped.model_copy(update={"text": text})  # (the text as typed is kept)
     return _parse_num_text(text)
 
 
@@ -134,14 +157,12 @@ def _parse_num_text(text: str) -> Num:
     match = _NUMBER.match(core)
     if not match or (match["neg"] == "(") != bool(match["close"]):
         return Num(kind=NumKind.TEXT, text=text)
-    number = float(match["num"].replace(",", ""))
-    if match["scale"]:
-        number *= _SCALES[match["scale"].lower()]
+    digits = match["num"].replace(",", "")
+    percent = bool(match["pct"])
+    shift = (_POWERS[match["scale"].lower()] if match["scale"] else 0) - (2 if percent else 0)
+    number = float(decimal.Decimal(digits).scaleb(shift, _EXACT)) if shift else float(digits)
     if not math.isfinite(number):  # 400 nines: no figure anyone means, and no cell holds it
         return Num(kind=NumKind.TEXT, text=text)
-    percent = bool(match["pct"])
-    if percent:
-        number = round(number / 100, 12)
     if match["neg"] or match["neg2"]:
         number = -number
     return Num(kind=NumKind.NUMBER, value=number, text=text, percent=percent)
@@ -158,58 +179,90 @@ _SEASONS = {
 }
 
 _ONGOING = re.compile(
-    r"\s*(?:,|;|-|and|&)?\s*(?:then\s+)?(?:ongoing|on-going|onwards?|continuous|annual\s+review)"
-    r"\b.*$",
+    r"\s*(?:[,;–—-]|and|&)?\s*(?:then\s+)?"
+    r"(?:ongoing|on-going|onwards?|continuous|annual\s+review)\b.*$",
     re.IGNORECASE,
 )
+# "By the end of March 2024", "end of March 2024", "End March 2024", "by end March 2024", "by
+# March 2024": the deadline is the end of what follows.
 _LEAD_IN = re.compile(
-    r"^(?:by\s+the\s+end\s+of|by\s+end\s+of|end\s+of|by|before)\s+", re.IGNORECASE
+    r"^(?:(?:(?:by|before)\s+)?(?:the\s+)?end\s+(?:of\s+)?|(?:by|before)\s+)", re.IGNORECASE
 )
+# "End of year", "year end", "year-end", "by the end of the financial year": the plan year's
+# last day, as plans are for a financial year. (Unknown without the plan year: then words.)
+_YEAR_WORDS = r"(?:financial\s+year|fy|year)"
+_YEAR_END = re.compile(
+    rf"^(?:(?:by|before)\s+)?(?:the\s+)?(?:end\s+of\s+(?:the\s+)?{_YEAR_WORDS}"
+    rf"|{_YEAR_WORDS}[\s-]*end)\.?$",
+    re.IGNORECASE,
+)
+# En and em dashes (Word's autocorrect of "-"), figure dash, horizontal bar and minus sign read
+# as a hyphen in dates and years: "2023–24" is 2023/24. (Not in numbers: "5–10" is a band,
+# read elsewhere.)
+_DASHES = dict.fromkeys((0x2012, 0x2013, 0x2014, 0x2015, 0x2212), "-")
+_READ_YEAR = {**_TIDY, **_DASHES}
 # "From April 2024" names when something starts, not a deadline: read as "April 2024 and
 # ongoing". ("From Sep 2024 to March 2026" is a range, read as one.)
 _FROM = re.compile(r"^(?:from|starting|commencing)\s+", re.IGNORECASE)
 _ORDINAL = re.compile(r"(\d{1,2})\s*(?:st|nd|rd|th)\b", re.IGNORECASE)
 _FY = re.compile(r"^(?:fy\s*)?(\d{4})\s*[/-]\s*(\d{2}|\d{4})$", re.IGNORECASE)
 _FY_SHORT = re.compile(r"^(?:fy\s*)?(\d{2})\s*[/-]\s*(\d{2})$", re.IGNORECASE)  # "22/23"
+# (These and the patterns below see dates with every dash made a hyphen: see _DASHES.)
 _QUARTER = re.compile(
     r"^(?:q|quarter\s*)([1-4])(?:\s*(?:of\s+)?(?:fy\s*)?(\d{4}|\d{2})\s*[/-]\s*(\d{2}|\d{4}))?$",
     re.IGNORECASE,
 )
-# "June 2024", "Jun-2024" (how Excel shows a month), "June/2024", "June, 2024", "June of 2024"
-_MONTH_YEAR = re.compile(rf"^({_MONTH_RE})\.?(?:\s*[-/,]\s*|\s+of\s+|\s+)(\d{{4}})$",
+# "June 2024", "Jun-2024", "June/2024", "June, 2024", "June of 2024"; with two digits for the
+# year, "Jun-24" (how Excel shows a month), "March 22", "Dec 07" (seeds 001 and 002). But see
+# _day_not_year: "May 31" may be a day with its year left off.
+_MONTH_YEAR = re.compile(rf"^({_MONTH_RE})\.?(?:\s*[-/,]\s*|\s+of\s+|\s+)(\d{{4}}|\d{{2}})$",
                          re.IGNORECASE)
+_MONTH_ONLY = re.compile(rf"^({_MONTH_RE})\.?$", re.IGNORECASE)
 _YEAR_MONTH = re.compile(rf"^(\d{{4}})(?:\s*[-/]\s*|\s+)({_MONTH_RE})\.?$", re.IGNORECASE)
 # Several days of one month: "14-15 March 2024", "3rd and 4th March 2024", "1, 6, 7, 8 March
 # 2024", "March 14-15, 2024": the first day to the last.
 _DAYS = r"\d{1,2}(?:\s*(?:-|–|—|/|&|,|and|to)\s*\d{1,2})+"
 _DAYS_MONTH_YEAR = re.compile(rf"^({_DAYS})\s+({_MONTH_RE})\.?,?\s+(\d{{4}})$", re.IGNORECASE)
 _MONTH_DAYS_YEAR = re.compile(rf"^({_MONTH_RE})\.?\s+({_DAYS}),?\s+(\d{{4}})$", re.IGNORECASE)
-_SEASON_YEAR = re.compile(r"^(spring|summer|autumn|fall|winter)\s+(\d{4})$", re.IGNORECASE)
+_SEASON_YEAR = re.compile(r"^(spring|summer|autumn|fall|winter)\s+(\d{4}|\d{2})$",
+                          re.IGNORECASE)  # "Summer 2021", "Summer 08" (seed 002)
 _YEAR = re.compile(r"^(\d{4})$")
-_RANGE = re.compile(r"^(.+?)\s+(?:to|until|till|-|–|—)\s+(.+)$", re.IGNORECASE)
+_RANGE = re.compile(r"^(.+?)\s+(?:to|until|till|-)\s+(.+)$", re.IGNORECASE)
 _NUMERIC_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")  # 2025-03-31, as systems export dates
 _TIME = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)\b|\b\d{1,2}:\d{2}\b", re.IGNORECASE)
-_TEXT_DATE = re.compile(rf"^(\d{{1,2}})\s+({_MONTH_RE})\.?,?\s+(\d{{4}})$", re.IGNORECASE)
+_TEXT_DATE = re.compile(rf"^(\d{{1,2}})\s+({_MONTH_RE})\.?,?\s+(\d{{4}}|\d{{2}})$",
+                        re.IGNORECASE)
 
 
 def fy_start_year(plan_year: str | None) -> int | None:
     """First calendar year of a financial year written `2023/24`, `2023-24`, `2023/2024` or
-    `23/24` (in the 2000s: see full_year)."""
+    `23/24` (in the 2000s: see full_year), with any dash (`2023–24`) and hidden characters
+    ignored."""
     if not plan_year:
         return None
-    match = _FY.match(plan_year.strip())
-    if not match and (short := _FY_SHORT.match(plan_year.strip())):
-        start = full_year(int(short[1]))
-        return start if int(short[2]) == (start + 1) % 100 else None
-    if not match:
-        match_year = _YEAR.match(plan_year.strip())
-        return int(match_year[1]) if match_year else None
+    text = plan_year.strip() if plan_year.isascii() else plan_year.translate(_READ_YEAR).strip()
+    if match := _FY.match(text):
+        return _fy_start(match)
+    if short := _FY_SHORT.match(text):
+        return _short_fy_start(short, None)
+    match_year = _YEAR.match(text)
+    return int(match_year[1]) if match_year else None
+
+
+def _fy_start(match: re.Match[str]) -> int | None:
+    """First year of a financial year matched by _FY ("2023/24"), if the second follows."""
     start, end = int(match[1]), match[2]
     end_year = int(end) if len(end) == 4 else (start // 100) * 100 + int(end)
     if end_year % 100 != (start + 1) % 100:
         return None
     return start
+
+
+def _short_fy_start(match: re.Match[str], near: int | None) -> int | None:
+    """First year of a financial year matched by _FY_SHORT ("22/23"), if the second follows."""
+    start = full_year(int(match[1]), near)
+    return start if int(match[2]) == (start + 1) % 100 else None
 
 
 def full_year(two_digits: int, near: int | None = None) -> int:
@@ -235,6 +288,19 @@ def quarter_span(quarter: int, fy_start: int, fy_start_month: int = 4) -> tuple[
     end_year = fy_start + end_month0 // 12
     end_month = end_month0 % 12 + 1
     return dt.date(year, month, 1), _month_end(end_year, end_month)
+
+
+def _year(written: str, fy_start: int | None) -> int:
+    """A year as typed in a date: four digits, or two (the one nearest the plan year)."""
+    return int(written) if len(written) == 4 else full_year(int(written), fy_start)
+
+
+def _day_not_year(written: str, two_digits: str, year: int, fy_start: int | None) -> bool:
+    """Whether "May 31" is more likely 31 May of no year than May 2031: two digits that could be
+    a day, after a space (Excel's "May-31" is a month), making a year over 5 years from the
+    plan year's. (Plans name months near their year; "March 24", "Dec 07" in 2008/09 read.)"""
+    return (len(two_digits) == 2 and int(two_digits) <= 31 and fy_start is not None
+            and abs(year - fy_start) > 5 and not any(sep in written for sep in "-/"))
 
 
 def _month_end(year: int, month: int) -> dt.date:
@@ -298,11 +364,12 @@ def _parse_when_text(text: str, fy_start: int | None) -> When:
         return When(kind=WhenKind.ONGOING, ongoing=True, text=text)
     if starts := _FROM.match(core):
         core = core[starts.end():]
-        ongoing = ongoing or _RANGE.match(core) is None  # a start, and no end named
     span = _span(core, fy_start)
     if span is None:
+        ongoing = ongoing or (bool(starts) and _RANGE.match(core) is None)
         return When(kind=WhenKind.TEXT, text=text, ongoing=ongoing)
     start, end, is_day, is_range = span
+    ongoing = ongoing or (bool(starts) and not is_range)  # a start, and no end named
     kind = WhenKind.DATE if is_day and start == end else WhenKind.PERIOD
     return When(kind=kind, start=start, end=end, ongoing=ongoing, text=text, is_range=is_range)
 
@@ -310,16 +377,40 @@ def _parse_when_text(text: str, fy_start: int | None) -> When:
 def _span(text: str, fy_start: int | None) -> tuple[dt.date, dt.date, bool, bool] | None:
     """(first day, last day, is a single day, is a range "X to Y") of a date or period written
     as text."""
-    text = " ".join(_LEAD_IN.sub("", text.strip()).split())
+    text = " ".join((text if text.isascii() else text.translate(_DASHES)).split())
+    if "end" in text.lower() and _YEAR_END.match(text):
+        if fy_start is None:
+            return None
+        year_end = dt.date(fy_start + 1, 3, 31)
+        return year_end, year_end, True, False
+    text = _LEAD_IN.sub("", text)
     single = _single_span(text, fy_start)
     if single is not None:
         return *single, False
-    match = _RANGE.match(text)
-    if match:
-        first = _single_span(match[1], fy_start)
-        last = _single_span(match[2], fy_start)
-        if first and last and first[0] <= last[1]:
-            return first[0], last[1], False, True
+    if (match := _RANGE.match(text)) and (span := _range(match[1], match[2], fy_start)):
+        return span
+    # "April 2024-March 2025", "Q1-Q2" (en dashes, as Word writes them, are hyphens by now):
+    # a range when the two sides of some dash read as dates or periods.
+    for dash in (i for i, char in enumerate(text) if char == "-"):
+        if span := _range(text[:dash], text[dash + 1:], fy_start):
+            return span
+    return None
+
+
+def _range(first_text: str, last_text: str,
+           fy_start: int | None) -> tuple[dt.date, dt.date, bool, bool] | None:
+    """A range from one date or period to another, or None (also when it runs backwards).
+    A bare month takes its year from the end: "Apr-Jun 2024", "Nov to Feb 2024"."""
+    last = _single_span(last_text, fy_start)
+    if last is None:
+        return None
+    first = _single_span(first_text, fy_start)
+    if first is None and (month := _MONTH_ONLY.match(first_text.strip())):
+        number = _MONTHS[month[1].lower()]
+        year = last[0].year if number <= last[0].month else last[0].year - 1
+        first = dt.date(year, number, 1), _month_end(year, number), False
+    if first and first[0] <= last[1]:
+        return first[0], last[1], False, True
     return None
 
 
@@ -336,7 +427,7 @@ def _single_span(text: str, fy_start: int | None) -> tuple[dt.date, dt.date, boo
             d = dt.date(year, month, day)
             return d, d, True
         if m := _TEXT_DATE.match(text):
-            d = dt.date(int(m[3]), _MONTHS[m[2].lower()], int(m[1]))
+            d = dt.date(_year(m[3], fy_start), _MONTHS[m[2].lower()], int(m[1]))
             return d, d, True
         if (m := _DAYS_MONTH_YEAR.match(text)) or (m := _MONTH_DAYS_YEAR.match(text)):
             days_at, month_at = (1, 2) if m[1][0].isdigit() else (2, 1)
@@ -346,23 +437,25 @@ def _single_span(text: str, fy_start: int | None) -> tuple[dt.date, dt.date, boo
             return day_one, day_last, day_one == day_last
         if (m := _MONTH_YEAR.match(text)) or (m := _YEAR_MONTH.match(text)):
             month_at, year_at = (1, 2) if m[2].isdigit() else (2, 1)
-            year, month = int(m[year_at]), _MONTHS[m[month_at].lower()]
+            year, month = _year(m[year_at], fy_start), _MONTHS[m[month_at].lower()]
+            if _day_not_year(m[0], m[year_at], year, fy_start):
+                return None
             return dt.date(year, month, 1), _month_end(year, month), False
         if m := _SEASON_YEAR.match(text):
             first, last = _SEASONS[m[1].lower()]
-            year = int(m[2])
+            year = _year(m[2], fy_start)
             end_year = year + 1 if last < first else year
             return dt.date(year, first, 1), _month_end(end_year, last), False
         if m := _QUARTER.match(text):
             # "Q3 2022/23", or "Q3 22/23": after a quarter, two digits can only be a year
-            written = m[2] if not m[2] or len(m[2]) == 4 else str(full_year(int(m[2])))
+            written = m[2] if not m[2] or len(m[2]) == 4 else str(full_year(int(m[2]), fy_start))
             start_year = fy_start_year(f"{written}/{m[3]}") if m[2] else fy_start
             if start_year is None:
                 return None
             first_day, last_day = quarter_span(int(m[1]), start_year)
             return first_day, last_day, False
-        if m := _FY.match(text):
-            start_year = fy_start_year(text)
+        if (m := _FY.match(text)) or (m := _FY_SHORT.match(text)):  # "2023/24", "23/24"
+            start_year = _fy_start(m) if len(m[1]) == 4 else _short_fy_start(m, fy_start)
             if start_year is None:
                 return None
             return dt.date(start_year, 4, 1), dt.date(start_year + 1, 3, 31), False

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from xl_plans import schema
 from xl_plans.model import BudgetLine, NumKind
 from xl_plans.validation.context import Context, quote
+from xl_plans.validation.details import ambiguous_year
 from xl_plans.validation.report import Issue
 from xl_plans.values import fy_start_year
 
@@ -28,6 +29,8 @@ def check_budget_year(ctx: Context) -> Iterator[Issue]:
             yield ctx.at("budget-year-unreadable", _SPEC, line, "year",
                          f"Year {quote(line.year)} on the {ctx.sheet_name(_SPEC)} sheet is not "
                          "a financial year such as 2024/25.")
+        elif (ambiguous := ambiguous_year(line.year)) is not None:
+            yield _ambiguous(ctx, line, *ambiguous, plan_year=start == ctx.fy_start)
     if ctx.fy_start is None or ctx.fy_start in starts:
         return
     years = [line.year for line in lines if line.year is not None]
@@ -36,6 +39,18 @@ def check_budget_year(ctx: Context) -> Iterator[Issue]:
                     f"The {ctx.sheet_name(_SPEC)} sheet has no line for the plan year "
                     f"{ctx.plan.details.plan_year}{has}: the council summary shows no budget "
                     "or FTE for this service.", sheet=ctx.sheet_name(_SPEC))
+
+
+def _ambiguous(ctx: Context, line: BudgetLine, read_as: str, other: str,
+               plan_year: bool) -> Issue:
+    """A Year typed "2024": read as 2024/25, though a council naming its budgets by the year
+    they end means 2023/24, and the summary would total the wrong year's figures."""
+    taken = ", the plan year's line the council summary totals" if plan_year else ""
+    return ctx.at("budget-year-ambiguous", _SPEC, line, "year",
+                  f"Year {quote(line.year)} on the {ctx.sheet_name(_SPEC)} sheet could mean "
+                  f"{other} or {read_as}: read as {read_as}{taken}; write it as {read_as}.",
+                  hint=f"Type the financial year in full: {read_as}, or {other} if those are "
+                       "that year's figures.")
 
 
 def plan_year_line(lines: tuple[BudgetLine, ...], fy_start: int | None) -> BudgetLine | None:

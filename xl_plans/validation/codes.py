@@ -112,14 +112,24 @@ _CHECKS: tuple[Code, ...] = (
     # ------------------------------------------------------------------ the Plan sheet
     Code("plan-detail-missing", E, "The Plan sheet", "Service or plan year missing",
          "The Plan sheet does not say which service or which year the plan is for, so the "
-         "plan cannot be consolidated or dated.",
+         "plan cannot be consolidated or dated. When Plan Year is blank, the message counts "
+         "the date cells holding a quarter without its year (`Q3`), which cannot be placed "
+         "until it is filled in.",
          "Plan Year left blank.",
          "Fill in Service and Plan Year (e.g. 2024/25) on the Plan sheet."),
     Code("plan-year-unreadable", E, "The Plan sheet", "Plan year not a financial year",
          "The plan year is not a financial year such as 2024/25, so quarters and dates cannot "
-         "be placed in it.",
+         "be placed in it. The message counts the date cells holding a quarter without its "
+         "year (`Q3`), which cannot be placed until the plan year is corrected.",
          "Plan Year `Next year` or `2024/26`.",
          "Type the financial year as 2024/25."),
+    Code("plan-year-ambiguous", W, "The Plan sheet", "Plan year typed as one year",
+         "The plan year is typed as one calendar year (`2023`): it is read as the financial "
+         "year starting then (2023/24), but councils also name a year by its end (\"Budget "
+         "2023\" is 2022/23), and every quarter and date of the plan is placed by it.",
+         "Plan Year `2023`: \"Plan Year '2023' could mean 2022/23 or 2023/24: read as "
+         "2023/24; write it as 2023/24.\"",
+         "Type the financial year in full: 2023/24, or 2022/23 if that is the year meant."),
     Code("reporting-quarter-missing", W, "The Plan sheet", "Reporting quarter not set",
          "KPI actuals are filled in but the Plan sheet does not say which quarter is being "
          "reported, so the latest quarter is guessed.",
@@ -150,21 +160,26 @@ _CHECKS: tuple[Code, ...] = (
          "Choose a value from the cell's dropdown."),
     Code("not-a-number", E, "Cells", "Text where a number is needed",
          "A cell that must hold a number (this year's actuals, a tolerance, a risk score, a "
-         "budget, a contract value) holds text that cannot be read as one.",
+         "budget, a contract value) holds text that cannot be read as one, or a date (Excel "
+         "turns `1/2` or `5-10` typed in a General cell into one).",
          "Q2 actual `about 40`, or likelihood `High`.",
          "Type a number (40, 85%, £1,200); leave it blank and explain in the Comment if there "
          "is no figure."),
     Code("figure-as-words", W, "Cells", "Target or past figure written as words",
          "A KPI target, a last-year figure or a KPI Years figure is text that is not a "
-         "number: the words are kept, but the indicator cannot be scored or compared with "
-         "them.",
+         "number (or a date Excel made of what was typed): the words are kept, but the "
+         "indicator cannot be scored or compared with them. A range (`5-10`, `95% to 105%`) "
+         "as the target of a Target band KPI is a band, scored as one, and not raised; on "
+         "another KPI the hint suggests Polarity Target band.",
          "Annual Target `50% of all formal presentations`, or a 2006/07 outturn `New "
          "Indicator`.",
          "Type the figure as a number (50%, 260) and put the words in the Comment."),
     Code("date-unreadable", W, "Cells", "Text where a date is needed",
          "A date cell holds text that cannot be read as a date or period, so it cannot be "
-         "checked for being overdue or passed.",
-         "Target Date `Summer 08` or `When funding allows`.",
+         "checked for being overdue or passed. (A quarter typed without its year, `Q3`, "
+         "while the Plan Year is blank or unreadable is not raised here: the Plan Year's "
+         "issue counts such cells.)",
+         "Target Date `Spring / Summer 08` or `When funding allows`.",
          "Type a date (31/03/2025), a month (March 2025) or a quarter (Q3 2024/25)."),
     Code("value-missing", W, "Cells", "Required value blank",
          "A row leaves blank a value its sheet requires (a Ref, an indicator's name, a "
@@ -196,9 +211,11 @@ _CHECKS: tuple[Code, ...] = (
          "Choose the Polarity (Higher is better, Lower is better, Target band) and the Measure "
          "(Cumulative, Snapshot, Annual, Info only)."),
     Code("percent-over-100", W, "KPIs", "Percentage over 100%",
-         "A percentage (in a % indicator, % Complete or Tolerance %) is over 100% as read: "
-         "a plain number above the policy's `plain_number_above` (1.5 by default) is read as "
-         "a percentage number (85 as 85%), so 150 is 150% and 1.2 is 120%.",
+         "A percentage typed without its % sign (in a % indicator, % Complete or Tolerance "
+         "%) is over 100% as read, so its scale may have been guessed wrong: a plain number "
+         "above the policy's `plain_number_above` (1.5 by default) is read as a percentage "
+         "number (85 as 85%), so 150 is 150% and 1.2 is 120%. A figure typed with its sign "
+         "(112% spent against budget) says what it means and is not raised.",
          "% Complete `150`, or a % KPI's Q1 `1.2` meant as 1.2%.",
          "Type the percentage with its sign (15%, 1.2%) or correct it."),
     Code("percent-scale-mixed", W, "KPIs", "Percentages typed two ways",
@@ -207,10 +224,20 @@ _CHECKS: tuple[Code, ...] = (
          "a figure such as 1.2 is then ambiguous, so type them one way.",
          "A % KPI's Annual Target `0.9` and its Q1 `85`.",
          "Type every percentage with its sign: 85%."),
+    Code("percent-on-non-percent-kpi", W, "KPIs", "Percentage in a KPI that is not a %",
+         "A KPI figure (a target, an actual, last year's or a KPI Years figure) is typed with "
+         "a % sign but the indicator's Unit is Number, £ or Yes/No: it is read as a fraction "
+         "(90% as 0.9) and scored against the other figures on the wrong scale.",
+         "Unit `Number`, Annual Target `90%`, Q1 `85`: \"Annual Target of KPI B is typed as "
+         "a percentage ('90%') but the indicator's Unit is Number, so it is read as 0.9.\"",
+         "Set the Unit to % if the indicator is a percentage; otherwise type the figure "
+         "without the % sign."),
     Code("actual-missing", W, "KPIs", "No figure for the reporting quarter",
          "An indicator that is due has no actual for the reporting quarter, so it is "
-         "reported as No data (never Red).",
-         "Missed bin collections with Q1 blank because the contractor withheld the data.",
+         "reported as No data (never Red), and neither its Comment nor its Corrective Action "
+         "says why. Once either is filled in, the gap is explained and not raised.",
+         "Missed bin collections with Q1 blank and the Comment blank, when the contractor "
+         "withheld the data.",
          "Fill in the figure, or say in the Comment why there is none."),
     Code("cumulative-decreases", W, "KPIs", "Cumulative actual goes down",
          "A Cumulative indicator's year-to-date actual is lower than an earlier quarter's, "
@@ -260,6 +287,15 @@ _CHECKS: tuple[Code, ...] = (
          "matched to the plan year.",
          "Year `This year` on the Budget sheet.",
          "Type the financial year as 2024/25."),
+    Code("budget-year-ambiguous", W, "Budget", "Budget year typed as one year",
+         "A Budget line's Year is one calendar year (`2024`): it is read as the financial year "
+         "starting then (2024/25) and matched to the plan year so, but a council naming its "
+         "budgets by the year they end means 2023/24, and the summary would total the wrong "
+         "year's figures.",
+         "Year `2024` on the Budget sheet: \"Year '2024' on the Budget sheet could mean "
+         "2023/24 or 2024/25: read as 2024/25; write it as 2024/25.\"",
+         "Type the financial year in full: 2024/25, or 2023/24 if those are that year's "
+         "figures."),
     Code("budget-figure-missing", W, "Budget", "Plan year's budget figure not given",
          "The plan year's Budget line leaves the gross budget, net budget or FTE blank, N/A "
          "or TBC: the council summary's totals for the council and the directorate leave this "

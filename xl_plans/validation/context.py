@@ -16,7 +16,7 @@ from xl_plans import schema
 from xl_plans.cells import address, parse_address
 from xl_plans.cellwrite import plain
 from xl_plans.kpi import KpiStatus, kpi_status
-from xl_plans.model import Plan, Row
+from xl_plans.model import BLANK_NUM, Kpi, Num, NumKind, Plan, Polarity, Row
 from xl_plans.policy import Policy, default_policy
 from xl_plans.reader import PlanRead
 from xl_plans.validation.codes import CODES
@@ -36,6 +36,7 @@ class Context:
     fy_start: int | None = field(init=False)
     quarter: int | None = field(init=False)  # the reporting quarter, 1..4
     matrix_size: int = field(init=False)
+    _statuses: Sequence[KpiStatus] | None = field(init=False, default=None, repr=False)
 
     def __post_init__(self) -> None:
         details = self.plan.details
@@ -62,6 +63,11 @@ class Context:
         module's own rules: the ones the caller already worked out when it passed them
         (consolidation scores each plan anyway), else worked out here."""
         assert self.quarter is not None
+        if self._statuses is None:  # (several checks ask: scored once)
+            self._statuses = self._kpi_statuses(self.quarter)
+        return self._statuses
+
+    def _kpi_statuses(self, quarter: int) -> Sequence[KpiStatus]:
         scored, kpis = self.kpis_scored, self.plan.kpis
         # Used only when they are plainly these KPIs, in order, for this quarter: a KPI is
         # known by its ref and indicator, so not when two rows share both (duplicate rows).
@@ -69,9 +75,29 @@ class Context:
         keys = [(kpi.ref, kpi.indicator) for kpi in kpis]
         if scored is not None and len(set(keys)) == len(keys) \
                 and [(status.ref, status.indicator) for status in scored] == keys \
-                and all(status.quarter.number == self.quarter for status in scored):
+                and all(status.quarter.number == quarter for status in scored):
             return scored
-        return [kpi_status(kpi, self.quarter, self.policy) for kpi in kpis]
+        return [kpi_status(kpi, quarter, self.policy) for kpi in kpis]
+
+    def reads_as_band(self, kpi: Kpi, field_name: str) -> bool:
+        """Whether the scoring reads a KPI's target typed as text ("5-10", "95% to 105%") as a
+        target band, were the KPI's Polarity Target band. Asked of the scoring itself, so
+        validation and the Status sheet keep one rule for what a band is: the reporting
+        quarter's status when that scored this very cell, else the status of the KPI with this
+        target as its only one (one KPI scored again: text targets are few)."""
+        num: Num = getattr(kpi, field_name)
+        if num.kind is not NumKind.TEXT:
+            return False
+        cell = kpi.source.cell(field_name) if kpi.source is not None else None
+        if kpi.polarity is Polarity.BAND and cell is not None and self.quarter is not None:
+            index = next((n for n, each in enumerate(self.plan.kpis) if each is kpi), None)
+            status = self.kpi_statuses()[index] if index is not None else None
+            if status is not None and status.cells.get("target") == cell:
+                return status.band is not None
+        targets = {f"q{q}_target": BLANK_NUM for q in (1, 2, 3, 4)}
+        alone = kpi.model_copy(update={**targets, "annual_target": num,
+                                       "polarity": Polarity.BAND})
+        return kpi_status(alone, 1, self.policy).band is not None
 
     def quarter_span(self, quarter: int) -> tuple[dt.date, dt.date]:
         assert self.fy_start is not None

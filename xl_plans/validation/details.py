@@ -9,7 +9,9 @@ from xl_plans import schema
 from xl_plans.cells import ErrorValue, Uncalculated
 from xl_plans.model import NumKind
 from xl_plans.validation.context import Context, quote
+from xl_plans.validation.fields import unplaced_dates
 from xl_plans.validation.report import Issue
+from xl_plans.values import fy_start_year
 
 _HEADERS = {column.field: column.header for column in schema.PLAN_FIELDS}
 
@@ -19,14 +21,24 @@ def check_plan_details(ctx: Context) -> Iterator[Issue]:
     sheet = ctx.plan_sheet_name()
     for name in ("service", "plan_year"):
         if getattr(details, name) is None:
+            unplaced = _unplaced(ctx, "filled in") if name == "plan_year" else ""
             yield ctx.at_detail("plan-detail-missing", name,
-                                f"The {sheet} sheet does not give the {_HEADERS[name]}.",
+                                f"The {sheet} sheet does not give the {_HEADERS[name]}"
+                                f"{unplaced}.",
                                 hint=f"Fill in {_HEADERS[name]} on the {sheet} sheet.")
     if details.plan_year is not None and ctx.fy_start is None \
             and not _is_formula_or_error(_raw(ctx, "plan_year")):
         yield ctx.at_detail("plan-year-unreadable", "plan_year",
                             f"Plan Year {quote(details.plan_year)} is not a financial year "
-                            "such as 2024/25.")
+                            f"such as 2024/25{_unplaced(ctx, 'corrected')}.")
+    ambiguous = ambiguous_year(details.plan_year)
+    if ambiguous is not None:
+        read_as, other = ambiguous
+        yield ctx.at_detail("plan-year-ambiguous", "plan_year",
+                            f"Plan Year {quote(details.plan_year)} could mean {other} or "
+                            f"{read_as}: read as {read_as}; write it as {read_as}.",
+                            hint=f"Type the financial year in full: {read_as}, or {other} if "
+                                 "that is the year the plan is for.")
     # An unknown quarter ("Q5") is reported by the cell checks already.
     if details.reporting_quarter is None and _raw(ctx, "reporting_quarter") is None:
         reported = [kpi for kpi in ctx.plan.kpis
@@ -36,6 +48,38 @@ def check_plan_details(ctx: Context) -> Iterator[Issue]:
                                 f"{len(reported)} KPI(s) have actuals but the {sheet} sheet "
                                 "does not say which quarter is being reported.")
     yield from _template(ctx)
+
+
+def _unplaced(ctx: Context, until: str) -> str:
+    """What else a missing Plan Year stops: dates typed without a year ("Q3") cannot be
+    placed, and are said here once rather than as "not a date" in every such cell."""
+    found = unplaced_dates(ctx)
+    if not found:
+        return ""
+    (where, text), others = found[0], [where for where, _ in found[1:]]
+    first = f"{quote(text)} at {where}"
+    if not others:
+        return f", so {first} cannot be placed until it is {until}"
+    shown = ", ".join([first, *others[:2]])
+    shown += f" and {len(others) - 2} more" if len(others) > 2 else ""
+    return (f", so {len(found)} dates typed without a year ({shown}) cannot be placed until "
+            f"it is {until}")
+
+
+def ambiguous_year(text: str | None) -> tuple[str, str] | None:
+    """A financial year typed as one calendar year ("2023"), read as the year it starts in
+    (2023/24) though councils also name a year by its end ("Budget 2023" is 2022/23): the
+    year read, and the other it could mean. None for anything else."""
+    if text is None or not text.strip().isdigit():
+        return None
+    start = fy_start_year(text)
+    if start is None:
+        return None  # not read at all: reported as unreadable
+    return _fy(start), _fy(start - 1)
+
+
+def _fy(start: int) -> str:
+    return f"{start}/{(start + 1) % 100:02d}"
 
 
 def _template(ctx: Context) -> Iterator[Issue]:

@@ -6,16 +6,17 @@ they are and never as blank or as wrong-typed text (the reader keeps them as tex
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from collections.abc import Iterator
 from typing import Any
 
 from xl_plans import schema
 from xl_plans.cells import ErrorValue, Uncalculated
-from xl_plans.model import Num, NumKind, Row, When, WhenKind
+from xl_plans.model import Kpi, Num, NumKind, Polarity, Row, When, WhenKind
 from xl_plans.validation.context import Context, describe, quote
 from xl_plans.validation.report import Issue
-from xl_plans.values import normalise_key
+from xl_plans.values import day, normalise_key, parse_when
 
 _NUMERIC = (schema.Kind.NUMBER, schema.Kind.PERCENT, schema.Kind.MONEY)
 
@@ -123,14 +124,12 @@ def _typed(ctx: Context, spec: schema.Sheet, row: Row, column: schema.Column, ha
     kind = column.kind
     if kind in _NUMERIC:
         if value.kind is NumKind.TEXT:
-            code = "figure-as-words" if words_allowed else "not-a-number"
-            yield ctx.at(code, spec, row, name,
-                         f"{column.header} of {describe(spec, row)} is {quote(value.text)}, "
-                         "which is not a number.")
+            yield from _words(ctx, spec, row, column, value,
+                              "figure-as-words" if words_allowed else "not-a-number")
         elif value.kind is NumKind.BLANK and column.required and not own_check:
             yield _blank(ctx, spec, row, column)
     elif kind is schema.Kind.WHEN:
-        if value.kind is WhenKind.TEXT:
+        if value.kind is WhenKind.TEXT and not needs_plan_year(ctx, value):
             yield ctx.at("date-unreadable", spec, row, name,
                          f"{column.header} of {describe(spec, row)} is {quote(value.text)}, "
                          "which is not a date, month or quarter.")
@@ -145,6 +144,63 @@ def _typed(ctx: Context, spec: schema.Sheet, row: Row, column: schema.Column, ha
             yield _blank(ctx, spec, row, column)
     elif value is None and column.required and not own_check:
         yield _blank(ctx, spec, row, column)
+
+
+# A KPI's targets, which a Target band KPI may type as a band ("5-10", "95% to 105%").
+_BAND_FIELDS = {"annual_target", *(f"q{q}_target" for q in (1, 2, 3, 4))}
+
+
+def _words(ctx: Context, spec: schema.Sheet, row: Row, column: schema.Column, value: Num,
+           code: str) -> Iterator[Issue]:
+    """Text in a number column: a date Excel made of what was typed, a target band, or words."""
+    name, described = column.field, describe(spec, row)
+    raw = row.source.raw.get(name) if row.source is not None else None
+    if isinstance(raw, dt.date):
+        # "1/2" or "5-10" typed in a General cell is stored as a date: the officer sees
+        # 01/02/2023, not the '2023-02-01' the text of the cell would show.
+        yield ctx.at(code, spec, row, name,
+                     f"{column.header} of {described} holds a date ({day(raw)}), which is not "
+                     "a number.",
+                     hint="Excel may have turned what was typed (such as 1/2 or 5-10) into a "
+                          "date: format the cell as Number or Text (Home > Number Format) and "
+                          "type the figure again.")
+        return
+    hint = None
+    if isinstance(row, Kpi) and name in _BAND_FIELDS and ctx.reads_as_band(row, name):
+        if row.polarity is Polarity.BAND:
+            return  # a band is how a Target band KPI's target is typed: it is scored
+        hint = ("If the figure should stay within this range, set Polarity to Target band; "
+                "otherwise type one figure (50%, 260) and put the words in the Comment.")
+    yield ctx.at(code, spec, row, name,
+                 f"{column.header} of {described} is {quote(value.text)}, which is not a "
+                 "number.", hint=hint)
+
+
+def needs_plan_year(ctx: Context, when: When) -> bool:
+    """A date typed as part of the plan year ("Q3"), unreadable only because the Plan Year is
+    blank or unreadable: the Plan Year's own issue says so (and counts them, see
+    unplaced_dates), rather than a "not a date" warning on every such cell."""
+    return ctx.fy_start is None and when.kind is WhenKind.TEXT and when.text is not None \
+        and parse_when(when.text, _ANY_PLAN_YEAR).kind is not WhenKind.TEXT
+
+
+_ANY_PLAN_YEAR = 2000  # any will do: only whether the text reads once a year is known
+
+
+def unplaced_dates(ctx: Context) -> list[tuple[str, str]]:
+    """Dates typed that cannot be placed until the Plan Year is known ("Q3"): where (a cell,
+    "Priorities!E2", or for a plan built in code the row) and the text."""
+    found = []
+    for spec in schema.SHEETS:
+        columns = [c for c in spec.columns if c.kind is schema.Kind.WHEN]
+        for row in getattr(ctx.plan, spec.section) if columns else ():
+            for column in columns:
+                when: When = getattr(row, column.field)
+                if needs_plan_year(ctx, when) and when.text is not None:
+                    cell = row.source.cell(column.field) if row.source is not None else None
+                    found.append((cell or f"{column.header} of {describe(spec, row)}",
+                                  when.text))
+    return found
 
 
 def _blank(ctx: Context, spec: schema.Sheet, row: Row, column: schema.Column) -> Issue:

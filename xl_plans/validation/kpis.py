@@ -32,6 +32,10 @@ PERCENT_KPI_YEAR_FIELDS = ("target", "outturn", "benchmark")
 
 
 def check_targets(ctx: Context) -> Iterator[Issue]:
+    """A scored KPI with no target. Not when the sheet has no Annual Target column: then every
+    target reads blank, and column-missing already says why (one error, not one per KPI)."""
+    if ctx.read is not None and "annual_target" not in ctx.read.found[KPIS.name].columns:
+        return
     for kpi in ctx.plan.kpis:
         if kpi.measure is Measure.INFO_ONLY or kpi.annual_target.kind is NumKind.INFO_ONLY:
             continue
@@ -157,19 +161,23 @@ def _typed(row: Row, field_name: str, num: Num | None) -> object:
 
 
 def check_reported(ctx: Context) -> Iterator[Issue]:
-    """By the scoring module's RAG for the reporting quarter: a due KPI with no figure is a
-    warning; a Red KPI with neither Comment nor Corrective Action is a query (the committee
-    will ask why, so the plan must say)."""
+    """By the scoring module's RAG for the reporting quarter: a due KPI with no figure and no
+    word on why is a warning; a Red KPI with neither Comment nor Corrective Action is a query
+    (the committee will ask why, so the plan must say). Either way, a Comment or Corrective
+    Action is the explanation asked for: no data while a contractor withholds it is normal
+    practice in the seeds (Hart CP10, CP11, CP13), not a slip."""
     if ctx.quarter is None:
         return
     for kpi, status in zip(ctx.plan.kpis, ctx.kpi_statuses(), strict=True):
         actual = kpi.actual(ctx.quarter)
-        if status.rag is Rag.NO_DATA and actual.kind is not NumKind.TEXT:  # text: not-a-number
+        explained = bool(kpi.comment or kpi.corrective_action)
+        if status.rag is Rag.NO_DATA and actual.kind is not NumKind.TEXT \
+                and not explained:  # (text: not-a-number)
             typed = "" if actual.kind is NumKind.BLANK else f" ({quote(actual.text)})"
             yield ctx.at("actual-missing", KPIS, kpi, f"q{ctx.quarter}",
                          f"{describe(KPIS, kpi)} has no Q{ctx.quarter} figure{typed}, so it is "
                          "reported as No data.")
-        if status.rag is not Rag.RED or kpi.comment or kpi.corrective_action:
+        if status.rag is not Rag.RED or explained:
             continue
         where = "comment" if kpi.source is None or "comment" in kpi.source.cells \
             else f"q{ctx.quarter}"
@@ -179,6 +187,39 @@ def check_reported(ctx: Context) -> Iterator[Issue]:
 
 
 # ---------------------------------------------------------------------- percentages
+
+# Units whose figures are not percentages: a % typed in them is read as a fraction (90% as
+# 0.9) and scored against plain figures, silently, unless said.
+_NOT_PERCENT = (Unit.NUMBER, Unit.MONEY, Unit.YES_NO)
+
+
+def check_percent_units(ctx: Context) -> Iterator[Issue]:
+    """A figure typed with a % sign on a KPI whose Unit is Number, £ or Yes/No: "90%" is read
+    as 0.9, so a target of 90% makes 85 Green and an actual of 85% is 0.85 against 90. A
+    slip in the Unit (chosen from the dropdown) or in the figure: either way it is said."""
+    units = {_ref_key(kpi): kpi.unit for kpi in ctx.plan.kpis if kpi.unit in _NOT_PERCENT}
+    for kpi in ctx.plan.kpis:
+        if kpi.unit in _NOT_PERCENT:
+            yield from _percent_typed(ctx, KPIS, kpi, PERCENT_KPI_FIELDS, kpi.unit)
+    for row in ctx.plan.kpi_years:
+        unit = units.get(_ref_key(row))
+        if unit is not None:
+            yield from _percent_typed(ctx, KPI_YEARS, row, PERCENT_KPI_YEAR_FIELDS, unit)
+
+
+def _percent_typed(ctx: Context, spec: schema.Sheet, row: Row, fields: tuple[str, ...],
+                   unit: Unit) -> Iterator[Issue]:
+    described = describe(spec, row)
+    for name in fields:
+        num: Num = getattr(row, name)
+        if num.kind is not NumKind.NUMBER or not num.percent or num.value is None:
+            continue
+        yield ctx.at("percent-on-non-percent-kpi", spec, row, name,
+                     f"{spec.column(name).header} of {described} is typed as a percentage "
+                     f"({quote(_typed(row, name, num))}) but the indicator's Unit is "
+                     f"{unit.value}, so it is read as {num.value:g}.",
+                     hint="Set the Unit to % if the indicator is a percentage; otherwise "
+                          "type the figure without the % sign.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,7 +259,10 @@ def check_percentages(ctx: Context) -> Iterator[Issue]:
             for group in figure.groups:
                 fractions.setdefault(group, figure)
     for figure in figures:
-        if figure.fraction > 1 + _EPSILON:
+        # Over 100% is asked about only when the scale was guessed (a plain 1.2 or 150): a
+        # figure typed with its sign says what it means, and spend against budget or
+        # collection above profile is over 100% on purpose.
+        if figure.fraction > 1 + _EPSILON and not figure.num.percent:
             yield ctx.at("percent-over-100", figure.spec, figure.row, figure.field,
                          f"{figure.label} is {figure.typed}, read as {figure.shown}, which is "
                          "over 100%.")

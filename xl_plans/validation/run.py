@@ -33,6 +33,7 @@ CHECKS: tuple[Check, ...] = (
     kpis.check_targets,
     kpis.check_scoring_rules,
     kpis.check_percentages,
+    kpis.check_percent_units,
     kpis.check_quarters,
     kpis.check_reported,
     risks.check_scores,
