@@ -47,7 +47,7 @@ from xl_plans.reader import read_workbook
 from xl_plans.status import PlanStatus, plan_status
 from xl_plans.validation import Report, validate
 from xl_plans.validation.budget import plan_year_line
-from xl_plans.values import fy_start_year, normalise_key
+from xl_plans.values import fy_label, fy_start_year, normalise_key
 
 # Plans per task sent to a worker process: large enough that pickling is not the cost.
 CHUNK = 8
@@ -857,7 +857,7 @@ def year_shown(year: str | None) -> str | None:
     """A financial year as the summary shows it, 2023/24 however it was typed ("23/24",
     "2023-24"); as typed when it cannot be read."""
     start = fy_start_year(year)
-    return f"{start}/{(start + 1) % 100:02d}" if start is not None else year
+    return fy_label(start) if start is not None else year
 
 
 def _sum(values: Iterable[Any]) -> float | None:

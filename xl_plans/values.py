@@ -250,6 +250,11 @@ def fy_start_year(plan_year: str | None) -> int | None:
     return int(match_year[1]) if match_year else None
 
 
+def fy_label(start: int) -> str:
+    """The financial year starting in `start` as every title and sheet shows it: 2023/24."""
+    return f"{start}/{(start + 1) % 100:02d}"
+
+
 def _fy_start(match: re.Match[str]) -> int | None:
     """First year of a financial year matched by _FY ("2023/24"), if the second follows."""
     start, end = int(match[1]), match[2]

@@ -24,7 +24,7 @@ from xl_plans.consolidate import PlanResult, shown_name
 from xl_plans.consolidate import consolidate as run_consolidation
 from xl_plans.council_summary import check_csv_folder, write_csvs, write_summary
 from xl_plans.files import is_command_line_summary, is_summary_file
-from xl_plans.values import fy_start_year
+from xl_plans.values import fy_label, fy_start_year
 
 
 class FinancialYear(click.ParamType):
@@ -38,12 +38,12 @@ class FinancialYear(click.ParamType):
                 ctx: click.Context | None) -> str:
         text = str(value).strip()
         if text.isdigit() and len(text) == 4:
-            self.fail(f"{text} could mean {int(text) - 1}/{text[2:]} or "
-                      f"{text}/{(int(text) + 1) % 100:02d}: write the one you mean", param, ctx)
+            self.fail(f"{text} could mean {fy_label(int(text) - 1)} or "
+                      f"{fy_label(int(text))}: write the one you mean", param, ctx)
         start = fy_start_year(text)
         if start is None:
             self.fail(f"{value!r} is not a financial year: write it as 2023/24", param, ctx)
-        return f"{start}/{(start + 1) % 100:02d}"
+        return fy_label(start)
 
 
 @main.command()

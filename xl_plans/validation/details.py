@@ -11,7 +11,7 @@ from xl_plans.model import NumKind
 from xl_plans.validation.context import Context, quote
 from xl_plans.validation.fields import unplaced_dates
 from xl_plans.validation.report import Issue
-from xl_plans.values import fy_start_year
+from xl_plans.values import fy_label, fy_start_year
 
 _HEADERS = {column.field: column.header for column in schema.PLAN_FIELDS}
 
@@ -75,11 +75,7 @@ def ambiguous_year(text: str | None) -> tuple[str, str] | None:
     start = fy_start_year(text)
     if start is None:
         return None  # not read at all: reported as unreadable
-    return _fy(start), _fy(start - 1)
-
-
-def _fy(start: int) -> str:
-    return f"{start}/{(start + 1) % 100:02d}"
+    return fy_label(start), fy_label(start - 1)
 
 
 def _template(ctx: Context) -> Iterator[Issue]:
