@@ -27,12 +27,14 @@ from typing import Any
 import msoffcrypto.format.ooxml
 import openpyxl
 import pytest
+from click.testing import CliRunner
 from conftest import files_in
 from libreoffice import convert
 from openpyxl.utils.datetime import CALENDAR_MAC_1904
 from openpyxl.worksheet.formula import ArrayFormula
 
 from xl_plans.checks_sheet import write_checks_copy
+from xl_plans.cli import main
 from xl_plans.reader import read_workbook
 from xl_plans.template import save_workbook, tables_workbook
 from xl_plans.validation import validate
@@ -183,6 +185,20 @@ def _bad_crc(folder: Path, plan: Path, office: Any) -> Path:
     return Path(target)
 
 
+def _bad_deflate(folder: Path, plan: Path, office: Any) -> Path:
+    """A sheet's compressed bytes damaged: zlib fails inflating it (zlib.error), not zipfile."""
+    target = folder / "plan.xlsx"
+    target.write_bytes(damaged_deflate(plan, KPI_SHEET))
+    return target
+
+
+def damaged_deflate(plan: Path, part: str) -> bytes:
+    data = bytearray(plan.read_bytes())
+    start = data.index(part.encode()) + len(part)  # the end of its local header's name
+    data[start + 2:start + 12] = b"\xff" * 10  # inside its deflated bytes
+    return bytes(data)
+
+
 def _docx(folder: Path, plan: Path, office: Any) -> Path:
     target = folder / "plan.xlsx"
     with zipfile.ZipFile(target, "w") as archive:
@@ -324,6 +340,7 @@ MAKERS: list[tuple[str, Callable[..., Path], str]] = [
     ("zero-bytes", _zero, "file-empty"),
     ("truncated-zip", _truncated, "corrupt-workbook"),
     ("bad-crc", _bad_crc, "corrupt-workbook"),
+    ("bad-deflate", _bad_deflate, "corrupt-workbook"),
     ("docx-renamed", _docx, "word-document"),
     ("ods-renamed", _ods_renamed, "ods-not-supported"),
     ("ods", _ods, "ods-not-supported"),
@@ -363,6 +380,23 @@ def test_an_unreadable_file_gets_one_clear_coded_error(
     assert str(issue).startswith(f"{path.name}: [{code}] ")
     assert "Traceback" not in issue.message and issue.hint
     assert files_in(folder) == before  # byte-identical, nothing left behind
+
+
+def test_every_command_names_a_damaged_file_and_summary_carries_on(
+        tmp_path: Path, plan: Path) -> None:
+    """status and summary showed zlib's traceback on a damaged sheet, and summary stopped."""
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    damaged = folder / "damaged.xlsx"
+    damaged.write_bytes(damaged_deflate(plan, KPI_SHEET))
+    shutil.copy(plan, folder / "good.xlsx")
+    status = CliRunner().invoke(main, ["status", str(damaged), "--quarter", "Q1"])
+    assert status.exit_code == 2 and "[corrupt-workbook] damaged.xlsx" in status.output
+    summary = CliRunner().invoke(main, ["summary", str(folder)])
+    assert summary.exit_code == 1 and "[corrupt-workbook] damaged.xlsx" in summary.output
+    assert "1 plan(s) read, 1 unreadable" in summary.output
+    for result in (status, summary):  # an exit with its code, nothing raised
+        assert isinstance(result.exception, SystemExit) and "Traceback" not in result.output
 
 
 def test_a_file_larger_than_any_workbook_can_be_is_refused_unread(tmp_path: Path) -> None:

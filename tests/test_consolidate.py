@@ -494,16 +494,30 @@ def test_an_export_in_the_plans_folder_is_not_read_as_plans(make_plan: Callable[
         assert "text-not-workbook" not in listed.output
 
 
+@pytest.mark.parametrize("encoding", ["cp1252", "utf-8-sig", "utf-16"])
 def test_services_list_saved_by_windows_notepad(make_plan: Callable[..., Path],
-                                                tmp_path: Path) -> None:
+                                                tmp_path: Path, encoding: str) -> None:
+    """ANSI, UTF-8 and "Unicode" (UTF-16 with its mark, which read as junk names); a service
+    listed twice is missing once."""
     folder = two_matrix_folder(make_plan, tmp_path)
     services = tmp_path / "services.txt"
-    services.write_bytes("Housing\r\nCafé Services\r\nWaste\r\n".encode("cp1252"))
+    services.write_bytes("Housing\r\nCafé Services\r\nWaste\r\ncafé services\r\n\r\n"
+                         .encode(encoding))
     out = tmp_path / "c.xlsx"
     result = CliRunner().invoke(main, ["consolidate", str(folder), "--quarter", "Q2", "-o",
                                        str(out), "--services", str(services)])
     assert result.exit_code == 1, result.output
-    assert "Missing: no plan for Café Services" in result.output
+    assert [line.strip() for line in result.output.splitlines() if "Missing" in line] == [
+        "Missing: no plan for Café Services"]
+
+
+def test_a_services_file_that_is_not_text_is_refused(make_plan: Callable[..., Path],
+                                                    tmp_path: Path) -> None:
+    services = tmp_path / "services.txt"
+    services.write_bytes("Housing\r\n".encode("utf-16-le"))  # no mark: NUL bytes
+    result = CliRunner().invoke(main, ["consolidate", str(tmp_path), "--quarter", "Q2", "-o",
+                                       str(tmp_path / "c.xlsx"), "--services", str(services)])
+    assert result.exit_code == 2 and "not a text file of service names" in result.output
 
 
 def test_a_day_is_a_date_in_the_summary_and_anything_else_stays_as_typed(

@@ -26,7 +26,7 @@ from click.testing import CliRunner
 
 from xl_plans.cli import main
 from xl_plans.consolidate import FileState, consolidate
-from xl_plans.files import find_plans
+from xl_plans.files import excel_lock, find_plans
 from xl_plans.template import save_workbook, tables_workbook
 from xl_plans.validation import validate
 
@@ -136,7 +136,7 @@ def test_a_fifo_is_never_opened_and_is_not_a_file(tmp_path: Path, plan: Path) ->
             in stderr
 
     summary = cli("summary", folder)
-    assert summary.returncode == 0 and "1 plan(s) read, 0 unreadable, 2 skipped." in \
+    assert summary.returncode == 0 and "1 plan(s) read, 0 unreadable or not plans, 2 skipped." in \
         summary.stdout
     results = consolidated(folder)
     assert {name: state[:2] for name, state in results.items()} == {
@@ -150,7 +150,7 @@ def test_a_fifo_is_never_opened_and_is_not_a_file(tmp_path: Path, plan: Path) ->
 
 def test_one_bad_path_on_the_command_line_does_not_stop_the_batch(tmp_path: Path,
                                                                   plan: Path) -> None:
-    good = shutil.copy(plan, tmp_path / "housing.xlsx")
+    good = Path(shutil.copy(plan, tmp_path / "housing.xlsx"))
     loop = tmp_path / "loop.xlsx"
     os.symlink(tmp_path / "round.xlsx", loop)
     os.symlink(loop, tmp_path / "round.xlsx")
@@ -184,7 +184,7 @@ def test_one_bad_path_on_the_command_line_does_not_stop_the_batch(tmp_path: Path
 def test_a_named_file_in_a_folder_that_cannot_be_entered(tmp_path: Path, plan: Path,
                                                         locked: Path) -> None:
     prefix = without_override()
-    good = shutil.copy(plan, tmp_path / "housing.xlsx")
+    good = Path(shutil.copy(plan, tmp_path / "housing.xlsx"))
     inside = locked / "hidden_plan.xlsx"
     code, reports, _ = validated(good, inside, prefix=prefix)
     assert code == 2
@@ -277,7 +277,7 @@ def test_a_link_to_nothing_named_on_the_command_line_is_a_bad_file_not_a_typing_
         tmp_path: Path, plan: Path) -> None:
     """consolidate refuses a path that does not exist (exit 2), but a link that leads nowhere
     exists: it is listed on Data Quality and the batch carries on."""
-    good = shutil.copy(plan, tmp_path / "housing.xlsx")
+    good = Path(shutil.copy(plan, tmp_path / "housing.xlsx"))
     dangling = tmp_path / "moved.xlsx"
     os.symlink(tmp_path / "elsewhere.xlsx", dangling)
     out = tmp_path / "council.xlsx"
@@ -285,3 +285,22 @@ def test_a_link_to_nothing_named_on_the_command_line_is_a_bad_file_not_a_typing_
                                        "Q1", "-o", str(out), "--as-of", AS_OF])
     assert result.exit_code == 1, result.output
     assert "Unreadable: moved.xlsx" in result.output and out.exists()
+
+
+# --------------------------------------------------------------------------- Excel's lock files
+
+
+def test_excel_lock_names_who_holds_a_plan(tmp_path: Path) -> None:
+    plan = tmp_path / "Housing and homelessness.xlsx"
+    assert excel_lock(plan) is None
+    lock = tmp_path / "~$Housing and homelessness.xlsx"
+    lock.write_bytes(b"\x05Alice" + b"\0" * 40)
+    assert excel_lock(plan) == (lock, "held by Alice")
+    lock.unlink()
+    short = tmp_path / "~$using and homelessness.xlsx"  # Excel's form for a long name
+    short.write_bytes(b"\x00")
+    assert excel_lock(plan) == (short, "")  # a lock file that does not say whose it is
+    short.unlink()
+    (tmp_path / "~$Housing and homelessness.xlsx").mkdir()  # not Excel's
+    assert excel_lock(plan) is None
+    assert excel_lock(tmp_path / "~$Housing and homelessness.xlsx") is None

@@ -130,7 +130,52 @@ BAD = [
     ('[risk.matrices."5x5"]\nsize = 4\n', "policy-invalid", "risk", "name it '4x4'"),
     ("version = 2\n", "policy-version", "version", "policy format 2"),
     ("[kpi\ntolerance = 0.1\n", "policy-not-toml", None, "not valid TOML"),
+    # true and false are not numbers (Python would count them as 1 and 0)
+    ("[year]\nfy_start_month = true\n", "policy-invalid", "year.fy_start_month",
+     "must be a whole number, such as 4, not true"),
+    ("[kpi]\ntolerance = true\n", "policy-invalid", "kpi.tolerance",
+     "must be a number, such as 0.1, not true"),
+    ("[kpi]\ntolerance = false\n", "policy-invalid", "kpi.tolerance", "not false"),
+    ("[kpi]\nannual_due_quarter = true\n", "policy-invalid", "kpi.annual_due_quarter",
+     "not true"),
+    ("[kpi]\nzero_target_tolerance = true\n", "policy-invalid", "kpi.zero_target_tolerance",
+     "not true"),
+    ("[percentages]\nplain_number_above = true\n", "policy-invalid",
+     "percentages.plain_number_above", "not true"),
+    ("[progress]\namber_behind = false\n", "policy-invalid", "progress.amber_behind",
+     "not false"),
+    ("[contracts]\nexpiring_months = [true, 12]\n", "policy-invalid",
+     "contracts.expiring_months.1", "not true"),
+    ('[risk.matrices."4x4"]\nappetite = true\n', "policy-invalid",
+     "risk.matrices.4x4.appetite", "not true"),
+    ('[risk.matrices."4x4"]\nbands = [{band = "Very High", max = true}]\n', "policy-invalid",
+     "risk.matrices.4x4.bands.1.max", "not true"),
+    ("version = true\n", "policy-invalid", "version", "not true"),
 ]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("[kpi]\ntolerance = 0\n", ("kpi", "tolerance", 0.0)),
+    ("[kpi]\ntolerance = 1\n", ("kpi", "tolerance", 1.0)),
+    ("[kpi]\nzero_target_tolerance = 2\n", ("kpi", "zero_target_tolerance", 2.0)),
+    ("[progress]\namber_behind = 1\nred_behind = 1\n", ("progress", "amber_behind", 1.0)),
+    ("[percentages]\nplain_number_above = 2\n", ("percentages", "plain_number_above", 2.0)),
+    ("[year]\nfy_start_month = 4.0\n", ("year", "fy_start_month", 4)),
+])
+def test_whole_numbers_are_numbers(tmp_path: Path, text: str,
+                                   value: tuple[str, str, float]) -> None:
+    """A TOML integer is a number wherever a fraction is allowed (and 4.0 a whole number)."""
+    section, key, expected = value
+    got = getattr(getattr(load_policy(write(tmp_path, text)), section), key)
+    assert got == expected and not isinstance(got, bool)
+
+
+def test_cli_a_true_setting_is_a_clear_error(tmp_path: Path) -> None:
+    path = write(tmp_path, "version = 1\n[kpi]\ntolerance = true\n")
+    result = CliRunner().invoke(main, ["policy", "show", "--policy", str(path)])
+    assert result.exit_code == 2
+    assert "council.toml: setting kpi.tolerance: must be a number, such as 0.1, not true." \
+        in result.output
 
 
 @pytest.mark.parametrize(("text", "code", "key", "words"), BAD)

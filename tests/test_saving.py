@@ -9,13 +9,16 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
+import zipfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import openpyxl
 import pytest
+from click.testing import CliRunner
 from conftest import files_in
 
+from xl_plans.cli import main
 from xl_plans.saving import SaveError, atomic_save
 from xl_plans.template import save_workbook, tables_workbook
 
@@ -165,3 +168,85 @@ def test_a_file_that_is_not_writable_by_us_is_not_replaced(
     with pytest.raises(SaveError, match="read-only"):
         atomic_save(save_book, target, overwrite=True)
     assert target.read_bytes() == b"old"
+
+
+# --------------------------------------------------------------------------- what is saved
+
+
+def writes_parts(parts: dict[str, bytes]) -> Callable[[Path], None]:
+    """A write that saves a sound workbook with some parts replaced."""
+
+    def write(path: Path) -> None:
+        save_book(path)
+        with zipfile.ZipFile(path) as archive:
+            kept = {name: archive.read(name) for name in archive.namelist()}
+        with zipfile.ZipFile(path, "w") as archive:
+            for name, data in {**kept, **parts}.items():
+                archive.writestr(name, data)
+
+    return write
+
+
+@pytest.mark.parametrize("part", ["docProps/core.xml", "xl/workbook.xml"])
+def test_a_part_that_is_not_well_formed_xml_is_never_saved(tmp_path: Path, part: str) -> None:
+    """A control character in the document title made a core.xml Excel calls damaged and
+    openpyxl cannot open: the check on every save parses these parts."""
+    broken = (b'<?xml version="1.0"?><cp:coreProperties xmlns:cp="urn:x" '
+              b'xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>Bell\x07'
+              b'</dc:title></cp:coreProperties>')
+    target = tmp_path / "plan.xlsx"
+    with pytest.raises(SaveError) as caught:
+        atomic_save(writes_parts({part: broken}), target)
+    assert str(caught.value).startswith(f"The file written for plan.xlsx would be damaged "
+                                        f"(its part {part} is not well-formed XML")
+    assert "nothing saved" in str(caught.value)
+    assert list(tmp_path.iterdir()) == []  # no file, no temporary file
+
+
+def test_a_part_with_an_entity_is_never_saved(tmp_path: Path) -> None:
+    bomb = (b'<?xml version="1.0"?><!DOCTYPE t [<!ENTITY a "aaaa">]>'
+            b'<cp:coreProperties xmlns:cp="urn:x">&a;</cp:coreProperties>')
+    with pytest.raises(SaveError, match="would be damaged"):
+        atomic_save(writes_parts({"docProps/core.xml": bomb}), tmp_path / "plan.xlsx")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_link_to_a_missing_folder_names_the_link_and_its_folder(tmp_path: Path) -> None:
+    link = tmp_path / "dang.xlsx"
+    link.symlink_to("nowhere/x.xlsx")
+    with pytest.raises(SaveError) as caught:
+        atomic_save(save_book, link)
+    assert str(caught.value) == ("dang.xlsx is a link to nowhere/x.xlsx, whose folder nowhere "
+                                 "does not exist: nothing was written.")
+    result = cli("new", "--service", "H", "--year", "2024/25", "-o", str(link))
+    assert result.returncode == 2
+    assert "dang.xlsx is a link to nowhere/x.xlsx, whose folder nowhere does not exist" \
+        in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dang.xlsx"]
+
+
+def test_a_missing_folder_is_named(tmp_path: Path) -> None:
+    with pytest.raises(SaveError, match=f"^The folder {tmp_path / 'nowhere'} does not exist"):
+        atomic_save(save_book, tmp_path / "nowhere" / "x.xlsx")
+
+
+@pytest.mark.parametrize("output", ["/", ".", "", "folder"])
+def test_status_to_a_folder_says_it_is_a_folder(tmp_path: Path, output: str,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    plan = plan_at(tmp_path / "plan.xlsx")
+    (tmp_path / "folder").mkdir()
+    monkeypatch.chdir(tmp_path)
+    before = files_in(tmp_path)
+    result = CliRunner().invoke(main, ["status", str(plan), "-o", output])
+    assert result.exit_code == 2, result.output
+    shown = str(Path(output))
+    assert f"Error: {shown} is a folder: name the Status workbook to write, such as " \
+           f"{Path(shown) / 'plan - Status Q1.xlsx'}." in result.output
+    assert files_in(tmp_path) == before
+
+
+def test_status_to_another_kind_of_file_names_it_whole(tmp_path: Path) -> None:
+    plan = plan_at(tmp_path / "plan.xlsx")
+    result = CliRunner().invoke(main, ["status", str(plan), "-o", str(tmp_path / "s.csv")])
+    assert result.exit_code == 2
+    assert f"{tmp_path / 's.csv'}: the Status workbook must be an .xlsx file." in result.output

@@ -24,7 +24,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from xl_plans import sheet_xml
-from xl_plans.cellwrite import EXCEL_MAX_TEXT, csv_safe, fit_text, xlsx_put
+from xl_plans.cellwrite import EXCEL_MAX_TEXT, csv_safe, fit_text, put, xlsx_put
 from xl_plans.consolidate import consolidate
 from xl_plans.council_summary import write_summary
 from xl_plans.model import Rag
@@ -164,6 +164,15 @@ def test_text_is_cut_at_excels_limit_counted_as_excel_counts(tmp_path: Path) -> 
     assert len(rocket.encode("utf-16-le")) // 2 <= EXCEL_MAX_TEXT
     assert accents == "é" * 32_767  # exactly at the limit: kept whole
     assert fit_text("a" + "🚀" * 16_383 + "b").endswith("cell]")
+
+
+def test_text_openpyxl_writes_is_always_a_file_excel_reads(tmp_path: Path) -> None:
+    """U+FFFE went into openpyxl's XML as it was, which no XML reader accepts."""
+    book = openpyxl.Workbook()
+    put(book.active["A1"], "non-character \ufffe\uffff here\x07")
+    book.save(tmp_path / "t.xlsx")
+    assert openpyxl.load_workbook(tmp_path / "t.xlsx").active["A1"].value == \
+        "non-character  here"
 
 
 def test_coloured_columns_fill_model_values_and_totals_add_any_number(tmp_path: Path) -> None:

@@ -224,3 +224,25 @@ def test_as_of_means_the_same_day_to_every_command(tmp_path: Path, written: str,
     result = run("consolidate", str(plan), "--quarter", "Q1", "-o", str(out), "--as-of", written)
     assert result.exit_code in (0, 1), result.output
     assert f"as of {day:%d/%m/%Y}" in openpyxl.load_workbook(out)["Summary"]["A2"].value
+
+
+def test_a_workbook_that_is_not_a_plan_is_refused_by_status_and_summary(
+        tmp_path: Path) -> None:
+    """A budget workbook was scored as an empty plan (exit 0), as was a Status workbook
+    xl_plans wrote; validate and consolidate already said "not a plan"."""
+    budget = tmp_path / "budget.xlsx"
+    book = openpyxl.Workbook()
+    book.active.title = "Budget 2024"
+    book.active["A1"] = "Cost centre"
+    book.save(budget)
+    status_book = tmp_path / "status.xlsx"
+    assert run("status", str(example(HART)), "--quarter", "Q1", "-o",
+               str(status_book)).exit_code == 0
+    for path in (budget, status_book):
+        result = run("status", str(path), "--quarter", "Q1", "-o", str(tmp_path / "s.xlsx"))
+        assert result.exit_code == 2, result.output
+        assert f"[not-a-plan] {path.name}: This workbook has none" in result.output
+        assert not (tmp_path / "s.xlsx").exists()
+    listed = run("summary", str(budget), str(example(HART)))
+    assert listed.exit_code == 1 and "budget.xlsx: This workbook has none" in listed.output
+    assert "1 plan(s) read, 1 unreadable or not plans" in listed.output

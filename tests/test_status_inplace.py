@@ -8,6 +8,7 @@ import errno
 import os
 import shutil
 import stat
+import warnings
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -540,3 +541,138 @@ def test_our_status_sheet_renamed_in_another_case_is_replaced(plan: Path) -> Non
     write_status_in_place(status_for(plan), plan, Fingerprint.of(plan))
     names = openpyxl.load_workbook(plan).sheetnames
     assert [n for n in names if n.casefold().startswith("status")] == [schema.STATUS_SHEET]
+
+
+# --------------------------------------------------------------------------- open in Excel
+
+
+def excel_lock_file(path: Path, holder: str = "Alice") -> Path:
+    """The lock file Excel writes beside a workbook it has open: the user's name first,
+    after its length in one byte."""
+    path.write_bytes(bytes([len(holder)]) + holder.encode("latin-1") + b"\0" * 40)
+    return path
+
+
+def test_a_plan_open_in_excel_is_never_written(plan: Path) -> None:
+    excel_lock_file(plan.with_name("~$plan.xlsx"))
+    output = refused_in_place(plan, plan.parent)  # byte-identical, no backup
+    assert ("plan.xlsx was not changed: it is open in Excel (held by Alice), whose lock file "
+            "~$plan.xlsx is beside it. Close it there and try again.") in output
+    assert "delete ~$plan.xlsx" in output  # a lock file Excel left behind after a crash
+
+
+def test_excel_s_shortened_lock_file_for_a_long_name_counts_too(
+        make_plan: Callable[..., Path]) -> None:
+    plan = make_plan(TABLES, "Parks and open spaces 2023-24.xlsx")
+    excel_lock_file(plan.with_name("~$rks and open spaces 2023-24.xlsx"), "Bob")
+    output = refused_in_place(plan, plan.parent)
+    assert "it is open in Excel (held by Bob)" in output
+
+
+def test_a_lock_file_beside_the_real_file_a_link_names(plan: Path, tmp_path: Path) -> None:
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    real = shared / "parks.xlsx"
+    plan.rename(real)
+    link = tmp_path / "my plan.xlsx"
+    link.symlink_to(real)
+    excel_lock_file(shared / "~$parks.xlsx")
+    before = files_in(shared)
+    with pytest.raises(SaveError, match=r"my plan\.xlsx was not changed: it is open in Excel "
+                                        r"\(held by Alice\), whose lock file ~\$parks\.xlsx"):
+        write_status_in_place(status_for(link), link, Fingerprint.of(link))
+    assert files_in(shared) == before
+
+
+def test_a_plan_opened_in_excel_during_the_save_is_left_alone(plan: Path) -> None:
+    """Looked for again just before the replace: someone may open it while we write."""
+    before = files_in(plan.parent)
+    lock = plan.with_name("~$plan.xlsx")
+
+    def someone_opens_it(_: Path) -> None:
+        excel_lock_file(lock, "Carol")
+
+    with pytest.raises(SaveError, match=r"it is open in Excel \(held by Carol\)"):
+        write_status_in_place(status_for(plan), plan, Fingerprint.of(plan),
+                              verify=someone_opens_it)
+    lock.unlink()
+    assert files_in(plan.parent) == before  # and no backup or temporary file left
+
+
+def test_lock_files_of_other_workbooks_do_not_stop_it(plan: Path) -> None:
+    excel_lock_file(plan.with_name("~$budget.xlsx"))
+    plan.with_name("~$plan.xlsx").mkdir()  # not Excel's: a folder
+    write_status_in_place(status_for(plan), plan, Fingerprint.of(plan))
+    assert openpyxl.load_workbook(plan).sheetnames[-1] == schema.STATUS_SHEET
+
+
+# --------------------------------------------------------------------------- Strict Open XML
+
+TRANSITIONAL_TO_STRICT = {
+    b"http://schemas.openxmlformats.org/spreadsheetml/2006/main":
+        b"http://purl.oclc.org/ooxml/spreadsheetml/main",
+    b"http://schemas.openxmlformats.org/officeDocument/2006/relationships":
+        b"http://purl.oclc.org/ooxml/officeDocument/relationships",
+}
+
+
+def as_strict(path: Path, target: Path) -> Path:
+    """The workbook as Excel's "Strict Open XML Spreadsheet" would save it: the same parts
+    in the Strict namespaces."""
+
+    def change(name: str, data: bytes) -> bytes:
+        if name.endswith((".xml", ".rels")):
+            for transitional, strict in TRANSITIONAL_TO_STRICT.items():
+                data = data.replace(transitional, strict)
+        return data
+
+    return rebuilt(path, target, change)
+
+
+def test_a_strict_open_xml_plan_is_refused_with_the_reason(tmp_path: Path) -> None:
+    made = tmp_path / "made.xlsx"
+    new = CliRunner().invoke(main, ["new", "--service", "Parks", "--year", "2023/24",
+                                    "-o", str(made)])
+    assert new.exit_code == 0, new.output
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    strict = as_strict(made, folder / "strict.xlsx")
+    with warnings.catch_warnings(record=True) as shown:
+        warnings.simplefilter("always")
+        result = CliRunner().invoke(main, ["status", str(strict), "--in-place", "--quarter",
+                                           "Q1", "--as-of", "2023-08-01"])
+    assert result.exit_code == 2, result.output
+    assert ("strict.xlsx was not changed: it is saved as Strict Open XML, which xl_plans "
+            "cannot write into. Save it as an ordinary Excel Workbook (.xlsx)") in result.output
+    assert "leave out --in-place" in result.output
+    assert "Warning" not in result.output
+    assert [str(w.message) for w in shown if "openpyxl" in w.filename] == []
+    assert sorted(p.name for p in folder.iterdir()) == ["strict.xlsx"]
+    # Written to a new file, it is fine.
+    written = CliRunner().invoke(main, ["status", str(strict), "--quarter", "Q1", "-o",
+                                        str(tmp_path / "status.xlsx")])
+    assert written.exit_code == 0, written.output
+
+
+def test_openpyxl_warnings_never_reach_the_officer(plan: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """openpyxl warns as it reads and writes (a part it does not know, a style it replaces):
+    what would be lost was checked before, and its raw warnings mean nothing to an officer."""
+    load, save = openpyxl.load_workbook, openpyxl.Workbook.save
+
+    def loud_load(*args: Any, **kwargs: Any) -> Any:
+        warnings.warn("File contains an invalid specification", UserWarning, stacklevel=1)
+        return load(*args, **kwargs)
+
+    def loud_save(self: Any, *args: Any, **kwargs: Any) -> Any:
+        warnings.warn("Data Validation extension is not supported", UserWarning,
+                      stacklevel=1)
+        return save(self, *args, **kwargs)
+
+    monkeypatch.setattr(openpyxl, "load_workbook", loud_load)
+    monkeypatch.setattr(openpyxl.Workbook, "save", loud_save)
+    with warnings.catch_warnings(record=True) as shown:
+        warnings.simplefilter("always")
+        write_status_in_place(status_for(plan), plan, Fingerprint.of(plan))
+    assert [str(w.message) for w in shown] == []
+    assert load(plan).sheetnames[-1] == schema.STATUS_SHEET

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import openpyxl
@@ -12,7 +13,7 @@ from libreoffice import convert
 from xl_plans import schema
 from xl_plans.cli import main
 from xl_plans.reader import read_workbook
-from xl_plans.template import new_template, save_workbook
+from xl_plans.template import document_title, new_template, save_workbook
 
 
 @pytest.fixture
@@ -82,7 +83,7 @@ def test_template_opens_in_libreoffice(template: Path, tmp_path: Path) -> None:
     assert book["Priorities"].data_validations.dataValidation  # dropdowns survived
 
 
-def test_text_that_looks_like_a_formula_stays_text(make_plan) -> None:  # type: ignore[no-untyped-def]
+def test_text_that_looks_like_a_formula_stays_text(make_plan: Callable[..., Path]) -> None:
     path = make_plan({"Priorities": [{"Ref": "1", "Priority": '=HYPERLINK("http://x","go")',
                                       "Outcome": "#N/A", "Update": "+44 1252 622122"}]})
     sheet = openpyxl.load_workbook(path)["Priorities"]
@@ -118,6 +119,28 @@ def test_cli_summary_of_examples_and_a_bad_file(examples: Path, tmp_path: Path) 
     bad.write_bytes(b"")
     result = CliRunner().invoke(main, ["summary", str(examples), str(bad)])
     assert result.exit_code == 1
-    assert "[file-empty] empty.xlsx: the file is empty" in result.output
+    assert "[file-empty] " in result.output and "empty.xlsx: the file is empty" in result.output
     assert "5 plan(s) read, 1 unreadable" in result.output
     assert "Community Services" in result.output and "Traceback" not in result.output
+
+
+def test_control_characters_in_the_service_never_break_the_file(tmp_path: Path) -> None:
+    """The document title (File > Info) is cleaned as cell text is: a bell or a start-of-
+    heading character pasted into --service made a core.xml that is not XML."""
+    target = tmp_path / "bell.xlsx"
+    result = CliRunner().invoke(main, ["new", "--service", "Bell\x07\x01", "--council",
+                                       "Three\x0bRivers", "--year", "2024/25", "-o",
+                                       str(target)])
+    assert result.exit_code == 0, result.output
+    book = openpyxl.load_workbook(target)  # before, ParseError: not well-formed
+    assert book.properties.title == "Service plan: Bell"
+    assert read_workbook(target).plan.details.service == "Bell"
+    assert read_workbook(target).plan.details.council == "ThreeRivers"
+
+
+def test_the_title_keeps_what_xml_can_carry(tmp_path: Path) -> None:
+    path = tmp_path / "plan.xlsx"
+    save_workbook(new_template("Parks \U0001f333 & <Open> Spaces", "2024/25"), path)
+    assert openpyxl.load_workbook(path).properties.title == \
+        "Service plan: Parks \U0001f333 & <Open> Spaces"
+    assert document_title(" Parks\x00\ufffe\uffff\ud800 ") == "Parks\ufffd"

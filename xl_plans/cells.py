@@ -20,8 +20,6 @@ import functools
 import html
 import posixpath
 import re
-import zipfile
-import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,7 +31,7 @@ from defusedxml import ElementTree as SafeET
 
 from xl_plans.errors import WorkbookError
 from xl_plans.model import column_letter
-from xl_plans.sniff import os_reason, sniff
+from xl_plans.sniff import ZIP_READ_ERRORS, os_reason, sniff
 
 # A sheet with more rows than this is not a service plan (and would cost seconds to read).
 MAX_ROWS = 100_000
@@ -239,7 +237,7 @@ class Workbook:
             data = self._archive.read(STYLES_PART)
         except KeyError:
             return frozenset()
-        except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as exc:
+        except ZIP_READ_ERRORS as exc:
             raise WorkbookError("corrupt-workbook", self.path, f"styles: {_short(exc)}") \
                 from None
         if not _may_hold_month_formats(data):
@@ -261,7 +259,7 @@ class Workbook:
         except DefusedXmlException as exc:  # entities or a DTD: refused, never expanded
             raise WorkbookError("unsafe-workbook", self.path, f"workbook part: {exc!r}") \
                 from None
-        except (KeyError, SafeET.ParseError, zipfile.BadZipFile, OSError) as exc:
+        except (KeyError, SafeET.ParseError, *ZIP_READ_ERRORS) as exc:
             raise WorkbookError("corrupt-workbook", self.path, _short(exc)) from None
         self.date1904 = any(
             element.tag.endswith("}workbookPr")
@@ -278,7 +276,7 @@ class Workbook:
             return b""
         try:
             return self._archive.read(member)
-        except (KeyError, zipfile.BadZipFile, OSError, EOFError) as exc:
+        except (KeyError, *ZIP_READ_ERRORS) as exc:
             raise WorkbookError("corrupt-workbook", self.path, f"sheet {name}: {_short(exc)}") \
                 from None
 

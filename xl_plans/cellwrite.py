@@ -25,11 +25,14 @@ _CUT_MARK = " [cut: too long for one Excel cell]"
 
 
 def fit_text(text: str) -> str:
-    """Text an Excel cell can hold: control characters (which the file format cannot carry)
-    dropped, lone surrogates (a file name that is not UTF-8) shown as �, and cut with a visible
-    marker past Excel's length limit, which counts UTF-16 units (an emoji is two)."""
+    """Text an Excel cell can hold: control characters and the non-characters U+FFFE and
+    U+FFFF (which XML cannot carry: openpyxl would write a part Excel refuses) dropped, lone
+    surrogates (a file name that is not UTF-8) shown as �, and cut with a visible marker past
+    Excel's length limit, which counts UTF-16 units (an emoji is two)."""
     if ILLEGAL_CHARACTERS_RE.search(text):
         text = ILLEGAL_CHARACTERS_RE.sub("", text)
+    if "\ufffe" in text or "\uffff" in text:
+        text = text.translate(_NOT_XML)
     text = unpaired(text)
     if len(text) > EXCEL_MAX_TEXT // 2:  # else it cannot be over, even all emoji
         units = text.encode("utf-16-le")
@@ -40,6 +43,7 @@ def fit_text(text: str) -> str:
     return text
 
 
+_NOT_XML = dict.fromkeys((0xFFFE, 0xFFFF))
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 

@@ -63,6 +63,24 @@ def find_plans(paths: Iterable[Path],
     return found
 
 
+def excel_lock(path: Path) -> tuple[Path, str] | None:
+    """The lock file Excel keeps beside `path` while someone has it open, and who that is
+    ("held by Alice", or "" when the lock file does not say); None when there is none.
+    Excel names it "~$" + the file's name, or, for a long name, "~$" in place of the name's
+    first two characters: both are looked for. A folder or a pipe of that name is not
+    Excel's; a lock file out of our reach is taken as a lock (its holder unknown)."""
+    if path.name.startswith("~$"):
+        return None
+    for name in dict.fromkeys(("~$" + path.name, "~$" + path.name[2:])):
+        lock = path.with_name(name)
+        error = lock_file_error(lock)  # (stats it first: a pipe is never opened)
+        if error.code == "lock-file":
+            return lock, error.detail
+        if error.code == "file-unreadable":
+            return lock, ""
+    return None
+
+
 # Written into a council summary's document properties: marks a file xl_plans may replace,
 # and never reads as a plan.
 SUMMARY_MARK = "Written by xl_plans: council summary"

@@ -4,6 +4,10 @@ openpyxl rewrites the whole file when it saves, and silently drops what it does 
 charts, pictures, shapes, threaded comments, slicers, form controls, Excel 2010+ extensions,
 formula results and more (notes/reliability.md). So before anything is written in place:
 
+0. A plan someone has open in Excel (its `~$` lock file beside it) is never written: their next
+   save would throw the new sheet away. It is looked for before reading and again just before
+   the replace. A workbook saved as Strict Open XML is refused too: openpyxl cannot read it
+   faithfully, let alone write it.
 1. `losses(path)` inspects the file's zip parts, workbook settings, document properties and
    sheet XML (never trusting openpyxl to say what it would lose) and lists every feature the
    save would drop, down to text hidden in merged cells; any at all -> refused, naming them.
@@ -27,6 +31,7 @@ import contextlib
 import datetime as dt
 import re
 import shutil
+import warnings
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -47,6 +52,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from xl_plans import schema
 from xl_plans.cells import sheet_parts
+from xl_plans.files import excel_lock
 from xl_plans.saving import Fingerprint, SaveError, atomic_save, replaceable
 from xl_plans.sniff import sniff
 
@@ -149,6 +155,31 @@ class InPlaceRefused(SaveError):
         super().__init__(message or (
             f"{path.name} was not changed: writing into it would lose {listed}. Write the "
             "result to a new file instead (leave out --in-place)."))
+
+
+class PlanOpen(SaveError):
+    """The plan is open in Excel (its lock file is beside it): it is left alone."""
+
+    code = "file-locked"
+
+    def __init__(self, path: Path, lock: Path, holder: str) -> None:
+        self.path = path
+        self.lock = lock
+        self.holder = holder
+        who = f" ({holder})" if holder else ""
+        super().__init__(
+            f"{path.name} was not changed: it is open in Excel{who}, whose lock file "
+            f"{lock.name} is beside it. Close it there and try again. (If no one has it open, "
+            f"Excel left the lock file behind: delete {lock.name} and try again.)")
+
+
+def refuse_if_open(*paths: Path) -> None:
+    """Raise PlanOpen if any of `paths` (a plan, and the real file a link to it names) has
+    Excel's lock file beside it."""
+    for where in dict.fromkeys(paths):
+        found = excel_lock(where)
+        if found is not None:
+            raise PlanOpen(paths[0], *found)
 
 
 @dataclass
@@ -306,12 +337,30 @@ def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
 
 
 STRUCTURE_LOCKED = "its structure is protected"
+STRICT_OOXML = "it is saved as Strict Open XML"
+# Strict Open XML's namespaces (ISO 29500 Strict) all start so; the usual ("Transitional")
+# workbook's start http://schemas.openxmlformats.org/.
+_STRICT_NAMESPACE = "{http://purl.oclc.org/ooxml/"
+
+
+def strict_ooxml(path: str | Path) -> bool:
+    """Was the workbook saved as Strict Open XML (Excel's "Strict Open XML Spreadsheet")?
+    openpyxl reads it only in part (with a stream of warnings) and cannot write it."""
+    with sniff(Path(path)) as archive:
+        workbook = _xml(archive, "xl/workbook.xml")
+    return workbook is not None and (workbook.tag.startswith(_STRICT_NAMESPACE)
+                                     or workbook.get("conformance") == "strict")
 
 
 def check_in_place(path: str | Path) -> None:
     """Raise InPlaceRefused if a sheet may not be added to `path` in place, or if writing it
     would lose anything."""
     path = Path(path)
+    if strict_ooxml(path):
+        raise InPlaceRefused(path, [STRICT_OOXML], (
+            f"{path.name} was not changed: {STRICT_OOXML}, which xl_plans cannot write into. "
+            "Save it as an ordinary Excel Workbook (.xlsx) (File > Save As), or leave out "
+            "--in-place to write the result to a new file."))
     if structure_locked(path):
         raise InPlaceRefused(path, [STRUCTURE_LOCKED], (
             f"{path.name} was not changed: {STRUCTURE_LOCKED} (Review > Protect Workbook), so "
@@ -404,25 +453,33 @@ def write_in_place(path: str | Path, edit: Callable[[Workbook], object], *,
     Raises InPlaceRefused or SaveError; the original is then untouched and no file is left.
     """
     path = Path(path)
+    refuse_if_open(path)  # before reading
     fingerprint = fingerprint or Fingerprint.of(path)
     _unchanged(path, fingerprint)
     real = replaceable(path)  # a link's real file; refused if read-only or hard-linked
+    refuse_if_open(path, real)  # (Excel may have opened the link or the file it names)
     check_in_place(path)
     macro = path.suffix.lower() in MACRO_SUFFIXES
     try:
-        book = openpyxl.load_workbook(path, keep_vba=macro, keep_links=True, rich_text=True)
+        with warnings.catch_warnings():  # openpyxl's warnings are not for the officer: what
+            warnings.simplefilter("ignore")  # it would drop was checked above
+            book = openpyxl.load_workbook(path, keep_vba=macro, keep_links=True,
+                                          rich_text=True)
     except Exception as exc:  # openpyxl raises many kinds on parts it cannot parse
         raise SaveError(f"{path.name} could not be opened for writing ({type(exc).__name__}: "
                         f"{exc}); nothing was written.") from None
     edit(book)
 
     def write(temp: Path) -> None:
-        book.save(temp)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            book.save(temp)
         shutil.copymode(path, temp)  # the temporary file is private; the plan may be shared
         _same_macros(path, temp)
         if verify is not None:
             verify(temp)
         _unchanged(path, fingerprint)  # last look before the replace
+        refuse_if_open(path, real)  # (opened in Excel while we wrote)
 
     saved_copy = backup(real)  # beside the real file, which is the one replaced
     try:

@@ -17,10 +17,18 @@ import tomllib
 from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import tomli_w
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from xl_plans.model import Band, Num, NumKind, RiskMatrix
 
@@ -47,27 +55,45 @@ class PolicyError(Exception):
         return str(self)
 
 
+def _not_true_or_false(kind: str) -> BeforeValidator:
+    """TOML's true and false are not numbers, though Python counts them as 1 and 0: read as
+    numbers, `tolerance = true` would be 100% and `fy_start_month = true` January."""
+
+    def check(value: Any) -> Any:
+        if isinstance(value, bool):
+            raise ValueError(f"must be {kind}, not {str(value).lower()}")
+        return value
+
+    return BeforeValidator(check)
+
+
+# Numbers as settings: whole (a month, a quarter, a size) or any number (a fraction); a TOML
+# integer is a number too (tolerance = 0), and true and false are neither.
+Whole = Annotated[int, _not_true_or_false("a whole number, such as 4")]
+Number = Annotated[float, _not_true_or_false("a number, such as 0.1")]
+
+
 class _Rules(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
 class YearRules(_Rules):
-    fy_start_month: int = Field(ge=1, le=12)
+    fy_start_month: Whole = Field(ge=1, le=12)
 
 
 class PercentRules(_Rules):
-    plain_number_above: float = Field(gt=0)
+    plain_number_above: Number = Field(gt=0)
 
 
 class KpiRules(_Rules):
-    tolerance: float = Field(ge=0, le=1)
-    zero_target_tolerance: float = Field(ge=0)
-    annual_due_quarter: int = Field(ge=1, le=4)
+    tolerance: Number = Field(ge=0, le=1)
+    zero_target_tolerance: Number = Field(ge=0)
+    annual_due_quarter: Whole = Field(ge=1, le=4)
 
 
 class ProgressRules(_Rules):
-    amber_behind: float = Field(ge=0, le=1)
-    red_behind: float = Field(ge=0, le=1)
+    amber_behind: Number = Field(ge=0, le=1)
+    red_behind: Number = Field(ge=0, le=1)
 
     @model_validator(mode="after")
     def _red_beyond_amber(self) -> ProgressRules:
@@ -77,7 +103,7 @@ class ProgressRules(_Rules):
 
 
 class ContractRules(_Rules):
-    expiring_months: tuple[int, ...] = Field(min_length=1)
+    expiring_months: tuple[Whole, ...] = Field(min_length=1)
 
     @field_validator("expiring_months")
     @classmethod
@@ -90,14 +116,14 @@ class ContractRules(_Rules):
 
 class BandLimit(_Rules):
     band: Band
-    max: int = Field(ge=1)
+    max: Whole = Field(ge=1)
 
 
 class MatrixPolicy(_Rules):
     """One risk matrix: scores 1..size for likelihood and impact, bands by score or by cell."""
 
-    size: int = Field(ge=2, le=10)
-    appetite: int = Field(ge=1)
+    size: Whole = Field(ge=2, le=10)
+    appetite: Whole = Field(ge=1)
     bands: tuple[BandLimit, ...] = Field(min_length=1)
     # cells[likelihood - 1][impact - 1]; when given it is used instead of `bands`.
     cells: tuple[tuple[Band, ...], ...] | None = None
@@ -172,7 +198,7 @@ class Policy(_Rules):
     """The scoring rules in force. Frozen: pass it around freely. Every value comes from a
     TOML file laid over policy_default.toml, the one place the defaults are written."""
 
-    version: int
+    version: Whole
     name: str
     year: YearRules
     percentages: PercentRules
@@ -264,7 +290,8 @@ def _plain(error: Any) -> str:
         return "is missing."
     message = str(error["msg"]).removeprefix("Value error, ")
     got = error.get("input")
-    shown = "" if isinstance(got, dict | list) or got is None else f" (got {got!r})"
+    shown = ("" if isinstance(got, dict | list | bool) or got is None  # (a bool: said above)
+             else f" (got {got!r})")
     return f"{message[0].lower()}{message[1:]}{shown}."
 
 

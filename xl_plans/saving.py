@@ -19,6 +19,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from defusedxml import DefusedXmlException
+from defusedxml import ElementTree as SafeET
+
 from xl_plans.errors import WorkbookError
 
 
@@ -78,7 +81,7 @@ def atomic_save(write: Callable[[Path], object], target: Path, *, overwrite: boo
         real = target.resolve() if target.is_symlink() else target  # a dangling link
     folder = real.parent
     if not folder.is_dir():
-        raise SaveError(f"The folder {target.parent} does not exist.")
+        raise SaveError(_missing_folder(target, real))
     try:
         handle, temp_name = tempfile.mkstemp(prefix=".~xl_plans-", suffix=target.suffix,
                                              dir=folder)
@@ -108,6 +111,21 @@ def atomic_save(write: Callable[[Path], object], target: Path, *, overwrite: boo
     return target
 
 
+def _missing_folder(target: Path, real: Path) -> str:
+    """Why `target` cannot be written: its folder, or for a link the folder of the file it
+    names, does not exist."""
+    if not target.is_symlink():
+        return f"The folder {target.parent} does not exist."
+    try:
+        link = Path(os.readlink(target))
+    except OSError:
+        link = real
+    # The folder as the link names it, unless that exists (a link to a link): then the real one.
+    named = link.parent if not (target.parent / link.parent).is_dir() else real.parent
+    return (f"{target.name} is a link to {link}, whose folder {named} does not exist: "
+            "nothing was written.")
+
+
 def _close_half_written_zips(exc: BaseException) -> None:
     """Close, now and quietly, any zip a failed write left open: openpyxl leaves its archive
     open when a write fails. Left alone, the zip closes itself when it is garbage-collected:
@@ -129,13 +147,32 @@ def default_mode() -> int:
     return 0o666 & ~umask
 
 
+# Parts every workbook we write has (docProps/core.xml: whenever there are properties),
+# parsed on every save: small, and where text from a plan or the command line lands outside
+# the sheets (the document title, sheet names), so a character XML cannot carry shows here.
+_PARSED_PARTS = ("[Content_Types].xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels",
+                 "docProps/core.xml", "docProps/app.xml")
+
+
 def _verify(path: Path, target: Path) -> None:
-    """The file saved at `path` for `target` must be a complete zip with a workbook part."""
+    """The file saved at `path` for `target` must be a complete zip with a workbook part, and
+    its workbook and document-property parts well-formed XML (Excel calls a file with a broken
+    one damaged, and openpyxl cannot open it at all)."""
     try:
         with zipfile.ZipFile(path) as archive:
-            if "xl/workbook.xml" not in archive.namelist() or archive.testzip() is not None:
+            names = set(archive.namelist())
+            if "xl/workbook.xml" not in names or archive.testzip() is not None:
                 raise SaveError(f"The file written for {target.name} is incomplete; nothing "
                                 "saved.")
+            for part in _PARSED_PARTS:
+                if part in names:
+                    try:
+                        SafeET.fromstring(archive.read(part))
+                    except (SafeET.ParseError, DefusedXmlException) as exc:
+                        raise SaveError(
+                            f"The file written for {target.name} would be damaged (its part "
+                            f"{part} is not well-formed XML: {exc}); nothing saved. Please "
+                            "report this.") from None
     except zipfile.BadZipFile:
         raise SaveError(f"The file written for {target.name} is damaged; nothing "
                         "saved.") from None

@@ -9,9 +9,11 @@ with document type declarations (entity expansion attacks: OOXML never has a DTD
 from __future__ import annotations
 
 import errno
+import lzma
 import os
 import stat
 import zipfile
+import zlib
 from pathlib import Path
 
 import olefile
@@ -34,6 +36,10 @@ RATIO_FLOOR = 1024 * 1024
 # Office parts start with an XML declaration and the root element; no real prolog comes near.
 MAX_PROLOG = 64 * 1024
 _FIRST = 4096
+# What reading a damaged zip member raises: a bad CRC or header, a cut-off file, and a
+# compressed stream that does not inflate (zlib, and LZMA, which Excel never writes).
+ZIP_READ_ERRORS = (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError,
+                   zlib.error, lzma.LZMAError)
 
 
 def sniff(path: Path) -> zipfile.ZipFile:
@@ -194,7 +200,7 @@ def _check_xml_head(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path)
             if declares is None and len(head) == _FIRST:
                 head += member.read(MAX_PROLOG - _FIRST)
                 declares = _prolog_declares_dtd(_as_utf8(head), whole=len(head) < MAX_PROLOG)
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
+    except ZIP_READ_ERRORS as exc:
         raise WorkbookError("corrupt-workbook", path, f"{info.filename}: {exc}") from None
     shouted = text.upper()  # (the first 4 KB: "<!doctype" is refused too)
     if b"<!DOCTYPE" in shouted or b"<!ENTITY" in shouted:

@@ -43,6 +43,7 @@ from xl_plans.sheet_layout import (
     text_lines,
 )
 from xl_plans.status import PlanStatus
+from xl_plans.template import document_title
 
 __all__ = ["BAND_COLOURS", "RAG_COLOURS", "add_status_sheet", "default_output",
            "fill_status_sheet", "status_layout", "status_workbook", "write_status_file",
@@ -94,7 +95,8 @@ def status_workbook(status: PlanStatus, plan_link: str | None = None) -> Workboo
     assert sheet is not None
     sheet.title = schema.STATUS_SHEET
     fill_status_sheet(sheet, status, plan_link)
-    book.properties.title = f"Status: {status.service or ''} {status.quarter.value}".strip()
+    book.properties.title = document_title(
+        f"Status: {status.service or ''} {status.quarter.value}")
     return book
 
 
@@ -113,13 +115,23 @@ def add_status_sheet(book: Workbook, status: PlanStatus) -> Worksheet:
 def write_status_file(status: PlanStatus, plan_path: Path, output: Path | None = None) -> Path:
     """Write the Status sheet to a new workbook (never over an existing file)."""
     output = output or default_output(plan_path, status)
+    if _is_folder(output):  # "-o /", "-o ." ("-o ''" arrives as ".")
+        raise SaveError(f"{output} is a folder: name the Status workbook to write, such as "
+                        f"{output / default_output(plan_path, status).name}.")
     if output.resolve() == plan_path.resolve():
         raise SaveError(f"{output.name} is the plan itself: to write into the plan, use "
                         "--in-place.")
     if output.suffix.lower() != ".xlsx":
-        raise SaveError(f"{output.name}: the Status workbook must be an .xlsx file.")
+        raise SaveError(f"{output}: the Status workbook must be an .xlsx file.")
     book = status_workbook(status, _link_to(plan_path, output))
     return atomic_save(book.save, output)
+
+
+def _is_folder(path: Path) -> bool:
+    try:
+        return path.is_dir() or not path.name  # ("/" and "." have no name)
+    except (OSError, ValueError):  # out of reach: the save says why
+        return False
 
 
 def _link_to(plan_path: Path, output: Path) -> str:

@@ -17,7 +17,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from xl_plans import schema
-from xl_plans.cellwrite import plain, put
+from xl_plans.cellwrite import fit_text, plain, put
 from xl_plans.model import Plan
 from xl_plans.saving import atomic_save
 
@@ -69,9 +69,15 @@ def tables_workbook(tables: Tables) -> Workbook:
         _write_table(book.create_sheet(spec.name), spec, list(tables.get(spec.name, ())))
     _write_guidance(book.create_sheet(schema.GUIDANCE_SHEET))
     service = tables.get(schema.PLAN_SHEET, {}).get("Service") or ""
-    book.properties.title = f"Service plan: {service}".strip()
+    book.properties.title = document_title(f"Service plan: {service}")
     book.properties.keywords = f"xl_plans template {schema.TEMPLATE_VERSION}"
     return book
+
+
+def document_title(text: str) -> str:
+    """Text for a workbook's title (File > Info), cleaned as cell text is: a control
+    character pasted into --service would otherwise break the file's properties part."""
+    return fit_text(text).strip()
 
 
 def save_workbook(book: Workbook, target: Path, *, overwrite: bool = False) -> Path:

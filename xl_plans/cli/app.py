@@ -16,8 +16,12 @@ import click
 from xl_plans import __version__
 from xl_plans.errors import WorkbookError
 from xl_plans.excel_setup import policy_in_force
+from xl_plans.model import Plan
 from xl_plans.policy import Policy, PolicyError, load_policy
+from xl_plans.reader import read_workbook
 from xl_plans.saving import SaveError
+from xl_plans.validation.codes import CODES
+from xl_plans.validation.structure import not_a_plan
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -49,8 +53,24 @@ def _stop_cleanly_on_sigterm() -> None:
         signal.signal(signal.SIGTERM, stop)
 
 
+class NotAPlan(Exception):
+    """A workbook that opens but is not a plan, for a command that needs one (exit 2)."""
+
+
+def read_plan_for_command(path: Path) -> Plan:
+    """The plan in `path` for `status` and `summary`: a budget workbook (or a Status workbook
+    xl_plans wrote) is refused as validate refuses it, never scored or listed as an empty plan.
+    Raises WorkbookError for a file that cannot be read, NotAPlan for one that is not a plan."""
+    read = read_workbook(path)
+    reason = not_a_plan(read)
+    if reason is not None:
+        raise NotAPlan(f"[not-a-plan] {path.name}: {reason} {CODES['not-a-plan'].hint}")
+    return read.plan
+
+
 def friendly_errors(func: F) -> F:
-    """Turn the library's errors into a one-line message and exit code 2: never a traceback."""
+    """Turn the library's errors into a one-line message and exit code 2: never a traceback.
+    A fault of ours is said plainly too, as the batch commands say it."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -58,6 +78,8 @@ def friendly_errors(func: F) -> F:
             return func(*args, **kwargs)
         except WorkbookError as exc:
             raise click.ClickException(f"[{exc.code}] {exc.message}") from None
+        except NotAPlan as exc:
+            raise click.ClickException(str(exc)) from None
         except SaveError as exc:
             raise click.ClickException(str(exc)) from None
         except BrokenPipeError:
@@ -66,6 +88,12 @@ def friendly_errors(func: F) -> F:
         except OSError as exc:  # a folder that is a file, a full disk, no permission
             where = f" {exc.filename}" if exc.filename else ""
             raise click.ClickException(f"Cannot use{where}: {exc.strerror or exc}.") from None
+        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except Exception as exc:
+            raise click.ClickException(
+                f"[internal-error] xl_plans failed ({type(exc).__name__}: {exc}). Please "
+                "report this, with the file it was reading.") from None
 
     return wrapper  # type: ignore[return-value]
 

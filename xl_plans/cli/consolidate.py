@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import os
 import sys
@@ -24,7 +25,7 @@ from xl_plans.consolidate import PlanResult, shown_name
 from xl_plans.consolidate import consolidate as run_consolidation
 from xl_plans.council_summary import check_csv_folder, write_csvs, write_summary
 from xl_plans.files import is_command_line_summary, is_summary_file
-from xl_plans.values import fy_label, fy_start_year
+from xl_plans.values import clean_text, fy_label, fy_start_year, normalise_key
 
 
 class FinancialYear(click.ParamType):
@@ -137,11 +138,24 @@ def problem_line(problem: PlanResult, root: str | None) -> str:
 
 
 def _lines(path: Path) -> list[str]:
-    """The non-blank lines of a text file saved by Notepad or Excel: UTF-8 (with or without
-    its mark), else Windows' own encoding."""
+    """The services listed in a text file saved by Notepad or Excel, each once: UTF-8 (with or
+    without its mark), UTF-16 with its mark (Notepad's and Excel's "Unicode"), else Windows'
+    own encoding. Anything else (NUL bytes: not text) is refused, never read as junk names."""
     data = path.read_bytes()
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
-    return [line.strip() for line in text.splitlines() if line.strip()]
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text = data.decode("utf-16", errors="replace")
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = data.decode("cp1252", errors="replace")
+    if "\x00" in text:
+        raise click.BadParameter(f"{path.name} is not a text file of service names: save it "
+                                 "from Notepad as Text, one service per line",
+                                 param_hint="--services")
+    services: dict[str, str] = {}  # (a service listed twice is missing once)
+    for line in text.splitlines():
+        name = clean_text(line)
+        if name:
+            services.setdefault(normalise_key(name), name)
+    return list(services.values())

@@ -7,12 +7,18 @@ from pathlib import Path
 
 import click
 
-from xl_plans.cli.app import EXIT_OK, EXIT_PROBLEMS, friendly_errors, main
+from xl_plans.cli.app import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    NotAPlan,
+    friendly_errors,
+    main,
+    read_plan_for_command,
+)
 from xl_plans.cli.consolidate import FinancialYear, refuse_missing
 from xl_plans.consolidate import common_root, export_skipped, shown_name
 from xl_plans.errors import WorkbookError
 from xl_plans.files import find_plans
-from xl_plans.reader import read_plan
 from xl_plans.summary import plan_summary, summary_table
 from xl_plans.template import new_template, save_workbook
 
@@ -51,11 +57,21 @@ def summary(paths: tuple[Path, ...]) -> None:
     root = common_root(found.files)  # files named from the folder searched, as consolidate does
     rows, problems = [], 0
     for item in found.files:
+        name = shown_name(str(item), root)
         try:
-            rows.append({**plan_summary(read_plan(item)), "File": shown_name(str(item), root)})
+            rows.append({**plan_summary(read_plan_for_command(item)), "File": name})
         except WorkbookError as exc:
             problems += 1
-            click.echo(f"[{exc.code}] {exc.message}", err=True)
+            click.echo(f"[{exc.code}] {name}: {exc.problem} {exc.hint}", err=True)
+        except NotAPlan as exc:
+            problems += 1
+            click.echo(str(exc).replace(f" {item.name}: ", f" {name}: ", 1), err=True)
+        except Exception as exc:  # a fault of ours: said plainly, and the others still listed
+            problems += 1
+            click.echo(f"[internal-error] {name}: xl_plans failed reading it "
+                       f"({type(exc).__name__}: {exc}). Please report this with the file.",
+                       err=True)
     click.echo(summary_table(rows))
-    click.echo(f"{len(rows)} plan(s) read, {problems} unreadable, {len(found.skipped)} skipped.")
+    click.echo(f"{len(rows)} plan(s) read, {problems} unreadable or not plans, "
+               f"{len(found.skipped)} skipped.")
     sys.exit(EXIT_PROBLEMS if problems else EXIT_OK)

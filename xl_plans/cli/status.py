@@ -8,7 +8,13 @@ from pathlib import Path
 
 import click
 
-from xl_plans.cli.app import as_of_option, friendly_errors, main, policy_option
+from xl_plans.cli.app import (
+    as_of_option,
+    friendly_errors,
+    main,
+    policy_option,
+    read_plan_for_command,
+)
 from xl_plans.cli.app import load_policy_option as _policy
 from xl_plans.excel_setup import policy_source
 from xl_plans.files import is_summary_file, summary_message
@@ -50,7 +56,7 @@ def status(plan_path: Path, quarter: str | None, as_of: dt.date | None,
         fingerprint = None  # read_plan says what is wrong with the file
     if is_summary_file(plan_path):
         raise click.UsageError(summary_message(plan_path))
-    plan = read_plan(plan_path)
+    plan = read_plan_for_command(plan_path)
     chosen = quarter or plan.details.reporting_quarter
     if chosen is None:
         raise click.UsageError(f"{plan_path.name} has no Reporting Quarter on its Plan sheet: "

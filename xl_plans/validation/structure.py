@@ -30,15 +30,20 @@ def is_plan(read: PlanRead) -> bool:
     )
 
 
+def not_a_plan(read: PlanRead) -> str | None:
+    """Why a workbook read is not a plan (None when it is one): for every command that reads
+    plans, so none scores or lists a budget workbook as an empty plan."""
+    if is_plan(read):
+        return None
+    names = [info.name for info in read.sheets]
+    return f"This workbook has none of a service plan's sheets (it has {_list(names)})."
+
+
 def check_not_a_plan(ctx: Context) -> Iterator[Issue]:
     read = ctx.read
     assert read is not None
-    names = [info.name for info in read.sheets]
-    yield ctx.issue(
-        "not-a-plan",
-        f"This workbook has none of a service plan's sheets (it has {_list(names)}).",
-        value=", ".join(names),
-    )
+    yield ctx.issue("not-a-plan", not_a_plan(read) or "",
+                    value=", ".join(info.name for info in read.sheets))
 
 
 def check_sheets(ctx: Context) -> Iterator[Issue]:
