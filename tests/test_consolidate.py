@@ -710,6 +710,41 @@ def test_a_run_stopped_while_saving_leaves_no_temporary_file(make_plan: Callable
     assert list(out.iterdir()) == [] and "Traceback" not in done.stderr
 
 
+@pytest.mark.parametrize("stop_at", [
+    "council_summary.csv_safe",  # writing the last CSV, before the summary is replaced
+    "summary_book._write",  # the summary written, about to be moved into place
+])
+def test_ctrl_c_leaves_the_last_summary_and_export_whole(make_plan: Callable[..., Path],
+                                                        tmp_path: Path, stop_at: str) -> None:
+    """Ctrl-C ended in "Aborted!" and exit code 1 ("done, with problems"), and could leave
+    half the CSVs from the new run beside half from the last one."""
+    folder = two_matrix_folder(make_plan, tmp_path)
+    out = tmp_path / "out"
+    run = ["consolidate", str(folder), "--quarter", "Q2", "-o", str(out / "c.xlsx"),
+           "--csv-dir", str(out / "csv"), "--workers", "1"]
+    assert CliRunner().invoke(main, [*run, "--as-of", "2023-07-01"]).exit_code == 0
+    before = files_in(out)
+    module, name = stop_at.split(".")
+    script = (
+        "import os, signal, sys\n"
+        f"from xl_plans import {module} as patched\n"
+        "from xl_plans.cli import main\n"
+        f"real = patched.{name}\n"
+        "def stopped(*args):\n"
+        "    result = real(*args)\n"
+        "    if args[-1] == 'Consolidated' or len(args) == 2:\n"
+        "        os.kill(os.getpid(), signal.SIGINT)\n"
+        "    return result\n"
+        f"patched.{name} = stopped\n"
+        "sys.argv[0] = 'xl-plans'\n"
+        "main()\n")
+    done = subprocess.run([sys.executable, "-c", script, *run, "--as-of", "2023-10-15"],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 128 + signal.SIGINT, done.stderr
+    assert "Stopped (Ctrl-C)" in done.stderr and "Traceback" not in done.stderr
+    assert files_in(out) == before  # the last run's summary and CSVs, every one, unchanged
+
+
 def test_a_workbook_that_is_not_a_plan_is_listed_not_shown_as_a_service(
         make_plan: Callable[..., Path], tmp_path: Path) -> None:
     """A finance workbook among the plans has none of a plan's sheets: it used to become a

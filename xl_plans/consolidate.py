@@ -16,6 +16,7 @@ import gc
 import math
 import os
 import pickle
+import signal
 import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -391,13 +392,20 @@ def _process_all(files: list[Path], job: Job, workers: int | None,
                 progress(done, total)
             yield result
         return
-    with ProcessPoolExecutor(max_workers=workers, initializer=_worker_start) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_start)
+    try:
         jobs = [job] * total
         for done, result in enumerate(pool.map(_process_in_worker, files, jobs,
                                                chunksize=CHUNK), start=1):
             if progress:
                 progress(done, total)
             yield result
+    except BaseException:
+        # Stopped (Ctrl-C, SIGTERM, a fault): the plans not yet started are dropped, not
+        # waited for; the workers finish the plan in hand and go.
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
 
 
 def _worker_start() -> None:
@@ -411,6 +419,9 @@ def _worker_start() -> None:
     collected at once (_process_in_worker)."""
     gc.freeze()
     gc.set_threshold(*WORKER_GC)
+    # Ctrl-C reaches every process of the terminal's group: the parent decides what stops
+    # (_process_all); a worker interrupted mid-plan would only report a failure and go on.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 WORKER_GC = (50_000, 20, 20)

@@ -6,9 +6,13 @@ layout of what the performance team and finance read. The writing itself is summ
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import os
+import signal
 import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from xl_plans import consolidate as c
@@ -125,27 +129,72 @@ def check_csv_folder(folder: Path) -> None:
 
 def write_csvs(result: c.Consolidation, folder: Path) -> list[Path]:
     """One CSV per table, same columns as the sheets; no field can run as a formula. An earlier
-    export is replaced, never anything else (check_csv_folder); each file is written beside its
-    target and moved into place, so a full disk leaves the last good export whole."""
+    export is replaced, never anything else (check_csv_folder). Every file is written beside
+    its target first and only then are they all moved into place, so a full disk, a refusal or
+    Ctrl-C leaves the last export whole and never half of one run beside half of another."""
+    export = prepare_csvs(result, folder)
+    try:
+        return export.publish()
+    finally:
+        export.discard()
+
+
+@dataclass
+class CsvExport:
+    """The CSVs of one run, written beside the files they replace: `publish` moves them all
+    into place, `discard` removes any not moved (a run stopped before publishing)."""
+
+    moves: list[tuple[Path, Path]]  # temporary file -> the file it replaces
+    paths: list[Path]  # the CSVs, as named
+
+    def publish(self) -> list[Path]:
+        with signals_held():  # a handful of renames: Ctrl-C waits for the last, never splits
+            for temp, real in self.moves:
+                os.replace(temp, real)
+        self.moves = []
+        return self.paths
+
+    def discard(self) -> None:
+        for temp, _ in self.moves:
+            temp.unlink(missing_ok=True)
+        self.moves = []
+
+
+def prepare_csvs(result: c.Consolidation, folder: Path) -> CsvExport:
+    """Write every table's CSV beside its target (replacing nothing yet): see write_csvs."""
     check_csv_folder(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, path in csv_paths(folder).items():
-        real = replaceable(path) if path.exists() else path  # through a link, to its file
-        temp = tempfile.NamedTemporaryFile(  # noqa: SIM115  (closed below, removed on failure)
-            "w", dir=real.parent, prefix=".~xl_plans-", suffix=".csv", delete=False,
-            newline="", encoding="utf-8-sig")
-        try:
+    export = CsvExport([], [])
+    try:
+        for name, path in csv_paths(folder).items():
+            real = replaceable(path) if path.exists() else path  # through a link, to its file
+            temp = tempfile.NamedTemporaryFile(  # noqa: SIM115  (closed below)
+                "w", dir=real.parent, prefix=".~xl_plans-", suffix=".csv", delete=False,
+                newline="", encoding="utf-8-sig")
+            export.moves.append((Path(temp.name), real))
             with temp:
                 writer = csv.writer(temp)
                 writer.writerow(c.COLUMNS[name])
                 for row in result.rows(name):
                     writer.writerow(["" if v is None else csv_safe(v) for v in row])
             os.chmod(temp.name, default_mode())  # readable as any new file (not private)
-            os.replace(temp.name, real)
-        except BaseException:
-            Path(temp.name).unlink(missing_ok=True)
-            raise
-        written.append(path)
-    return written
+            export.paths.append(path)
+    except BaseException:
+        export.discard()
+        raise
+    return export
 
+
+@contextlib.contextmanager
+def signals_held() -> Iterator[None]:
+    """Ctrl-C and SIGTERM held back (and delivered after) for a few quick steps that must all
+    happen or none. Only where the platform and thread allow; elsewhere a no-op."""
+    try:
+        previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    except (AttributeError, ValueError, OSError):  # Windows; not the main thread
+        previous = None
+    try:
+        yield
+    finally:
+        if previous is not None:
+            signal.pthread_sigmask(signal.SIG_SETMASK, previous)

@@ -34,23 +34,33 @@ F = TypeVar("F", bound=Callable[..., Any])
 @click.version_option(__version__, prog_name="xl-plans")
 def main() -> None:
     """Check, score and consolidate council service plans kept in Excel workbooks."""
-    _stop_cleanly_on_sigterm()
+    _stop_cleanly_on_signals()
 
 
 EXIT_TERMINATED = 128 + signal.SIGTERM
+EXIT_INTERRUPTED = 128 + signal.SIGINT  # 130: what shells report for Ctrl-C
 
 
-def _stop_cleanly_on_sigterm() -> None:
+def _stop_cleanly_on_signals() -> None:
     """A scheduler or `timeout` stops a run with SIGTERM, which by default kills the process
-    on the spot, leaving a half-written temporary file beside the summary. As an exit instead,
-    every save's clean-up runs (saving.atomic_save removes its temporary file)."""
+    on the spot, leaving a half-written temporary file beside the summary; Ctrl-C (SIGINT)
+    ended in click's "Aborted!" with exit code 1, which a scheduler reads as "done, with
+    problems". As an exit with the signal's own code instead, every save's clean-up runs
+    (saving.atomic_save removes its temporary file). The handlers are put back when the
+    command ends (a host that called it keeps its own)."""
 
-    def stop(_signum: int, _frame: object) -> None:
-        sys.exit(EXIT_TERMINATED)
+    def stop(signum: int, _frame: object) -> None:
+        if signum == signal.SIGINT:
+            click.echo("\nStopped (Ctrl-C): no file was left half-written.", err=True)
+        sys.exit(128 + signum)
 
-    # (Not in the main thread, a host application's, signals are its own: left as they are.)
-    with contextlib.suppress(ValueError):
-        signal.signal(signal.SIGTERM, stop)
+    ctx = click.get_current_context(silent=True)
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        # (Not in the main thread, a host application's, signals are its own: left alone.)
+        with contextlib.suppress(ValueError):
+            previous = signal.signal(signum, stop)
+            if ctx is not None:
+                ctx.call_on_close(functools.partial(signal.signal, signum, previous))
 
 
 class NotAPlan(Exception):

@@ -23,7 +23,7 @@ from xl_plans.cli.app import (
 from xl_plans.cli.app import load_policy_option as _policy
 from xl_plans.consolidate import PlanResult, shown_name
 from xl_plans.consolidate import consolidate as run_consolidation
-from xl_plans.council_summary import check_csv_folder, write_csvs, write_summary
+from xl_plans.council_summary import check_csv_folder, prepare_csvs, write_summary
 from xl_plans.files import is_command_line_summary, is_summary_file
 from xl_plans.values import clean_text, fy_label, fy_start_year, normalise_key
 
@@ -104,9 +104,16 @@ def consolidate(paths: tuple[Path, ...], quarter: str, year: str | None, output:
     if not result.results:
         raise click.ClickException("No plan files (.xlsx, .xlsm) were found in "
                                    + ", ".join(str(p) for p in paths) + ".")
-    write_summary(result, output, overwrite=True)
-    if csv_dir is not None:
-        write_csvs(result, csv_dir)
+    # The CSVs are written first and moved into place just after the workbook, so a run that
+    # fails or is stopped part way leaves the last export whole (council_summary.write_csvs).
+    export = prepare_csvs(result, csv_dir) if csv_dir is not None else None
+    try:
+        write_summary(result, output, overwrite=True)
+        if export is not None:
+            export.publish()
+    finally:
+        if export is not None:
+            export.discard()
     used = len(result.used)
     click.echo(f"Wrote {output}: {result.quarter.value} {result.year or ''}, {used} plan(s) "
                f"consolidated.")
