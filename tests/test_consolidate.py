@@ -33,6 +33,7 @@ from xl_plans.consolidate import (
     process_file,
 )
 from xl_plans.council_summary import write_csvs, write_summary
+from xl_plans.files import summary_changed
 from xl_plans.policy import default_policy
 from xl_plans.reader import read_workbook
 from xl_plans.saving import default_mode
@@ -743,6 +744,32 @@ def test_ctrl_c_leaves_the_last_summary_and_export_whole(make_plan: Callable[...
     assert done.returncode == 128 + signal.SIGINT, done.stderr
     assert "Stopped (Ctrl-C)" in done.stderr and "Traceback" not in done.stderr
     assert files_in(out) == before  # the last run's summary and CSVs, every one, unchanged
+
+
+def test_an_earlier_summary_changed_since_is_kept_before_it_is_replaced(
+        make_plan: Callable[..., Path], tmp_path: Path) -> None:
+    """The mark that lets a run replace its earlier summary survives editing: an officer's
+    notes sheet in it was lost. Changed since written, it is copied aside first."""
+    folder = two_matrix_folder(make_plan, tmp_path)
+    out = tmp_path / "council.xlsx"
+    run = ["consolidate", str(folder), "--quarter", "Q2", "-o", str(out)]
+    assert CliRunner().invoke(main, run).exit_code == 0
+    assert not summary_changed(out)
+    again = CliRunner().invoke(main, run)  # as written: replaced, nothing kept
+    assert again.exit_code == 0 and "copy is kept" not in again.output
+    assert not (tmp_path / ".xl_plans-backups").exists()
+
+    book = openpyxl.load_workbook(out)
+    book.create_sheet("My scrutiny notes")["A1"] = "Cllr Smith asked about R1"
+    book.save(out)
+    edited = out.read_bytes()
+    assert summary_changed(out)
+    third = CliRunner().invoke(main, run)
+    assert third.exit_code == 0 and "had been changed since xl_plans wrote it" in third.output
+    [kept] = (tmp_path / ".xl_plans-backups").iterdir()
+    assert kept.read_bytes() == edited
+    assert "My scrutiny notes" not in openpyxl.load_workbook(out).sheetnames
+    assert not summary_changed(out)
 
 
 def test_a_workbook_that_is_not_a_plan_is_listed_not_shown_as_a_service(

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import zipfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -97,6 +98,42 @@ def is_command_line_summary(path: Path) -> bool:
     """A summary the command line wrote (its mark): the only kind `consolidate -o` replaces.
     One the ribbon drew holds the officer's settings and perhaps their own sheets."""
     return _summary_kind(path) == "marked"
+
+
+# A council summary records a digest of its own parts (all but the part holding it), so a
+# later run can tell the file is exactly as written (replace it) from one someone has since
+# opened and saved or written notes in (keep a copy first: summary_changed).
+DIGEST_PROPERTY = "xl_plans content"
+DIGEST_PART = "docProps/custom.xml"
+DIGEST_PLACEHOLDER = "0" * 64  # written by XlsxWriter, then replaced by the digest
+
+
+def content_digest(part_digests: Mapping[str, str]) -> str:
+    """One digest of a workbook's parts, from each part's sha256 (name -> hex digest), but
+    DIGEST_PART's."""
+    digest = hashlib.sha256()
+    for name in sorted(part_digests):
+        if name != DIGEST_PART:
+            digest.update(f"{name}\0{part_digests[name]}\n".encode())
+    return digest.hexdigest()
+
+
+def summary_changed(path: Path) -> bool:
+    """Has a summary xl_plans wrote changed since (saved by Excel, notes added)? True also
+    when that cannot be proved either way (an earlier release's summary, a damaged file)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = {info.filename: hashlib.sha256(archive.read(info)).hexdigest()
+                     for info in archive.infolist() if not info.is_dir()}
+            custom = archive.read(DIGEST_PART).decode("utf-8", "replace") \
+                if DIGEST_PART in parts else ""
+    except Exception:  # damaged or unreadable: not proven unchanged
+        return True
+    stamped = _DIGEST_VALUE.search(custom)
+    return stamped is None or stamped[1] != content_digest(parts)
+
+
+_DIGEST_VALUE = re.compile(rf'name="{DIGEST_PROPERTY}"[^>]*>\s*<vt:lpwstr>([0-9a-f]{{64}})<')
 
 
 def _summary_kind(path: Path) -> str | None:

@@ -27,6 +27,7 @@ from xlsxwriter.worksheet import Worksheet as XlsxSheet
 
 from xl_plans import sheet_xml
 from xl_plans.cellwrite import xlsx_put
+from xl_plans.files import DIGEST_PART, DIGEST_PLACEHOLDER, DIGEST_PROPERTY, content_digest
 from xl_plans.saving import atomic_save
 
 # Fills for ratings and bands, shared by every sheet: (background, font colour).
@@ -184,6 +185,7 @@ def _write(book: Book, path: Path) -> None:
                                                 "strings_to_urls": False})
     workbook.set_properties({"title": book.title, "subject": book.subtitle,
                              "comments": book.mark})
+    workbook.set_custom_property(DIGEST_PROPERTY, DIGEST_PLACEHOLDER)
     styles = _Styles(workbook)
     placed: dict[str, _Placed] = {}
     heat_maps = heat_maps_by_sheet(book)
@@ -202,11 +204,18 @@ def _write(book: Book, path: Path) -> None:
         for chart in book.charts:
             _stacked_bar(workbook, placed, chart)
         workbook.close()
-        sheet_xml.splice(draft, path, rows, {"docProps/core.xml": _undated})
+        sheet_xml.splice(draft, path, rows, {"docProps/core.xml": _undated},
+                         last={DIGEST_PART: _stamped})
     finally:
         for rendered in rows.values():
             rendered.close()
         parts.cleanup()
+
+
+def _stamped(custom: bytes, digests: dict[str, str]) -> bytes:
+    """The custom properties part with the digest of every other part (files.summary_changed
+    tells from it whether the file is still exactly as written)."""
+    return custom.replace(DIGEST_PLACEHOLDER.encode(), content_digest(digests).encode(), 1)
 
 
 def _undated(core: bytes) -> bytes:

@@ -24,7 +24,8 @@ from xl_plans.cli.app import load_policy_option as _policy
 from xl_plans.consolidate import PlanResult, shown_name
 from xl_plans.consolidate import consolidate as run_consolidation
 from xl_plans.council_summary import check_csv_folder, prepare_csvs, write_summary
-from xl_plans.files import is_command_line_summary, is_summary_file
+from xl_plans.files import is_command_line_summary, is_summary_file, summary_changed
+from xl_plans.inplace import backup
 from xl_plans.values import clean_text, fy_label, fy_start_year, normalise_key
 
 
@@ -57,7 +58,8 @@ class FinancialYear(click.ParamType):
                    "Quality, not mixed in. Default: the year most plans are for.")
 @click.option("-o", "--output", required=True, type=click.Path(path_type=Path),
               help="The summary workbook (.xlsx). An earlier xl_plans summary of that name is "
-                   "replaced; any other existing file is never overwritten.")
+                   "replaced (a copy is kept in .xl_plans-backups if it was changed since it "
+                   "was written); any other existing file is never overwritten.")
 @click.option("--csv-dir", type=click.Path(path_type=Path),
               help="Also write one CSV per table into this folder (for Power BI and others).")
 @click.option("--services", "services_file", type=click.Path(path_type=Path, exists=True),
@@ -108,6 +110,9 @@ def consolidate(paths: tuple[Path, ...], quarter: str, year: str | None, output:
     # fails or is stopped part way leaves the last export whole (council_summary.write_csvs).
     export = prepare_csvs(result, csv_dir) if csv_dir is not None else None
     try:
+        # An earlier summary is replaced as it was written; one changed since (saved in Excel,
+        # notes added) is copied aside first: the officer's edits are never lost.
+        kept = backup(output) if output.exists() and summary_changed(output) else None
         write_summary(result, output, overwrite=True)
         if export is not None:
             export.publish()
@@ -115,6 +120,9 @@ def consolidate(paths: tuple[Path, ...], quarter: str, year: str | None, output:
         if export is not None:
             export.discard()
     used = len(result.used)
+    if kept is not None:
+        click.echo(f"The earlier {output.name} had been changed since xl_plans wrote it: a copy "
+                   f"is kept as {kept}.")
     click.echo(f"Wrote {output}: {result.quarter.value} {result.year or ''}, {used} plan(s) "
                f"consolidated.")
     for problem in result.problems:
