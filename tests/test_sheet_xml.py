@@ -256,7 +256,9 @@ def test_formats_chosen_row_by_row_and_rows_tall_enough_for_wrapped_text(tmp_pat
     ("-2+3", "'-2+3"), ("-5 days", "'-5 days"), ("-A1", "'-A1"), ("- 5", "'- 5"),
     ("=1+1", "'=1+1"), ("+44 1234", "'+44 1234"), ("@SUM(A1)", "'@SUM(A1)"),
     ("\tx", "'\tx"), ("plain", "plain"),
+    ("#N/A", "'#N/A"), ("#REF!", "'#REF!"), ("#1 priority", "#1 priority"),  # not an error
+    (1000.0, 1000), (3.25, 3.25),  # a whole number as the sheet shows it
 ])
-def test_csv_fields_that_could_run_get_a_quote_and_a_lone_dash_does_not(typed: str,
-                                                                        in_csv: str) -> None:
+def test_csv_fields_that_could_run_get_a_quote_and_a_lone_dash_does_not(typed: Any,
+                                                                        in_csv: Any) -> None:
     assert csv_safe(typed) == in_csv

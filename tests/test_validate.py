@@ -399,3 +399,12 @@ def test_kpi_rule_missing_offers_only_choices_that_exist(make_plan: Any) -> None
     advice = CODES["kpi-rule-missing"].hint
     offered = advice[advice.index("Measure (") + 9:advice.index(")", advice.index("Measure ("))]
     assert [parse_choice(Measure, label, {}) for label in offered.split(", ")] == list(Measure)
+
+
+def test_a_ref_naming_two_priorities_says_priorities(make_plan: Any) -> None:
+    path = make_plan({"Plan": {"Service": "Parks", "Plan Year": "2023/24"},
+                      "Priorities": [{"Ref": "1", "Priority": "Play areas", "Outcome": "A"},
+                                     {"Ref": "1", "Priority": "Toilets", "Outcome": "B"}]})
+    [issue] = [i for i in validate(path).issues if i.code == "duplicate-ref"]
+    assert "names two different priorities:" in issue.message
+    assert "Give each priority its own Ref" in issue.hint

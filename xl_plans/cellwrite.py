@@ -18,7 +18,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet as XlsxSheet
 
-from xl_plans.model import as_cell
+from xl_plans.model import EXCEL_ERRORS, as_cell
 
 EXCEL_MAX_TEXT = 32_767
 _CUT_MARK = " [cut: too long for one Excel cell]"
@@ -117,13 +117,16 @@ _HARMLESS = re.compile(r"-((\d{1,3}(,\d{3})+|\d+)(\.\d+)?%?)?")
 
 def csv_safe(value: Any) -> Any:
     """A CSV field that no spreadsheet will run: text starting =, +, -, @ (a tab or a carriage
-    return) gets a leading ', except a lone "-" and a negative number such as "-5". A whole
-    number is written as one (1000, not Python's 1000.0), as the summary's cell shows it."""
+    return) gets a leading ', except a lone "-" and a negative number such as "-5"; so does
+    text that is one of Excel's error values ("#N/A"), which a spreadsheet would open as that
+    error, not as the text typed. A whole number is written as one (1000, not Python's
+    1000.0), as the summary's cell shows it."""
     value = plain(value)
     if type(value) is float and value.is_integer() and abs(value) < 2**53:
         return int(value)
     if isinstance(value, str):
         value = unpaired(value)
-        if value.startswith(_CSV_TRIGGERS) and not _HARMLESS.fullmatch(value):
+        if (value.startswith(_CSV_TRIGGERS) and not _HARMLESS.fullmatch(value)) \
+                or value in EXCEL_ERRORS:
             return "'" + value
     return value

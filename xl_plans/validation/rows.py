@@ -82,11 +82,17 @@ def _shared(ctx: Context, spec: schema.Sheet, rows: tuple[Row, ...], named: str)
             first[key] = row
         elif _key(getattr(first[key], named)) != name:
             yield ctx.at("duplicate-ref", spec, row, "ref",
-                         f"Ref {quote(getattr(row, 'ref', None))} names two different {header}s: "
+                         f"Ref {quote(getattr(row, 'ref', None))} names two different "
+                         f"{_plural(header)}: "
                          f"{quote(getattr(first[key], named), 40)} on {_row_no(first[key])} and "
                          f"{quote(getattr(row, named), 40)} here.",
                          hint=f"Give each {header} its own Ref; rows of one {header} share "
                          f"its Ref and its {header} text.")
+
+
+def _plural(noun: str) -> str:
+    """"priorities", "projects": the headers named in messages."""
+    return noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
 
 
 def check_kpi_year_refs(ctx: Context) -> Iterator[Issue]:
