@@ -40,6 +40,7 @@ EXAMPLES = {
         "figure-as-words": 44,  # targets such as "260 Visits", outturns such as "New Indicator"
         "date-unreadable": 4,  # "Spring / Summer 08", "October", "Jan", "March 2008 (links)."
         "value-missing": 7,  # project rows with no milestone named
+        "yes-no-on-figure-kpi": 2,  # "Top Quartile: Yes" as a benchmark: it read as 1 (100%)
     },
     "hart_community_services_2023_24": {
         "figure-as-words": 1,  # KPI 2's target "50% of all formal presentations"

@@ -220,6 +220,7 @@ CASES = [
          tables=setting("Budget", 0, Year="2024")),
     Case("percent-on-non-percent-kpi", "warning", "KPIs!O2",
          tables=setting("KPIs", 0, Q2="55%")),
+    Case("yes-no-on-figure-kpi", "warning", "KPIs!O2", tables=setting("KPIs", 0, Q2="Yes")),
     Case("kpi-rule-missing", "warning", "KPIs!E2", tables=setting("KPIs", 0, Polarity=None)),
     Case("budget-figure-missing", "warning", "Budget!C2",
          tables=setting("Budget", 0, Net_Budget="TBC")),

@@ -138,6 +138,18 @@ def _word(text: str) -> str:
     return " ".join(text.lower().replace(".", "").split())
 
 
+# Yes and No are a Yes/No indicator's figures (1 and 0); anywhere else they are a slip that
+# validation names (yes-no-on-figure-kpi): see is_yes_no.
+_YES_WORDS = {"yes", "y", "true"}
+_NO_WORDS = {"no", "n", "false"}
+
+
+def is_yes_no(num: Num) -> bool:
+    """Was this figure typed as Yes or No (read as 1 or 0)?"""
+    return num.text is not None and num.kind is NumKind.NUMBER \
+        and _word(num.text) in _YES_WORDS | _NO_WORDS
+
+
 @functools.lru_cache(maxsize=4096)
 def _parse_num_text(text: str) -> Num:
     word = _word(text)
@@ -149,9 +161,9 @@ def _parse_num_text(text: str) -> Num:
         return Num(kind=NumKind.INFO_ONLY, text=text)
     if word in _ZERO_WORDS:
         return Num(kind=NumKind.NUMBER, value=0.0, text=text)
-    if word in {"yes", "y", "true"}:
+    if word in _YES_WORDS:
         return Num(kind=NumKind.NUMBER, value=1.0, text=text)
-    if word in {"no", "n", "false"}:
+    if word in _NO_WORDS:
         return Num(kind=NumKind.NUMBER, value=0.0, text=text)
     core = _QUALIFIERS.sub("", text).strip()
     match = _NUMBER.match(core)

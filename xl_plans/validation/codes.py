@@ -232,6 +232,13 @@ _CHECKS: tuple[Code, ...] = (
          "a percentage ('90%') but the indicator's Unit is Number, so it is read as 0.9.\"",
          "Set the Unit to % if the indicator is a percentage; otherwise type the figure "
          "without the % sign."),
+    Code("yes-no-on-figure-kpi", W, "KPIs", "Yes or No as a figure of a KPI that is not Yes/No",
+         "A KPI figure (a target, an actual, last year's or a KPI Years figure) is Yes or No but "
+         "the indicator's Unit is not Yes/No: it is read as 1 or 0, so \"Yes\" in a % "
+         "indicator is 100%.",
+         "Unit `%`, Q1 `Yes`: \"Q1 of KPI K16 is 'Yes', read as 1, but its Unit is %: Yes and "
+         "No are figures only of a Yes/No indicator.\"",
+         "Set the Unit to Yes/No if the indicator is met or not; otherwise type the figure."),
     Code("actual-missing", W, "KPIs", "No figure for the reporting quarter",
          "An indicator that is due has no actual for the reporting quarter, so it is "
          "reported as No data (never Red), and neither its Comment nor its Corrective Action "

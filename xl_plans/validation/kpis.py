@@ -17,6 +17,7 @@ from xl_plans.model import Kpi, Measure, Num, NumKind, Polarity, Rag, Row, Unit
 from xl_plans.policy import as_fraction
 from xl_plans.validation.context import Context, describe, quote
 from xl_plans.validation.report import Issue
+from xl_plans.values import is_yes_no
 
 KPIS = schema.SHEETS_BY_NAME["KPIs"]
 KPI_YEARS = schema.SHEETS_BY_NAME["KPI Years"]
@@ -220,6 +221,36 @@ def _percent_typed(ctx: Context, spec: schema.Sheet, row: Row, fields: tuple[str
                      f"{unit.value}, so it is read as {num.value:g}.",
                      hint="Set the Unit to % if the indicator is a percentage; otherwise "
                           "type the figure without the % sign.")
+
+
+def check_yes_no_words(ctx: Context) -> Iterator[Issue]:
+    """Yes or No typed as a figure of an indicator whose Unit is not Yes/No: read as 1 or 0,
+    a "Yes" in a % indicator's Q1 is 100% and Green, silently; a benchmark of "Yes" (seed 002's
+    "Top Quartile: Yes") is 100% too."""
+    units = {_ref_key(kpi): kpi.unit for kpi in ctx.plan.kpis if kpi.unit is not Unit.YES_NO}
+    for kpi in ctx.plan.kpis:
+        if kpi.unit is not Unit.YES_NO:
+            yield from _yes_no_typed(ctx, KPIS, kpi, PERCENT_KPI_FIELDS, kpi.unit)
+    for row in ctx.plan.kpi_years:
+        key = _ref_key(row)
+        if key in units:
+            yield from _yes_no_typed(ctx, KPI_YEARS, row, PERCENT_KPI_YEAR_FIELDS, units[key])
+
+
+def _yes_no_typed(ctx: Context, spec: schema.Sheet, row: Row, fields: tuple[str, ...],
+                  unit: Unit | None) -> Iterator[Issue]:
+    for name in fields:
+        num: Num = getattr(row, name)
+        if not is_yes_no(num):
+            continue
+        what = f"its Unit is {unit.value}" if unit is not None else "its Unit is blank"
+        yield ctx.at("yes-no-on-figure-kpi", spec, row, name,
+                     f"{spec.column(name).header} of {describe(spec, row)} is "
+                     f"{quote(_typed(row, name, num))}, read as {num.value:g}, but {what}: "
+                     "Yes and No are figures only of a Yes/No indicator.",
+                     hint="Set the Unit to Yes/No if the indicator is met or not; otherwise "
+                          "type the figure (85%, 260), or leave it blank and say why in the "
+                          "Comment.")
 
 
 @dataclass(frozen=True, slots=True)

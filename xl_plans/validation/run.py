@@ -34,6 +34,7 @@ CHECKS: tuple[Check, ...] = (
     kpis.check_scoring_rules,
     kpis.check_percentages,
     kpis.check_percent_units,
+    kpis.check_yes_no_words,
     kpis.check_quarters,
     kpis.check_reported,
     risks.check_scores,
