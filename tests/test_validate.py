@@ -409,3 +409,22 @@ def test_a_ref_naming_two_priorities_says_priorities(make_plan: Any) -> None:
     [issue] = [i for i in validate(path).issues if i.code == "duplicate-ref"]
     assert "names two different priorities:" in issue.message
     assert "Give each priority its own Ref" in issue.hint
+
+
+@pytest.mark.parametrize(("typed", "figure", "words"), [
+    ("75% (provisional)", "75%", "(provisional)"),  # an actual with a qualifier
+    ("260 Visits", "260", "Visits"),  # seed 002's targets
+    ("130 Arrests 320 Warnings", None, None),  # two figures: no one figure to suggest
+    ("Not yet known", None, None),
+])
+def test_a_figure_with_words_is_told_to_keep_just_the_figure(
+        make_plan: Any, typed: str, figure: str | None, words: str | None) -> None:
+    path = make_plan({"Plan": {"Service": "Parks", "Plan Year": "2023/24"},
+                      "KPIs": [{"Ref": "K1", "Indicator": "Visits", "Unit": "Number",
+                                "Annual Target": typed}]})
+    [issue] = [i for i in validate(path).issues if i.code == "figure-as-words"]
+    if figure is None:
+        assert "Type just the figure" not in issue.hint
+    else:
+        assert issue.hint.startswith(f"Type just the figure, {figure}, in the cell; the words "
+                                     f"({words})")

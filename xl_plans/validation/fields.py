@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -16,7 +17,7 @@ from xl_plans.cells import ErrorValue, Uncalculated
 from xl_plans.model import Kpi, Num, NumKind, Polarity, Row, When, WhenKind
 from xl_plans.validation.context import Context, describe, quote
 from xl_plans.validation.report import Issue
-from xl_plans.values import day, normalise_key, parse_when
+from xl_plans.values import day, normalise_key, parse_num, parse_when
 
 _NUMERIC = (schema.Kind.NUMBER, schema.Kind.PERCENT, schema.Kind.MONEY)
 
@@ -171,9 +172,26 @@ def _words(ctx: Context, spec: schema.Sheet, row: Row, column: schema.Column, va
             return  # a band is how a Target band KPI's target is typed: it is scored
         hint = ("If the figure should stay within this range, set Polarity to Target band; "
                 "otherwise type one figure (50%, 260) and put the words in the Comment.")
+    elif value.text is not None and (lead := _leading_figure(value.text)) is not None:
+        figure, rest = lead
+        hint = (f"Type just the figure, {figure}, in the cell; the words ({rest}) belong in a "
+                "Comment or Update column, where they are kept.")
     yield ctx.at(code, spec, row, name,
                  f"{column.header} of {described} is {quote(value.text)}, which is not a "
                  "number.", hint=hint)
+
+
+def _leading_figure(text: str) -> tuple[str, str] | None:
+    """A figure with words after it ("75% (provisional)", "4 (Catastrophic)", "15.2 FTE"):
+    the figure and the words; None when the text does not start with a figure."""
+    match = _LEAD.match(text)
+    if match is None or any(char.isdigit() for char in match[2]) \
+            or parse_num(match[1]).kind is not NumKind.NUMBER:
+        return None  # ("130 Arrests 320 Warnings": two figures, not one with words)
+    return match[1].strip(), match[2].strip()
+
+
+_LEAD = re.compile(r"^\s*(£?-?\d[\d,]*(?:\.\d+)?\s*%?)\s*([(\[a-zA-Z].*)$", re.DOTALL)
 
 
 def needs_plan_year(ctx: Context, when: When) -> bool:
