@@ -765,7 +765,7 @@ def test_an_earlier_summary_changed_since_is_kept_before_it_is_replaced(
     edited = out.read_bytes()
     assert summary_changed(out)
     third = CliRunner().invoke(main, run)
-    assert third.exit_code == 0 and "had been changed since xl_plans wrote it" in third.output
+    assert third.exit_code == 0 and "is not as xl_plans wrote it" in third.output
     [kept] = (tmp_path / ".xl_plans-backups").iterdir()
     assert kept.read_bytes() == edited
     assert "My scrutiny notes" not in openpyxl.load_workbook(out).sheetnames

@@ -478,7 +478,9 @@ WORDS = CODES["figure-as-words"].hint
     ({"Annual Target": 7, "Q2 Target": "5-10"}, []),  # a quarter's band (scored at Q2)
     ({"Annual Target": "5-10", "Q2 Target": "6-9"}, []),  # the annual band, not scored at Q2
     ({"Annual Target": "10-5"}, [("KPIs!H2", WORDS)]),  # not a band: high end first
-    ({"Annual Target": "260 visits"}, [("KPIs!H2", WORDS)]),
+    ({"Annual Target": "260 visits"}, [("KPIs!H2", "Type just the figure, 260, in the cell; "
+                                       "the words (visits) belong in a Comment or Update "
+                                       "column, where they are kept.")]),
     ({"Annual Target": "5-10", "Polarity": "Higher is better"}, [("KPIs!H2", TO_BAND)]),
     ({"Annual Target": "5-10", "Polarity": None}, [("KPIs!H2", TO_BAND)]),
 ])

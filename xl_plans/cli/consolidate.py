@@ -121,8 +121,8 @@ def consolidate(paths: tuple[Path, ...], quarter: str, year: str | None, output:
             export.discard()
     used = len(result.used)
     if kept is not None:
-        click.echo(f"The earlier {output.name} had been changed since xl_plans wrote it: a copy "
-                   f"is kept as {kept}.")
+        click.echo(f"The earlier {output.name} is not as xl_plans wrote it (changed since, or "
+                   f"written by an earlier release): a copy is kept as {kept}.")
     click.echo(f"Wrote {output}: {result.quarter.value} {result.year or ''}, {used} plan(s) "
                f"consolidated.")
     for problem in result.problems:
