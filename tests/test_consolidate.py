@@ -25,9 +25,12 @@ from xl_plans import council_summary
 from xl_plans.cli import main
 from xl_plans.consolidate import (
     COLUMNS,
+    PARALLEL_FROM,
     RISK_COLUMNS,
     FileState,
     Job,
+    PlanResult,
+    _mark_duplicates,
     _process_in_worker,
     consolidate,
     process_file,
@@ -772,6 +775,37 @@ def test_an_earlier_summary_changed_since_is_kept_before_it_is_replaced(
     assert not summary_changed(out)
 
 
+def test_ctrl_c_while_worker_processes_read_plans_stops_the_batch(
+        make_plan: Callable[..., Path], tmp_path: Path) -> None:
+    """The pool: workers leave Ctrl-C to the parent, which drops the plans not yet started."""
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    for n in range(PARALLEL_FROM + 4):
+        shutil.move(make_plan(plan_tables(f"Service {n}", "Place", 1, 1, 1), f"p{n}.xlsx"),
+                    folder)
+    out = tmp_path / "out"
+    out.mkdir()
+    script = (
+        "import os, signal, sys\n"
+        "from xl_plans.cli import consolidate as command\n"
+        "from xl_plans.cli import main\n"
+        "run = command.run_consolidation\n"
+        "def interrupted(*args, progress, **kwargs):\n"
+        "    def first(done, total):\n"
+        "        if done == 1:\n"
+        "            os.kill(os.getpid(), signal.SIGINT)\n"
+        "    return run(*args, progress=first, **kwargs)\n"
+        "command.run_consolidation = interrupted\n"
+        "sys.argv[0] = 'xl-plans'\n"
+        "main()\n")
+    done = subprocess.run([sys.executable, "-c", script, "consolidate", str(folder),
+                           "--quarter", "Q2", "-o", str(out / "c.xlsx"), "--workers", "2"],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 128 + signal.SIGINT, done.stderr
+    assert "Stopped (Ctrl-C)" in done.stderr and "Traceback" not in done.stderr
+    assert list(out.iterdir()) == []
+
+
 def test_a_workbook_that_is_not_a_plan_is_listed_not_shown_as_a_service(
         make_plan: Callable[..., Path], tmp_path: Path) -> None:
     """A finance workbook among the plans has none of a plan's sheets: it used to become a
@@ -821,6 +855,17 @@ def test_a_copy_with_council_blank_is_a_duplicate_and_a_valid_plan_is_kept(
     assert "b/parking.xlsx is used" in kept.reason.replace(os.sep, "/")
     place = next(iter(result.rows("Budget by Directorate")))
     assert place[2] == 1005  # 1000 once, plus the other council's 5
+
+
+def test_a_copy_with_council_blank_never_pushes_out_two_councils_plans() -> None:
+    """Kept first by file name, the blank copy made both named councils' plans duplicates."""
+    results = [PlanResult("a.xlsx", FileState.CONSOLIDATED, service="Parking", council=None),
+               PlanResult("b.xlsx", FileState.CONSOLIDATED, service="Parking", council="Hart"),
+               PlanResult("c.xlsx", FileState.CONSOLIDATED, service="Parking",
+                          council="Rushmoor")]
+    _mark_duplicates(results, None)
+    assert [r.state for r in results] == [FileState.DUPLICATE, FileState.CONSOLIDATED,
+                                          FileState.CONSOLIDATED]
 
 
 def test_budget_figures_that_are_not_amounts_are_left_out_and_named(

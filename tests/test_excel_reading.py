@@ -185,3 +185,45 @@ def test_summary_settings_that_cannot_be_used(folder: str | None, quarter: str |
 def test_a_missing_setting_is_named_where_the_sheet_puts_it() -> None:
     with pytest.raises(SettingsProblem, match=r"'xl_plans settings'!B3 is blank"):
         summary_settings([["Folder", "/"]], "/s/Summary.xlsx")
+
+
+class _FormatsOnly:
+    """A sheet as Excel's own (COM) xlwings gives it, for the one thing xlwings' remote engine
+    cannot show: number formats (book_reader). `formats` maps 1-based (row, col) to a cell's
+    format; a range of several cells has one only if they all share it, as in Excel."""
+
+    def __init__(self, formats: dict[tuple[int, int], str]) -> None:
+        self.formats = formats
+        self.asked = 0
+
+    def range(self, first: tuple[int, int], last: tuple[int, int] | None = None) -> Any:
+        last = last or first
+        cells = [(r, c) for r in range(first[0], last[0] + 1)
+                 for c in range(first[1], last[1] + 1)]
+        found = {self.formats.get(cell, "General") for cell in cells}
+        self.asked += 1
+        return type("Range", (), {"number_format": found.pop() if len(found) == 1 else None})
+
+
+def test_a_month_shown_date_is_the_month_to_the_ribbon_as_to_the_command_line() -> None:
+    """Excel stores "March 2024" typed in a cell as 1 March with format mmm-yy: the file
+    reader takes the month (cells.show_months); the ribbon read 1 March, overdue from the 2nd."""
+    march, april = dt.datetime(2024, 3, 1), dt.datetime(2024, 4, 15)
+    values = [["Ref", "Target Date"], ["1", march], ["2", april], ["3", march], ["4", "Q3"]]
+    sheet = _FormatsOnly({(2, 2): "mmm-yy", (3, 2): "dd/mm/yyyy", (4, 2): "[$-809]mmmm yyyy;@"})
+    excel._show_months(sheet, values)  # type: ignore[arg-type]
+    assert [row[1] for row in values[1:]] == ["March 2024", april, "March 2024", "Q3"]
+    column = _FormatsOnly({(r, 2): "mmm-yy" for r in (2, 3, 4)})
+    same = [["Ref", "Due"], ["1", march], ["2", april], ["3", march]]
+    excel._show_months(column, same)  # type: ignore[arg-type]
+    assert [row[1] for row in same[1:]] == ["March 2024", "April 2024", "March 2024"]
+    assert column.asked == 1  # one call for a column that shares its format
+
+
+def test_the_remote_engine_cannot_show_formats_and_dates_stay_dates() -> None:
+    book = book_from(example("hart_corporate_services_2022_23"))
+    with pytest.raises(NotImplementedError):
+        _ = book.sheets[0].range((2, 1)).number_format
+    values = [["Due"], [dt.datetime(2024, 3, 1)]]
+    excel._show_months(book.sheets[0], values)  # xlwings: NotImplementedError, caught
+    assert values[1][0] == dt.datetime(2024, 3, 1)

@@ -262,3 +262,4 @@ def test_formats_chosen_row_by_row_and_rows_tall_enough_for_wrapped_text(tmp_pat
 def test_csv_fields_that_could_run_get_a_quote_and_a_lone_dash_does_not(typed: Any,
                                                                         in_csv: Any) -> None:
     assert csv_safe(typed) == in_csv
+    assert str(csv_safe(typed)) == str(in_csv)  # as written: 1000, never 1000.0

@@ -455,11 +455,14 @@ def test_over_100_percent_is_asked_about_only_when_the_scale_was_guessed(
             if i.code == "percent-over-100"] == found
 
 
-def test_a_percent_complete_over_100_typed_with_its_sign_is_not_asked_about(
-        make_plan: Callable[..., Path]) -> None:
+@pytest.mark.parametrize("typed", ["150%", 1.5, 150])
+def test_a_percent_complete_over_100_is_asked_about_however_typed(
+        make_plan: Callable[..., Path], typed: Any) -> None:
+    """Over 100% complete means nothing, typed with its sign or not (Excel stores 150% typed
+    in a % cell as 1.5): only an indicator's figure may be over 100% on purpose."""
     tables = good()
-    setting("Priorities", 0, **{"%_Complete": "150%"})(tables)
-    assert "percent-over-100" not in validate(make_plan(tables)).codes()
+    setting("Priorities", 0, **{"%_Complete": typed})(tables)
+    assert "percent-over-100" in validate(make_plan(tables)).codes()
 
 
 BAND = {"Indicator": "Average days to process a change of circumstances",

@@ -272,7 +272,12 @@ def test_parse_when_text(typed: str, kind: m.WhenKind, start: dt.date | None,
         ("March 22", 2022, W.PERIOD, D(2022, 3, 1), D(2022, 3, 31), False),  # seed 001
         ("December 21", 2022, W.PERIOD, D(2021, 12, 1), D(2021, 12, 31), False),  # seed 001
         ("Dec 07", 2008, W.PERIOD, D(2007, 12, 1), D(2007, 12, 31), False),  # seed 002
-        ("Sept 23", None, W.PERIOD, D(2023, 9, 1), D(2023, 9, 30), False),
+        ("Sept 23", None, W.TEXT, None, None, False),  # no plan year: 23 Sept just as likely
+        # two digits after a space that could be a day, making a year far from the plan's:
+        # the day ("June 28" in 2024/25 is no June 2028, which no check would question)
+        ("June 28", 2024, W.TEXT, None, None, False),
+        ("Feb 29", 2024, W.TEXT, None, None, False),
+        ("Jun-28", 2024, W.PERIOD, D(2028, 6, 1), D(2028, 6, 30), False),  # Excel's month
         ("Mar-98", 2008, W.PERIOD, D(1998, 3, 1), D(1998, 3, 31), False),
         ("Mar-24 to Jun-24", 2023, W.PERIOD, D(2024, 3, 1), D(2024, 6, 30), True),
         ("Summer 08", 2008, W.PERIOD, D(2008, 6, 1), D(2008, 8, 31), False),  # seed 002
@@ -280,17 +285,26 @@ def test_parse_when_text(typed: str, kind: m.WhenKind, start: dt.date | None,
         # "May 31" in a 2023/24 plan is more likely a day with no year than May 2031
         ("May 31", 2023, W.TEXT, None, None, False),
         ("May-31", 2023, W.PERIOD, D(2031, 5, 1), D(2031, 5, 31), False),  # as Excel shows it
-        # a short financial year is the whole year, like 2023/24
-        ("23/24", None, W.PERIOD, D(2023, 4, 1), D(2024, 3, 31), False),
+        # a short financial year is the whole year, like 2023/24, near the plan's year (the
+        # same digits are a day and month with no year: "11/12")
+        ("23/24", 2023, W.PERIOD, D(2023, 4, 1), D(2024, 3, 31), False),
+        ("23/24", None, W.TEXT, None, None, False),
+        ("11/12", 2024, W.TEXT, None, None, False),
+        ("01/02", 2024, W.TEXT, None, None, False),
         ("22/23", 2022, W.PERIOD, D(2022, 4, 1), D(2023, 3, 31), False),  # seed 001
         ("09/10", 2008, W.PERIOD, D(2009, 4, 1), D(2010, 3, 31), False),  # seed 002
-        ("98/99", 2008, W.PERIOD, D(1998, 4, 1), D(1999, 3, 31), False),
-        ("23–24", None, W.PERIOD, D(2023, 4, 1), D(2024, 3, 31), False),
+        ("98/99", 2008, W.TEXT, None, None, False),
+        ("23–24", 2023, W.PERIOD, D(2023, 4, 1), D(2024, 3, 31), False),
         ("FY 23/24", None, W.PERIOD, D(2023, 4, 1), D(2024, 3, 31), False),
         ("23/25", None, W.TEXT, None, None, False),
-        # not known: like N/A
-        ("Not known", 2023, W.NOT_APPLICABLE, None, None, False),
-        ("n/k", None, W.NOT_APPLICABLE, None, None, False),
+        # a deadline not known is a gap to name, not "no deadline" (a figure not known is N/A)
+        ("Not known", 2023, W.TEXT, None, None, False),
+        ("n/k", None, W.TEXT, None, None, False),
+        # a range at a dash never has a bare year at one end
+        ("Q2-2024", 2024, W.TEXT, None, None, False),
+        ("Q1-2025", 2024, W.TEXT, None, None, False),
+        ("2024-2026", 2024, W.TEXT, None, None, False),
+        ("2024-2025", 2024, W.PERIOD, D(2024, 4, 1), D(2025, 3, 31), False),  # a financial year
     ],
 )
 def test_parse_when_in_a_plan_year(typed: str, plan_year: int | None, kind: m.WhenKind,

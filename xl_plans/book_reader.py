@@ -2,7 +2,7 @@
 
 xl_plans.excel hands over each sheet's values as xlwings gives them (read from A1 with
 `err_to_str=True`); this module turns them into the same `cells.Grid` a file gives and reads
-them with `reader.read_grids`, so the ribbon and the command line read a plan identically.
+them with `reader.read_grids`, so the ribbon and the command line read a plan alike.
 
 The differences from reading a file, and why:
 - Error cells arrive as text: Excel's error literals ("#DIV/0!", "#N/A", ...) from Office.js
@@ -14,7 +14,9 @@ The differences from reading a file, and why:
 - Numbers arrive as floats: whole ones become ints, as the file reader does.
 - Merged cells are not visible through the portable part of xlwings' API: a Ref merged over
   several rows is read once, at its first row (the file reader fills it down).
-- Number formats are not visible: a date shown as a month ("Mar-24") is its 1st, not the month.
+- Number formats: Excel itself shows them, and xl_plans.excel turns a date shown as a month
+  ("Mar-24") into the month, as the file reader does; xlwings' remote engines (Office.js,
+  xlwings Server) cannot, and there such a date stays its 1st.
 Sheets are only read when the contract needs them (`values_of` is called per sheet).
 
 `read_settings` and `summary_settings` read the settings sheet of a council summary workbook

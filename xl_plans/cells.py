@@ -381,7 +381,13 @@ def show_months(rows: list[list[CellValue]], data: bytes, styles: frozenset[int]
         if 0 <= row < len(rows) and col < len(rows[row]):
             value = rows[row][col]
             if isinstance(value, dt.date):  # a datetime too
-                rows[row][col] = f"{_MONTHS[value.month - 1]} {value.year}"
+                rows[row][col] = month_shown(value)
+
+
+def month_shown(date: dt.date) -> str:
+    """A date as a cell formatted to show its month shows it, as the reader takes it: the
+    month ("March 2024"), a deadline at the month's end."""
+    return f"{_MONTHS[date.month - 1]} {date.year}"
 
 
 def _may_hold_month_formats(data: bytes) -> bool:

@@ -10,6 +10,7 @@ finish in.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import gc
@@ -19,7 +20,7 @@ import pickle
 import signal
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -292,9 +293,12 @@ def consolidate(
     spills: dict[str, list[Spill]] = {name: [] for name in SPILLED}
     risk_buckets: dict[int, Spill] = {}  # residual score (-1: none) -> its rows
     results = []
-    for result in _process_all(files, job, workers, progress):
-        _spill(result, spills, risk_buckets)
-        results.append(result)
+    # Closed as soon as the loop ends, however it ends: stopped part way (Ctrl-C), the batch's
+    # worker processes are shut down then, not when the traceback holding it is freed.
+    with contextlib.closing(_process_all(files, job, workers, progress)) as processed:
+        for result in processed:
+            _spill(result, spills, risk_buckets)
+            results.append(result)
     spills["Risks"] = [risk_buckets[score] for score in sorted(risk_buckets, reverse=True)]
     results += [PlanResult(str(s.path), FileState.IGNORED if s.code in _OURS
                            else FileState.SKIPPED, s.code, s.reason) for s in found.skipped]
@@ -382,7 +386,7 @@ def _spill(result: PlanResult, spills: dict[str, list[Spill]],
 
 
 def _process_all(files: list[Path], job: Job, workers: int | None,
-                 progress: Callable[[int, int], None] | None) -> Iterator[PlanResult]:
+                 progress: Callable[[int, int], None] | None) -> Generator[PlanResult]:
     total = len(files)
     workers = workers or os.cpu_count() or 1
     if workers == 1 or total < PARALLEL_FROM:
@@ -402,8 +406,8 @@ def _process_all(files: list[Path], job: Job, workers: int | None,
             yield result
     except BaseException:
         # Stopped (Ctrl-C, SIGTERM, a fault): the plans not yet started are dropped, not
-        # waited for; the workers finish the plan in hand and go.
-        pool.shutdown(wait=False, cancel_futures=True)
+        # waited for; each worker finishes the chunk in hand (CHUNK plans at most) and goes.
+        pool.shutdown(cancel_futures=True)
         raise
     pool.shutdown()
 
@@ -747,7 +751,7 @@ def _usual_year(results: list[PlanResult]) -> str | None:
     if not years:
         return None
     key = max(years, key=lambda y: (years[y], y))
-    return next(r.year for r in results if r.year and _year_key(r.year) == key)
+    return year_shown(next(r.year for r in results if r.year and _year_key(r.year) == key))
 
 
 def _year_key(year: str | None) -> str:
@@ -757,7 +761,9 @@ def _year_key(year: str | None) -> str:
 
 def _mark_other_years(results: list[PlanResult], year: str | None, root: str | None) -> None:
     """Plans for another year are left out, and so are plans whose year cannot be read: they
-    may be another year's, and years are never mixed (the plan's own errors say why)."""
+    may be another year's, and years are never mixed (the plan's own errors say why). With no
+    year asked for and none readable in any plan, there is no year to keep to: every plan is
+    used (each with its errors)."""
     if year is None:
         return
     wanted = _year_key(year)
@@ -784,10 +790,13 @@ def _mark_duplicates(results: list[PlanResult], root: str | None) -> None:
     """A second plan for the same service is left out (listed, never added twice to the
     totals). Plans of two councils are not duplicates, but a plan with Council blank is the
     same service as any council's (a batch is one council's plans). The plan kept is the
-    first valid one in file order, else the first."""
+    first valid one naming its council in file order, else the first valid one, else the
+    first."""
     kept: dict[str, list[PlanResult]] = {}  # service -> the plans kept for it
+    # Valid plans first, and plans naming their council before those that do not, so that a
+    # plan with Council blank is the copy left out, never two councils' plans for its sake.
     order = sorted((r for r in results if r.state.used),
-                   key=lambda r: (r.state is not FileState.CONSOLIDATED, r.file))
+                   key=lambda r: (r.state is not FileState.CONSOLIDATED, not r.council, r.file))
     for result in order:
         council = normalise_key(result.council or "")
         same = kept.setdefault(normalise_key(result.service or ""), [])

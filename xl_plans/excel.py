@@ -26,7 +26,7 @@ import xlwings as xw
 
 from xl_plans import functions, schema
 from xl_plans.book_reader import SettingsProblem, read_open_book, summary_settings
-from xl_plans.cells import MAX_ROWS, SheetInfo
+from xl_plans.cells import MAX_ROWS, SheetInfo, month_format, month_shown
 from xl_plans.cellwrite import fit_text
 from xl_plans.checks_sheet import checks_layout, failure_layout
 from xl_plans.consolidate import consolidate
@@ -93,7 +93,31 @@ def sheet_values(sheet: xw.Sheet) -> list[list[Any]]:
                             f"sheet {sheet.name} has over {MAX_ROWS:,} rows")
     values = sheet.range((1, 1), (last.row, last.column)).options(
         ndim=2, err_to_str=True).value
+    if values:
+        _show_months(sheet, values)
     return values or []
+
+
+def _show_months(sheet: xw.Sheet, values: list[list[Any]]) -> None:
+    """Dates Excel shows as a month ("Mar-24": what an officer typing March 2024 gets) become
+    that month, as the file reader takes them (cells.show_months), so the ribbon and the
+    command line give an item one deadline. A column's dates are asked for their format in
+    one call, cell by cell only where the column mixes formats. xlwings' remote engines
+    (Office.js, xlwings Server) cannot read formats: there dates stay dates (book_reader)."""
+    columns: dict[int, list[int]] = {}
+    for r, row in enumerate(values):
+        for c, value in enumerate(row):
+            if isinstance(value, dt.date):
+                columns.setdefault(c, []).append(r)
+    try:
+        for c, rows in columns.items():
+            shared = sheet.range((rows[0] + 1, c + 1), (rows[-1] + 1, c + 1)).number_format
+            for r in rows:
+                code = shared if shared else sheet.range((r + 1, c + 1)).number_format
+                if code and month_format(code):
+                    values[r][c] = month_shown(values[r][c])
+    except NotImplementedError:
+        return
 
 
 def read_book(book: xw.Book) -> PlanRead:

@@ -81,10 +81,12 @@ def normalise_key(text: str) -> str:
 
 # --------------------------------------------------------------------------- numbers
 
-# A figure that does not exist or is not known yet is no data, like N/A: never an error.
-_NA_WORDS = {"na", "n/a", "-", "–", "—", "not applicable", "nil return", "n/k", "nk",
-             "not known", "unknown", "not available", "n/av", "awaiting data",
-             "data not available"}
+# "Not applicable", in a figure or a date: no figure (no data, never Red), no deadline.
+_NA_WORDS = {"na", "n/a", "-", "–", "—", "not applicable", "nil return"}
+# A figure not known yet is no data too. (Not a date: a deadline "not known" is a gap the
+# validator names, not "no deadline".)
+_NOT_KNOWN_WORDS = {"n/k", "nk", "not known", "unknown", "not available", "n/av",
+                    "awaiting data", "data not available"}
 _TBC_WORDS = {"tbc", "tba", "tbd", "to be confirmed", "to be agreed", "to be determined"}
 _INFO_WORDS = {"info only", "information only", "for information", "for information only"}
 _ZERO_WORDS = {"zero", "nil", "none", "nought"}
@@ -153,7 +155,7 @@ def is_yes_no(num: Num) -> bool:
 @functools.lru_cache(maxsize=4096)
 def _parse_num_text(text: str) -> Num:
     word = _word(text)
-    if word in _NA_WORDS:
+    if word in _NA_WORDS or word in _NOT_KNOWN_WORDS:
         return Num(kind=NumKind.NOT_APPLICABLE, text=text)
     if word in _TBC_WORDS:
         return Num(kind=NumKind.TO_BE_CONFIRMED, text=text)
@@ -267,6 +269,19 @@ def fy_label(start: int) -> str:
     return f"{start}/{(start + 1) % 100:02d}"
 
 
+def ambiguous_year(text: str | None) -> tuple[str, str] | None:
+    """A financial year typed as one calendar year ("2023"), read as the year it starts in
+    (2023/24) though councils also name a year by its end ("Budget 2023" is 2022/23): the
+    year read, and the other it could mean. None for anything else. (Validation warns of
+    it in a plan; the command line's --year refuses it.)"""
+    if text is None or not text.strip().isdigit():
+        return None
+    start = fy_start_year(text)
+    if start is None:
+        return None  # not read at all: reported as unreadable
+    return fy_label(start), fy_label(start - 1)
+
+
 def _fy_start(match: re.Match[str]) -> int | None:
     """First year of a financial year matched by _FY ("2023/24"), if the second follows."""
     start, end = int(match[1]), match[2]
@@ -313,11 +328,20 @@ def _year(written: str, fy_start: int | None) -> int:
 
 
 def _day_not_year(written: str, two_digits: str, year: int, fy_start: int | None) -> bool:
-    """Whether "May 31" is more likely 31 May of no year than May 2031: two digits that could be
-    a day, after a space (Excel's "May-31" is a month), making a year over 5 years from the
-    plan year's. (Plans name months near their year; "March 24", "Dec 07" in 2008/09 read.)"""
-    return (len(two_digits) == 2 and int(two_digits) <= 31 and fy_start is not None
-            and abs(year - fy_start) > 5 and not any(sep in written for sep in "-/"))
+    """Whether "June 28" is more likely 28 June of no year than June 2028: two digits that could
+    be a day, after a space (Excel's "Jun-28" is a month), unless they make a year of the plan
+    year or the one either side ("March 22", "December 21" in a 2022/23 plan, "Dec 07" in
+    2008/09, as seeds 001 and 002 write them). Without a plan year, always a day: a misread
+    year would be wrong by years, and no check would notice."""
+    if len(two_digits) != 2 or int(two_digits) > 31 or any(sep in written for sep in "-/"):
+        return False
+    return fy_start is None or not fy_start - 1 <= year <= fy_start + 1
+
+
+def _near(start_year: int, fy_start: int | None) -> bool:
+    """A financial year written short ("23/24") in a date is read only near the plan's: the
+    same digits are also how a day and month are written without a year ("11/12")."""
+    return fy_start is not None and abs(start_year - fy_start) <= 1
 
 
 def _month_end(year: int, month: int) -> dt.date:
@@ -383,7 +407,7 @@ def _parse_when_text(text: str, fy_start: int | None) -> When:
         core = core[starts.end():]
     span = _span(core, fy_start)
     if span is None:
-        ongoing = ongoing or (bool(starts) and _RANGE.match(core) is None)
+        ongoing = ongoing or (bool(starts) and _RANGE.match(core.translate(_DASHES)) is None)
         return When(kind=WhenKind.TEXT, text=text, ongoing=ongoing)
     start, end, is_day, is_range = span
     ongoing = ongoing or (bool(starts) and not is_range)  # a start, and no end named
@@ -407,9 +431,14 @@ def _span(text: str, fy_start: int | None) -> tuple[dt.date, dt.date, bool, bool
     if (match := _RANGE.match(text)) and (span := _range(match[1], match[2], fy_start)):
         return span
     # "April 2024-March 2025", "Q1-Q2" (en dashes, as Word writes them, are hyphens by now):
-    # a range when the two sides of some dash read as dates or periods.
+    # a range when the two sides of some dash read as dates or periods. Never with a bare year
+    # on either side: "Q2-2024" is no range from Q2 to the calendar year 2024, and "2024-2026"
+    # would be calendar years where "2024-25" is a financial one.
     for dash in (i for i, char in enumerate(text) if char == "-"):
-        if span := _range(text[:dash], text[dash + 1:], fy_start):
+        first, last = text[:dash].strip(), text[dash + 1:].strip()
+        if _YEAR.match(first) or _YEAR.match(last):
+            continue
+        if span := _range(first, last, fy_start):
             return span
     return None
 
@@ -473,8 +502,9 @@ def _single_span(text: str, fy_start: int | None) -> tuple[dt.date, dt.date, boo
             return first_day, last_day, False
         if (m := _FY.match(text)) or (m := _FY_SHORT.match(text)):  # "2023/24", "23/24"
             start_year = _fy_start(m) if len(m[1]) == 4 else _short_fy_start(m, fy_start)
-            if start_year is None:
-                return None
+            if start_year is None or (len(m[1]) == 2 and m[0][:2].lower() != "fy"
+                                      and not _near(start_year, fy_start)):
+                return None  # "01/02", "11/12": a day and month with no year, more likely
             return dt.date(start_year, 4, 1), dt.date(start_year + 1, 3, 31), False
         if m := _YEAR.match(text):
             year = int(m[1])

@@ -59,7 +59,8 @@ def _stop_cleanly_on_signals() -> None:
         # (Not in the main thread, a host application's, signals are its own: left alone.)
         with contextlib.suppress(ValueError):
             previous = signal.signal(signum, stop)
-            if ctx is not None:
+            # (None: a handler from outside Python, which cannot be put back from here)
+            if ctx is not None and previous is not None:
                 ctx.call_on_close(functools.partial(signal.signal, signum, previous))
 
 

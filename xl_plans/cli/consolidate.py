@@ -26,7 +26,13 @@ from xl_plans.consolidate import consolidate as run_consolidation
 from xl_plans.council_summary import check_csv_folder, prepare_csvs, write_summary
 from xl_plans.files import is_command_line_summary, is_summary_file, summary_changed
 from xl_plans.inplace import backup
-from xl_plans.values import clean_text, fy_label, fy_start_year, normalise_key
+from xl_plans.values import (
+    ambiguous_year,
+    clean_text,
+    fy_label,
+    fy_start_year,
+    normalise_key,
+)
 
 
 class FinancialYear(click.ParamType):
@@ -39,9 +45,10 @@ class FinancialYear(click.ParamType):
     def convert(self, value: Any, param: click.Parameter | None,
                 ctx: click.Context | None) -> str:
         text = str(value).strip()
-        if text.isdigit() and len(text) == 4:
-            self.fail(f"{text} could mean {fy_label(int(text) - 1)} or "
-                      f"{fy_label(int(text))}: write the one you mean", param, ctx)
+        if (both := ambiguous_year(text)) is not None:
+            read, other = both
+            self.fail(f"{text} could mean {other} or {read}: write the one you mean", param,
+                      ctx)
         start = fy_start_year(text)
         if start is None:
             self.fail(f"{value!r} is not a financial year: write it as 2023/24", param, ctx)

@@ -7,9 +7,8 @@ from collections.abc import Iterator
 from xl_plans import schema
 from xl_plans.model import BudgetLine, NumKind
 from xl_plans.validation.context import Context, quote
-from xl_plans.validation.details import ambiguous_year
 from xl_plans.validation.report import Issue
-from xl_plans.values import fy_start_year
+from xl_plans.values import ambiguous_year, fy_start_year
 
 _SPEC = schema.SHEETS_BY_NAME["Budget"]
 

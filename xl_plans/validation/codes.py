@@ -211,11 +211,11 @@ _CHECKS: tuple[Code, ...] = (
          "Choose the Polarity (Higher is better, Lower is better, Target band) and the Measure "
          "(Cumulative, Snapshot, Annual, Info only)."),
     Code("percent-over-100", W, "KPIs", "Percentage over 100%",
-         "A percentage typed without its % sign (in a % indicator, % Complete or Tolerance "
-         "%) is over 100% as read, so its scale may have been guessed wrong: a plain number "
-         "above the policy's `plain_number_above` (1.5 by default) is read as a percentage "
-         "number (85 as 85%), so 150 is 150% and 1.2 is 120%. A figure typed with its sign "
-         "(112% spent against budget) says what it means and is not raised.",
+         "A % Complete or Tolerance % over 100%, or an indicator's figure over 100% typed "
+         "without its % sign, so its scale may have been guessed wrong: a plain number above "
+         "the policy's `plain_number_above` (1.5 by default) is read as a percentage number "
+         "(85 as 85%), so 150 is 150% and 1.2 is 120%. An indicator's figure typed with its "
+         "sign (112% spent against budget) says what it means and is not raised.",
          "% Complete `150`, or a % KPI's Q1 `1.2` meant as 1.2%.",
          "Type the percentage with its sign (15%, 1.2%) or correct it."),
     Code("percent-scale-mixed", W, "KPIs", "Percentages typed two ways",

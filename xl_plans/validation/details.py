@@ -11,7 +11,7 @@ from xl_plans.model import NumKind
 from xl_plans.validation.context import Context, quote
 from xl_plans.validation.fields import unplaced_dates
 from xl_plans.validation.report import Issue
-from xl_plans.values import fy_label, fy_start_year
+from xl_plans.values import ambiguous_year
 
 _HEADERS = {column.field: column.header for column in schema.PLAN_FIELDS}
 
@@ -64,18 +64,6 @@ def _unplaced(ctx: Context, until: str) -> str:
     shown += f" and {len(others) - 2} more" if len(others) > 2 else ""
     return (f", so {len(found)} dates typed without a year ({shown}) cannot be placed until "
             f"it is {until}")
-
-
-def ambiguous_year(text: str | None) -> tuple[str, str] | None:
-    """A financial year typed as one calendar year ("2023"), read as the year it starts in
-    (2023/24) though councils also name a year by its end ("Budget 2023" is 2022/23): the
-    year read, and the other it could mean. None for anything else."""
-    if text is None or not text.strip().isdigit():
-        return None
-    start = fy_start_year(text)
-    if start is None:
-        return None  # not read at all: reported as unreadable
-    return fy_label(start), fy_label(start - 1)
 
 
 def _template(ctx: Context) -> Iterator[Issue]:

@@ -202,7 +202,9 @@ def needs_plan_year(ctx: Context, when: When) -> bool:
         and parse_when(when.text, _ANY_PLAN_YEAR).kind is not WhenKind.TEXT
 
 
-_ANY_PLAN_YEAR = 2000  # any will do: only whether the text reads once a year is known
+# A plan year to try the text with: only whether it reads once a year is known matters, and
+# for what this asks about (a quarter, "March", "Q3 and Q4") any year gives the same answer.
+_ANY_PLAN_YEAR = 2000
 
 
 def unplaced_dates(ctx: Context) -> list[tuple[str, str]]:

@@ -263,6 +263,11 @@ class _Figure:
     rescaled: bool  # a plain number read as a percentage number (85 -> 85%)
     groups: tuple[tuple[str, ...], ...]  # the columns / indicator it is compared within
 
+    @property
+    def of_kpi(self) -> bool:
+        """An indicator's figure (a target, an actual, a KPI Years figure)."""
+        return any(group[0] == "kpi" for group in self.groups)
+
     # What a message says of it (most figures need no message: worked out when one does).
     @property
     def label(self) -> str:
@@ -290,10 +295,11 @@ def check_percentages(ctx: Context) -> Iterator[Issue]:
             for group in figure.groups:
                 fractions.setdefault(group, figure)
     for figure in figures:
-        # Over 100% is asked about only when the scale was guessed (a plain 1.2 or 150): a
-        # figure typed with its sign says what it means, and spend against budget or
-        # collection above profile is over 100% on purpose.
-        if figure.fraction > 1 + _EPSILON and not figure.num.percent:
+        # An indicator's figure over 100% is asked about only when its scale was guessed (a
+        # plain 1.2 or 150): typed with its sign it says what it means, and spend against
+        # budget or collection above profile is over 100% on purpose. % Complete or a
+        # Tolerance % over 100% means nothing, however typed.
+        if figure.fraction > 1 + _EPSILON and not (figure.num.percent and figure.of_kpi):
             yield ctx.at("percent-over-100", figure.spec, figure.row, figure.field,
                          f"{figure.label} is {figure.typed}, read as {figure.shown}, which is "
                          "over 100%.")
