@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -250,3 +251,20 @@ def test_status_to_another_kind_of_file_names_it_whole(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["status", str(plan), "-o", str(tmp_path / "s.csv")])
     assert result.exit_code == 2
     assert f"{tmp_path / 's.csv'}: the Status workbook must be an .xlsx file." in result.output
+
+
+def test_what_goes_with_a_save_is_not_parted_from_it_by_a_signal(tmp_path: Path) -> None:
+    """A summary and its CSV export: a SIGTERM (or Ctrl-C) arriving as the summary is moved
+    into place waits until the export has followed it."""
+    happened: list[str] = []
+    previous = signal.signal(signal.SIGTERM, lambda *_: happened.append("signal"))
+    try:
+        def export() -> None:
+            os.kill(os.getpid(), signal.SIGTERM)
+            happened.append("export moved")
+
+        book = tables_workbook({"Plan": {"Service": "P"}})
+        atomic_save(lambda temp: book.save(temp), tmp_path / "c.xlsx", with_it=export)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert happened == ["export moved", "signal"] and (tmp_path / "c.xlsx").exists()

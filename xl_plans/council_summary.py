@@ -6,12 +6,10 @@ layout of what the performance team and finance read. The writing itself is summ
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import os
-import signal
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,7 +17,7 @@ from xl_plans import consolidate as c
 from xl_plans.cellwrite import csv_safe
 from xl_plans.files import SUMMARY_MARK
 from xl_plans.model import Unit
-from xl_plans.saving import SaveError, default_mode, replaceable
+from xl_plans.saving import SaveError, default_mode, replaceable, signals_held
 from xl_plans.status_sheet import NUMBER_FORMATS
 from xl_plans.summary_book import Book, FormatsBy, HeatMap, StackedBar, Table, write_book
 
@@ -99,8 +97,11 @@ def summary_book(result: c.Consolidation) -> Book:
                 tables=tables, heat_maps=heat_maps, charts=[chart], mark=SUMMARY_MARK)
 
 
-def write_summary(result: c.Consolidation, target: Path, *, overwrite: bool = False) -> Path:
-    return write_book(summary_book(result), target, overwrite=overwrite)
+def write_summary(result: c.Consolidation, target: Path, *, overwrite: bool = False,
+                  with_it: Callable[[], object] | None = None) -> Path:
+    """Write the summary workbook; `with_it` (the CSV export's publish) runs as it is moved
+    into place, so a stop never separates the two (saving.atomic_save)."""
+    return write_book(summary_book(result), target, overwrite=overwrite, with_it=with_it)
 
 
 def csv_paths(folder: Path) -> dict[str, Path]:
@@ -183,18 +184,3 @@ def prepare_csvs(result: c.Consolidation, folder: Path) -> CsvExport:
         export.discard()
         raise
     return export
-
-
-@contextlib.contextmanager
-def signals_held() -> Iterator[None]:
-    """Ctrl-C and SIGTERM held back (and delivered after) for a few quick steps that must all
-    happen or none. Only where the platform and thread allow; elsewhere a no-op."""
-    try:
-        previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
-    except (AttributeError, ValueError, OSError):  # Windows; not the main thread
-        previous = None
-    try:
-        yield
-    finally:
-        if previous is not None:
-            signal.pthread_sigmask(signal.SIG_SETMASK, previous)

@@ -11,11 +11,12 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import signal
 import stat
 import tempfile
 import traceback
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -68,9 +69,27 @@ def replaceable(target: Path) -> Path:
     return real
 
 
-def atomic_save(write: Callable[[Path], object], target: Path, *, overwrite: bool = False) -> Path:
+@contextlib.contextmanager
+def signals_held() -> Iterator[None]:
+    """Ctrl-C and SIGTERM held back (and delivered after) for a few quick steps that must all
+    happen or none. Only where the platform and thread allow; elsewhere a no-op."""
+    try:
+        previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    except (AttributeError, ValueError, OSError):  # Windows; not the main thread
+        previous = None
+    try:
+        yield
+    finally:
+        if previous is not None:
+            signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def atomic_save(write: Callable[[Path], object], target: Path, *, overwrite: bool = False,
+                with_it: Callable[[], object] | None = None) -> Path:
     """Call `write(temp_path)`, check the result is a sound workbook, then move it to `target`
-    (through a symbolic link, to the file it points at). Raises SaveError."""
+    (through a symbolic link, to the file it points at). `with_it`, if given, runs straight
+    after the move with Ctrl-C and SIGTERM held back, so the two happen together or not at all
+    (a summary and its CSV export). Raises SaveError."""
     target = Path(target)
     if target.exists():
         if not overwrite:
@@ -99,7 +118,10 @@ def atomic_save(write: Callable[[Path], object], target: Path, *, overwrite: boo
         _verify(temp, target)
         # mkstemp makes the file private (0600); give it the mode the target would have had.
         os.chmod(temp, real.stat().st_mode if real.exists() else default_mode())
-        os.replace(temp, real)
+        with signals_held():
+            os.replace(temp, real)
+            if with_it is not None:
+                with_it()
     except PermissionError:
         raise SaveError(
             f"Cannot write {target.name}: it is open in Excel or read-only. Close it and try again."

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import tempfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -169,8 +169,10 @@ def heat_maps_by_sheet(book: Book) -> dict[str, list[HeatMap]]:
     return maps
 
 
-def write_book(book: Book, target: Path, *, overwrite: bool = False) -> Path:
-    return atomic_save(lambda temp: _write(book, temp), target, overwrite=overwrite)
+def write_book(book: Book, target: Path, *, overwrite: bool = False,
+               with_it: Callable[[], object] | None = None) -> Path:
+    return atomic_save(lambda temp: _write(book, temp), target, overwrite=overwrite,
+                       with_it=with_it)
 
 
 def _write(book: Book, path: Path) -> None:

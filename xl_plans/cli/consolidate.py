@@ -113,16 +113,16 @@ def consolidate(paths: tuple[Path, ...], quarter: str, year: str | None, output:
     if not result.results:
         raise click.ClickException("No plan files (.xlsx, .xlsm) were found in "
                                    + ", ".join(str(p) for p in paths) + ".")
-    # The CSVs are written first and moved into place just after the workbook, so a run that
-    # fails or is stopped part way leaves the last export whole (council_summary.write_csvs).
+    # The CSVs are written first and moved into place with the workbook, so a run that fails
+    # or is stopped part way leaves the last summary and export as they were, never one new
+    # beside the other old (council_summary.write_csvs, saving.atomic_save).
     export = prepare_csvs(result, csv_dir) if csv_dir is not None else None
     try:
         # An earlier summary is replaced as it was written; one changed since (saved in Excel,
         # notes added) is copied aside first: the officer's edits are never lost.
         kept = backup(output) if output.exists() and summary_changed(output) else None
-        write_summary(result, output, overwrite=True)
-        if export is not None:
-            export.publish()
+        write_summary(result, output, overwrite=True,
+                      with_it=export.publish if export is not None else None)
     finally:
         if export is not None:
             export.discard()
