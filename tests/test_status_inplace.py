@@ -492,19 +492,25 @@ def test_a_backup_cut_short_is_removed(plan: Path, monkeypatch: pytest.MonkeyPat
     assert files_in(plan.parent) == before
 
 
-def test_a_linked_plan_is_written_through_the_link(plan: Path, tmp_path: Path) -> None:
+def linked(plan: Path, tmp_path: Path) -> tuple[Path, Path]:
+    """The plan moved into a shared folder, and a link to it: (link, the real file)."""
     shared = tmp_path / "shared"
     shared.mkdir()
     real = shared / "parks.xlsx"
     plan.rename(real)
     link = tmp_path / "my plan.xlsx"
     link.symlink_to(real)
+    return link, real
+
+
+def test_a_linked_plan_is_written_through_the_link(plan: Path, tmp_path: Path) -> None:
+    link, real = linked(plan, tmp_path)
     result = CliRunner().invoke(main, ["status", str(link), "--in-place", "--as-of",
                                        "2023-08-01"])
     assert result.exit_code == 0, result.output
     assert link.is_symlink() and link.resolve() == real
     assert openpyxl.load_workbook(real).sheetnames[-1] == schema.STATUS_SHEET
-    assert len(list((shared / BACKUP_FOLDER).iterdir())) == 1  # beside the real plan
+    assert len(list((real.parent / BACKUP_FOLDER).iterdir())) == 1  # beside the real plan
 
 
 def test_a_hard_linked_plan_is_refused(plan: Path) -> None:
@@ -570,12 +576,8 @@ def test_excel_s_shortened_lock_file_for_a_long_name_counts_too(
 
 
 def test_a_lock_file_beside_the_real_file_a_link_names(plan: Path, tmp_path: Path) -> None:
-    shared = tmp_path / "shared"
-    shared.mkdir()
-    real = shared / "parks.xlsx"
-    plan.rename(real)
-    link = tmp_path / "my plan.xlsx"
-    link.symlink_to(real)
+    link, real = linked(plan, tmp_path)
+    shared = real.parent
     excel_lock_file(shared / "~$parks.xlsx")
     before = files_in(shared)
     with pytest.raises(SaveError, match=r"my plan\.xlsx was not changed: it is open in Excel "

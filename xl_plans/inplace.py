@@ -37,6 +37,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from itertools import product
 from pathlib import Path
+from typing import Any
 from xml.etree.ElementTree import Element
 
 import openpyxl
@@ -245,14 +246,11 @@ def _workbook_losses(archive: zipfile.ZipFile) -> list[Loss]:
     return found
 
 
-def structure_locked(path: str | Path) -> bool:
+def structure_locked(workbook: Any) -> bool:
     """Is the workbook's structure protected (Review > Protect Workbook)? Excel then allows
-    no sheet to be added, so neither may we."""
-    with sniff(Path(path)) as archive:
-        workbook = _xml(archive, "xl/workbook.xml")
-    return workbook is not None and any(
-        _local(e.tag) == "workbookProtection" and e.get("lockStructure") in ("1", "true")
-        for e in workbook)
+    no sheet to be added, so neither may we. `workbook`: the parsed workbook part."""
+    return any(_local(e.tag) == "workbookProtection" and e.get("lockStructure") in ("1", "true")
+               for e in workbook)
 
 
 def _sheet_losses(archive: zipfile.ZipFile) -> list[Loss]:
@@ -343,25 +341,25 @@ STRICT_OOXML = "it is saved as Strict Open XML"
 _STRICT_NAMESPACE = "{http://purl.oclc.org/ooxml/"
 
 
-def strict_ooxml(path: str | Path) -> bool:
+def strict_ooxml(workbook: Any) -> bool:
     """Was the workbook saved as Strict Open XML (Excel's "Strict Open XML Spreadsheet")?
-    openpyxl reads it only in part (with a stream of warnings) and cannot write it."""
-    with sniff(Path(path)) as archive:
-        workbook = _xml(archive, "xl/workbook.xml")
-    return workbook is not None and (workbook.tag.startswith(_STRICT_NAMESPACE)
-                                     or workbook.get("conformance") == "strict")
+    openpyxl reads it only in part (with a stream of warnings) and cannot write it.
+    `workbook`: the parsed workbook part."""
+    return workbook.tag.startswith(_STRICT_NAMESPACE) or workbook.get("conformance") == "strict"
 
 
 def check_in_place(path: str | Path) -> None:
     """Raise InPlaceRefused if a sheet may not be added to `path` in place, or if writing it
     would lose anything."""
     path = Path(path)
-    if strict_ooxml(path):
+    with sniff(path) as archive:  # (the workbook part, read once for both questions)
+        workbook = _xml(archive, "xl/workbook.xml")
+    if workbook is not None and strict_ooxml(workbook):
         raise InPlaceRefused(path, [STRICT_OOXML], (
             f"{path.name} was not changed: {STRICT_OOXML}, which xl_plans cannot write into. "
             "Save it as an ordinary Excel Workbook (.xlsx) (File > Save As), or leave out "
             "--in-place to write the result to a new file."))
-    if structure_locked(path):
+    if workbook is not None and structure_locked(workbook):
         raise InPlaceRefused(path, [STRUCTURE_LOCKED], (
             f"{path.name} was not changed: {STRUCTURE_LOCKED} (Review > Protect Workbook), so "
             "no sheet may be added to it. Write the result to a new file instead (leave out "
