@@ -9,7 +9,7 @@ policy's one rule (policy.as_fraction).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from xl_plans import schema
@@ -198,27 +198,14 @@ def check_percent_units(ctx: Context) -> Iterator[Issue]:
     """A figure typed with a % sign on a KPI whose Unit is Number, £ or Yes/No: "90%" is read
     as 0.9, so a target of 90% makes 85 Green and an actual of 85% is 0.85 against 90. A
     slip in the Unit (chosen from the dropdown) or in the figure: either way it is said."""
-    units = {_ref_key(kpi): kpi.unit for kpi in ctx.plan.kpis if kpi.unit in _NOT_PERCENT}
-    for kpi in ctx.plan.kpis:
-        if kpi.unit in _NOT_PERCENT:
-            yield from _percent_typed(ctx, KPIS, kpi, PERCENT_KPI_FIELDS, kpi.unit)
-    for row in ctx.plan.kpi_years:
-        unit = units.get(_ref_key(row))
-        if unit is not None:
-            yield from _percent_typed(ctx, KPI_YEARS, row, PERCENT_KPI_YEAR_FIELDS, unit)
-
-
-def _percent_typed(ctx: Context, spec: schema.Sheet, row: Row, fields: tuple[str, ...],
-                   unit: Unit) -> Iterator[Issue]:
-    described = describe(spec, row)
-    for name in fields:
-        num: Num = getattr(row, name)
+    for spec, row, name, num, unit in _kpi_figures(ctx, lambda unit: unit in _NOT_PERCENT):
         if num.kind is not NumKind.NUMBER or not num.percent or num.value is None:
             continue
+        assert unit is not None
         yield ctx.at("percent-on-non-percent-kpi", spec, row, name,
-                     f"{spec.column(name).header} of {described} is typed as a percentage "
-                     f"({quote(_typed(row, name, num))}) but the indicator's Unit is "
-                     f"{unit.value}, so it is read as {num.value:g}.",
+                     f"{spec.column(name).header} of {describe(spec, row)} is typed as a "
+                     f"percentage ({quote(_typed(row, name, num))}) but the indicator's Unit "
+                     f"is {unit.value}, so it is read as {num.value:g}.",
                      hint="Set the Unit to % if the indicator is a percentage; otherwise "
                           "type the figure without the % sign.")
 
@@ -227,20 +214,7 @@ def check_yes_no_words(ctx: Context) -> Iterator[Issue]:
     """Yes or No typed as a figure of an indicator whose Unit is not Yes/No: read as 1 or 0,
     a "Yes" in a % indicator's Q1 is 100% and Green, silently; a benchmark of "Yes" (seed 002's
     "Top Quartile: Yes") is 100% too."""
-    units = {_ref_key(kpi): kpi.unit for kpi in ctx.plan.kpis if kpi.unit is not Unit.YES_NO}
-    for kpi in ctx.plan.kpis:
-        if kpi.unit is not Unit.YES_NO:
-            yield from _yes_no_typed(ctx, KPIS, kpi, PERCENT_KPI_FIELDS, kpi.unit)
-    for row in ctx.plan.kpi_years:
-        key = _ref_key(row)
-        if key in units:
-            yield from _yes_no_typed(ctx, KPI_YEARS, row, PERCENT_KPI_YEAR_FIELDS, units[key])
-
-
-def _yes_no_typed(ctx: Context, spec: schema.Sheet, row: Row, fields: tuple[str, ...],
-                  unit: Unit | None) -> Iterator[Issue]:
-    for name in fields:
-        num: Num = getattr(row, name)
+    for spec, row, name, num, unit in _kpi_figures(ctx, lambda unit: unit is not Unit.YES_NO):
         if not is_yes_no(num):
             continue
         what = f"its Unit is {unit.value}" if unit is not None else "its Unit is blank"
@@ -251,6 +225,22 @@ def _yes_no_typed(ctx: Context, spec: schema.Sheet, row: Row, fields: tuple[str,
                      hint="Set the Unit to Yes/No if the indicator is met or not; otherwise "
                           "type the figure (85%, 260), or leave it blank and say why in the "
                           "Comment.")
+
+
+def _kpi_figures(ctx: Context, units: Callable[[Unit | None], bool]
+                 ) -> Iterator[tuple[schema.Sheet, Row, str, Num, Unit | None]]:
+    """Every figure (targets, actuals, last year's, its KPI Years rows') of each KPI whose
+    Unit `units` accepts: (sheet, row, field, figure, the KPI's Unit)."""
+    kept = {_ref_key(kpi): kpi.unit for kpi in ctx.plan.kpis if units(kpi.unit)}
+    for kpi in ctx.plan.kpis:
+        if units(kpi.unit):
+            for name in PERCENT_KPI_FIELDS:
+                yield KPIS, kpi, name, getattr(kpi, name), kpi.unit
+    for row in ctx.plan.kpi_years:
+        key = _ref_key(row)
+        if key in kept:
+            for name in PERCENT_KPI_YEAR_FIELDS:
+                yield KPI_YEARS, row, name, getattr(row, name), kept[key]
 
 
 @dataclass(frozen=True, slots=True)
