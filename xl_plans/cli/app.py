@@ -37,10 +37,6 @@ def main() -> None:
     _stop_cleanly_on_signals()
 
 
-EXIT_TERMINATED = 128 + signal.SIGTERM
-EXIT_INTERRUPTED = 128 + signal.SIGINT  # 130: what shells report for Ctrl-C
-
-
 def _stop_cleanly_on_signals() -> None:
     """A scheduler or `timeout` stops a run with SIGTERM, which by default kills the process
     on the spot, leaving a half-written temporary file beside the summary; Ctrl-C (SIGINT)
@@ -52,7 +48,7 @@ def _stop_cleanly_on_signals() -> None:
     def stop(signum: int, _frame: object) -> None:
         if signum == signal.SIGINT:
             click.echo("\nStopped (Ctrl-C): no file was left half-written.", err=True)
-        sys.exit(128 + signum)
+        sys.exit(128 + signum)  # 130 for Ctrl-C, 143 for SIGTERM: what shells report
 
     ctx = click.get_current_context(silent=True)
     for signum in (signal.SIGTERM, signal.SIGINT):
