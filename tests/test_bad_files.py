@@ -390,6 +390,7 @@ def test_every_command_names_a_damaged_file_and_summary_carries_on(
     damaged = folder / "damaged.xlsx"
     damaged.write_bytes(damaged_deflate(plan, KPI_SHEET))
     shutil.copy(plan, folder / "good.xlsx")
+    before = files_in(folder)
     status = CliRunner().invoke(main, ["status", str(damaged), "--quarter", "Q1"])
     assert status.exit_code == 2 and "[corrupt-workbook] damaged.xlsx" in status.output
     summary = CliRunner().invoke(main, ["summary", str(folder)])
@@ -397,6 +398,7 @@ def test_every_command_names_a_damaged_file_and_summary_carries_on(
     assert "1 plan(s) read, 1 unreadable" in summary.output
     for result in (status, summary):  # an exit with its code, nothing raised
         assert isinstance(result.exception, SystemExit) and "Traceback" not in result.output
+    assert files_in(folder) == before  # byte-identical, nothing left behind
 
 
 def test_a_file_larger_than_any_workbook_can_be_is_refused_unread(tmp_path: Path) -> None:

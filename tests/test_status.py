@@ -238,6 +238,7 @@ def test_a_workbook_that_is_not_a_plan_is_refused_by_status_and_summary(
     status_book = tmp_path / "status.xlsx"
     assert run("status", str(example(HART)), "--quarter", "Q1", "-o",
                str(status_book)).exit_code == 0
+    before = files_in(tmp_path)
     for path in (budget, status_book):
         result = run("status", str(path), "--quarter", "Q1", "-o", str(tmp_path / "s.xlsx"))
         assert result.exit_code == 2, result.output
@@ -246,3 +247,4 @@ def test_a_workbook_that_is_not_a_plan_is_refused_by_status_and_summary(
     listed = run("summary", str(budget), str(example(HART)))
     assert listed.exit_code == 1 and "budget.xlsx: This workbook has none" in listed.output
     assert "1 plan(s) read, 1 unreadable or not plans" in listed.output
+    assert files_in(tmp_path) == before  # read, never written
