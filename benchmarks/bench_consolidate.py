@@ -8,6 +8,11 @@ In the same run it times:
   is what a script written in an afternoon does, before any validation or scoring;
 and reports both, the ratio, and the cost per plan at N/4, N/2 and N (is it linear?).
 
+It also times a floor, the least any consolidation of these files can cost with this stack:
+python-calamine (the fast reader) reading every cell of every plan into Python values, on all
+cores, with nothing checked, scored or written. What is left of a time goal after the floor and
+the workbook is what validating and scoring may cost, so the goal can be judged against it.
+
     python benchmarks/bench_consolidate.py [N]           # default N = 1000
     python benchmarks/bench_consolidate.py 1000 --naive-sample 200
 
@@ -28,9 +33,11 @@ import sys
 import tempfile
 import time
 import zipfile
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import openpyxl
+import python_calamine
 from synthetic import write_plan
 
 HERE = Path(__file__).resolve().parent
@@ -72,6 +79,25 @@ def naive(files: list[Path]) -> float:
             for row in sheet.iter_rows(values_only=True):
                 for _value in row:
                     pass
+    return time.perf_counter() - start
+
+
+def _read_cells(path: Path) -> int:
+    with path.open("rb") as handle:
+        book = python_calamine.CalamineWorkbook.from_filelike(handle)
+    cells = 0
+    for name in book.sheet_names:
+        for row in book.get_sheet_by_name(name).to_python(skip_empty_area=False):
+            cells += len(row)
+    book.close()
+    return cells
+
+
+def floor(files: list[Path]) -> float:
+    """Seconds for calamine alone to read every cell of `files`, one process per core."""
+    start = time.perf_counter()
+    with ProcessPoolExecutor(max_workers=os.cpu_count()) as pool:
+        sum(pool.map(_read_cells, files, chunksize=16))
     return time.perf_counter() - start
 
 
@@ -128,8 +154,14 @@ def main() -> None:
         how = "" if len(sample) == len(files) else f" (timed on {len(sample)}, scaled)"
         print(f"naive     N={args.n:5d}: {naive_seconds:7.2f} s{how} "
               f"({1000 * naive_seconds / args.n:5.1f} ms/plan)")
-        full = scale[-1][1]["seconds"]
-        print(f"ratio naive / xl_plans: {naive_seconds / full:.1f}x")
+        full = scale[-1][1]
+        print(f"ratio naive / xl_plans: {naive_seconds / full['seconds']:.1f}x")
+        least = floor(files)
+        cores = os.cpu_count() or 1
+        beyond = cores * (full["plans_s"] - least)  # core-seconds spent beyond reading cells
+        print(f"floor     N={args.n:5d}: {least:7.2f} s: calamine alone reading every cell on "
+              f"{cores} cores; beyond it, validating and scoring take about "
+              f"{1000 * beyond / args.n:.1f} core-ms a plan")
     me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"(benchmark process itself: {me:.0f} MB)")
 

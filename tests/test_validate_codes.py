@@ -177,6 +177,8 @@ CASES = [
     Case("plan-year-ambiguous", "warning", "Plan!B7", tables=detail("Plan Year", "2024")),
     Case("reporting-quarter-missing", "warning", "Plan!B9",
          tables=detail("Reporting Quarter", None)),
+    Case("reporting-quarter-other-year", "warning", "Plan!B9",
+         tables=detail("Reporting Quarter", "Q2 2023/24")),
     Case("template-outdated", "warning", "Plan!B12", post=cell("Plan", "B12", "0.9")),
     Case("formula-uncalculated", "error", "KPIs!N2", post=cell("KPIs", "N2", "=SUM(10,20)")),
     Case("error-cell", "error", "KPIs!O3", post=cell("KPIs", "O3", "#DIV/0!")),
@@ -600,6 +602,29 @@ def test_a_year_typed_as_one_year_is_said_to_be_ambiguous(
     setting("Budget", 0, Year=budget_year)(tables)
     report = validate(make_plan(tables))
     assert [(i.code, i.location, i.message, i.hint) for i in report.issues] == found
+
+
+@pytest.mark.parametrize(("typed", "found"), [
+    ("Q2 2024/25", []),
+    ("2024/25 Quarter 2", []),
+    ("Q2 (Jul-Sep)", []),
+    ("Q2 2023/24", [("reporting-quarter-other-year", "Plan!B9",
+                     "Reporting Quarter 'Q2 2023/24' is a quarter of 2023/24, but the Plan Year "
+                     "is 2024/25.")]),
+    ("Q2 2024", [("choice-unknown", "Plan!B9",
+                  "Reporting Quarter 'Q2 2024' is not an allowed value (Q1, Q2, Q3, Q4).")]),
+])
+def test_a_reporting_quarter_typed_with_its_year(make_plan: Callable[..., Path], typed: str,
+                                                 found: list[tuple[str, str, str]]) -> None:
+    """Reports are headed "Q2 2024/25": typed so, the quarter is read, and a year other than
+    the plan's (last year's plan copied forward) is said."""
+    tables = good()
+    detail("Reporting Quarter", typed)(tables)
+    path = make_plan(tables)
+    report = validate(path)
+    assert [(i.code, i.location, i.message) for i in report.issues] == found
+    if not found:
+        assert read_workbook(path).plan.details.reporting_quarter == "Q2"
 
 
 NON_PERCENT = {"Indicator": "Number housed in to the PRS (cumulative)",

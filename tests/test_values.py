@@ -19,8 +19,10 @@ from xl_plans.values import (
     fy_start_year,
     parse_choice,
     parse_num,
+    parse_quarter,
     parse_when,
     quarter_span,
+    typed_quarter,
 )
 
 D = dt.date
@@ -385,6 +387,30 @@ def test_quarters_tile_the_financial_year(year: int, quarter: int) -> None:
         assert quarter_span(quarter + 1, year)[0] == end + dt.timedelta(days=1)
     else:
         assert end == D(year + 1, 3, 31)
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("Q2", (m.Quarter.Q2, None)),
+    ("Q1 2023/24", (m.Quarter.Q1, 2023)),
+    ("2022/23 Quarter 1", (m.Quarter.Q1, 2022)),  # seed 001's report heading
+    ("Quarter 2 2023\u201324", (m.Quarter.Q2, 2023)),  # an en dash
+    ("Qtr 3 of 23/24", (m.Quarter.Q3, 2023)),
+    ("FY23/24 Q4", (m.Quarter.Q4, 2023)),
+    ("2023/24 - Q3", (m.Quarter.Q3, 2023)),
+    ("Q2: 2024/25", (m.Quarter.Q2, 2024)),
+    ("Q2 (Jul-Sep)", (m.Quarter.Q2, None)),
+    ("Q1 2023", None),  # a calendar year: which financial year is not known
+    ("Q1 2023/27", None),  # not a financial year
+    ("2022/23 Q1 2023/24", None),  # two years
+    ("Q5", None),
+    ("Quarterly", None),
+    (None, None),
+])
+def test_typed_quarter(typed: str | None, expected: object) -> None:
+    assert typed_quarter(typed) == expected
+    # The cell reads as the quarter, whatever year it names (validation compares the year).
+    quarter = expected[0] if isinstance(expected, tuple) else None
+    assert parse_quarter(typed, CHOICE_SYNONYMS[m.Quarter]) == quarter
 
 
 @pytest.mark.parametrize(

@@ -24,13 +24,24 @@ from xl_plans.cells import (
     Workbook,
     address,
 )
-from xl_plans.model import Num, NumKind, Plan, PlanDetails, Source, When, WhenKind, trusted
+from xl_plans.model import (
+    Num,
+    NumKind,
+    Plan,
+    PlanDetails,
+    Quarter,
+    Source,
+    When,
+    WhenKind,
+    trusted,
+)
 from xl_plans.values import (
     clean_text,
     fy_start_year,
     normalise_key,
     parse_choice,
     parse_num,
+    parse_quarter,
     parse_when,
 )
 
@@ -292,7 +303,10 @@ def converter(column: schema.Column) -> Converter:
         assert column.choices is not None
         choices, synonyms = column.choices, schema.CHOICE_SYNONYMS.get(column.choices, {})
         flagged = lambda _raw: None  # noqa: E731
-        parse = lambda raw, _fy, _d1904: parse_choice(choices, raw, synonyms)  # noqa: E731
+        if choices is Quarter:  # also "Q1 2023/24", as reports are headed
+            parse = lambda raw, _fy, _d1904: parse_quarter(raw, synonyms)  # noqa: E731
+        else:
+            parse = lambda raw, _fy, _d1904: parse_choice(choices, raw, synonyms)  # noqa: E731
     else:
         flagged = str
         parse = lambda raw, _fy, _d1904: clean_text(raw)  # noqa: E731

@@ -19,7 +19,7 @@ from typing import TypeVar
 
 from dateutil import parser as dateparser
 
-from xl_plans.model import Num, NumKind, When, WhenKind
+from xl_plans.model import Num, NumKind, Quarter, When, WhenKind
 
 E = TypeVar("E", bound=Enum)
 
@@ -535,6 +535,43 @@ def parse_choice(enum: type[E], value: object, synonyms: Mapping[str, E]) -> E |
         return None
     key = normalise_key(text)
     return _labels(enum).get(key) or synonyms.get(key)
+
+
+# A Reporting Quarter typed with its year, as reports are headed: "Q1 2023/24", "Quarter 2
+# 2023-24", "2022/23 Quarter 1" (seed 001), "Qtr 3 of 23/24", "Q2 (Jul-Sep)". A bracket after
+# it is a note on the quarter ("(Jul-Sep)", "(provisional)").
+_FY_WORDS = r"(?:fy\s*)?(\d{4}|\d{2})\s*[/-]\s*(\d{2}|\d{4})"
+_TYPED_QUARTER = re.compile(
+    rf"^(?:{_FY_WORDS}\s*[,:-]?\s*)?(?:q|qtr\.?\s*|quarter\s*)([1-4])"
+    rf"(?:\s*[,:-]?\s*(?:of\s+)?{_FY_WORDS})?(?:\s*\([^()]*\))?$", re.IGNORECASE)
+
+
+def typed_quarter(value: object) -> tuple[Quarter, int | None] | None:
+    """A quarter typed with or without its financial year ("Q1 2023/24", "2022/23 Quarter 1"):
+    the quarter, and the year it starts in if one is given (None if not). None if the text is
+    not a quarter, or names a year that is not a financial year ("Q1 2023/27")."""
+    text = clean_text(value)
+    if text is None:
+        return None
+    text = " ".join((text if text.isascii() else text.translate(_DASHES)).split())
+    match = _TYPED_QUARTER.match(text)
+    if match is None or (match[1] and match[4]):  # a year before it and after it
+        return None
+    first, second = (match[1], match[2]) if match[1] else (match[4], match[5])
+    if first is None:
+        return Quarter(f"Q{match[3]}"), None
+    start = fy_start_year(f"{first}/{second}")
+    return (Quarter(f"Q{match[3]}"), start) if start is not None else None
+
+
+def parse_quarter(value: object, synonyms: Mapping[str, Quarter]) -> Quarter | None:
+    """A Reporting Quarter cell: a dropdown choice, or a quarter typed with its year (whose
+    year validation compares with the plan's)."""
+    chosen = parse_choice(Quarter, value, synonyms)
+    if chosen is not None:
+        return chosen
+    typed = typed_quarter(value)
+    return typed[0] if typed is not None else None
 
 
 @functools.cache

@@ -135,6 +135,14 @@ _CHECKS: tuple[Code, ...] = (
          "reported, so the latest quarter is guessed.",
          "Q1 actuals typed, Reporting Quarter blank.",
          "Choose the Reporting Quarter on the Plan sheet (Q1 to Q4)."),
+    Code("reporting-quarter-other-year", W, "The Plan sheet", "Reporting quarter of another year",
+         "The Reporting Quarter is typed with a financial year (`Q1 2023/24`) that is not the "
+         "plan's year: the quarter is read, but the plan may be last year's copy with its "
+         "Plan Year or its quarter not yet changed.",
+         "Reporting Quarter `Q4 2022/23` in a 2023/24 plan: \"Reporting Quarter 'Q4 2022/23' "
+         "is a quarter of 2022/23, but the Plan Year is 2023/24.\"",
+         "Choose the quarter being reported from the dropdown (Q1 to Q4), and check the Plan "
+         "Year."),
     Code("template-outdated", W, "The Plan sheet", "Older template",
          "The workbook was made from an older version of the plan template (its Template "
          "Version is older than this xl_plans's), so columns may be missing or named "

@@ -11,7 +11,7 @@ from xl_plans.model import NumKind
 from xl_plans.validation.context import Context, quote
 from xl_plans.validation.fields import unplaced_dates
 from xl_plans.validation.report import Issue
-from xl_plans.values import ambiguous_year
+from xl_plans.values import ambiguous_year, fy_label, typed_quarter
 
 _HEADERS = {column.field: column.header for column in schema.PLAN_FIELDS}
 
@@ -47,7 +47,19 @@ def check_plan_details(ctx: Context) -> Iterator[Issue]:
             yield ctx.at_detail("reporting-quarter-missing", "reporting_quarter",
                                 f"{len(reported)} KPI(s) have actuals but the {sheet} sheet "
                                 "does not say which quarter is being reported.")
+    yield from _quarter_year(ctx)
     yield from _template(ctx)
+
+
+def _quarter_year(ctx: Context) -> Iterator[Issue]:
+    """A Reporting Quarter typed with a year other than the plan's ("Q4 2022/23" in 2023/24)."""
+    raw = _raw(ctx, "reporting_quarter")
+    typed = typed_quarter(raw) if isinstance(raw, str) else None
+    if typed is None or typed[1] is None or ctx.fy_start is None or typed[1] == ctx.fy_start:
+        return
+    yield ctx.at_detail("reporting-quarter-other-year", "reporting_quarter",
+                        f"Reporting Quarter {quote(raw)} is a quarter of {fy_label(typed[1])}, "
+                        f"but the Plan Year is {fy_label(ctx.fy_start)}.")
 
 
 def _unplaced(ctx: Context, until: str) -> str:
