@@ -564,11 +564,11 @@ def typed_quarter(value: object) -> tuple[Quarter, int | None] | None:
     return (Quarter(f"Q{match[3]}"), start) if start is not None else None
 
 
-def parse_quarter(value: object, synonyms: Mapping[str, Quarter]) -> Quarter | None:
+def parse_quarter(value: object, synonyms: Mapping[str, Enum]) -> Quarter | None:
     """A Reporting Quarter cell: a dropdown choice, or a quarter typed with its year (whose
     year validation compares with the plan's)."""
     chosen = parse_choice(Quarter, value, synonyms)
-    if chosen is not None:
+    if isinstance(chosen, Quarter):
         return chosen
     typed = typed_quarter(value)
     return typed[0] if typed is not None else None
