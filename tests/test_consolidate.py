@@ -806,6 +806,38 @@ def test_ctrl_c_while_worker_processes_read_plans_stops_the_batch(
     assert list(out.iterdir()) == []
 
 
+@pytest.mark.parametrize("loading", ["pydantic", "pandas", "python_calamine"])
+def test_ctrl_c_while_the_command_loads_stops_it_without_a_traceback(loading: str) -> None:
+    """Loading the commands takes about a second, before any command sets its handlers:
+    a Ctrl-C then printed Python's traceback. The signal here arrives as `loading` is
+    imported, wherever that happens."""
+    script = (
+        "import os, signal, sys\n"
+        "class Interrupt:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        f"        if name == {loading!r}:\n"
+        "            os.kill(os.getpid(), signal.SIGINT)\n"
+        "sys.meta_path.insert(0, Interrupt())\n"
+        "from xl_plans.launch import main\n"
+        "sys.argv[0] = 'xl-plans'\n"
+        "main()\n")
+    done = subprocess.run([sys.executable, "-c", script, "consolidate", "--help"],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 128 + signal.SIGINT, done.stderr
+    assert "Stopped (Ctrl-C)" in done.stderr and "Traceback" not in done.stderr
+    assert "Usage" not in done.stdout
+
+
+def test_the_installed_command_is_the_launcher() -> None:
+    """What `xl-plans` runs is the launcher that answers Ctrl-C while loading (pyproject's
+    entry point), and it gets to the commands."""
+    script = Path(sys.executable).with_name("xl-plans")
+    assert "xl_plans.launch" in script.read_text(encoding="utf-8")
+    done = subprocess.run([str(script), "--version"], capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0 and "xl-plans" in done.stdout, done.stderr
+
+
 def test_a_workbook_that_is_not_a_plan_is_listed_not_shown_as_a_service(
         make_plan: Callable[..., Path], tmp_path: Path) -> None:
     """A finance workbook among the plans has none of a plan's sheets: it used to become a

@@ -6,7 +6,6 @@ import contextlib
 import datetime as dt
 import functools
 import signal
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -16,6 +15,7 @@ import click
 from xl_plans import __version__
 from xl_plans.errors import WorkbookError
 from xl_plans.excel_setup import policy_in_force
+from xl_plans.launch import stop
 from xl_plans.model import Plan
 from xl_plans.policy import Policy, PolicyError, load_policy
 from xl_plans.reader import read_workbook
@@ -38,18 +38,9 @@ def main() -> None:
 
 
 def _stop_cleanly_on_signals() -> None:
-    """A scheduler or `timeout` stops a run with SIGTERM, which by default kills the process
-    on the spot, leaving a half-written temporary file beside the summary; Ctrl-C (SIGINT)
-    ended in click's "Aborted!" with exit code 1, which a scheduler reads as "done, with
-    problems". As an exit with the signal's own code instead, every save's clean-up runs
-    (saving.atomic_save removes its temporary file). The handlers are put back when the
+    """Ctrl-C and SIGTERM end the command with their own exit code (launch.stop), however it
+    was started (the launcher sets the same handler earlier). The handlers are put back when the
     command ends (a host that called it keeps its own)."""
-
-    def stop(signum: int, _frame: object) -> None:
-        if signum == signal.SIGINT:
-            click.echo("\nStopped (Ctrl-C): no file was left half-written.", err=True)
-        sys.exit(128 + signum)  # 130 for Ctrl-C, 143 for SIGTERM: what shells report
-
     ctx = click.get_current_context(silent=True)
     for signum in (signal.SIGTERM, signal.SIGINT):
         # (Not in the main thread, a host application's, signals are its own: left alone.)
