@@ -15,6 +15,7 @@ from conftest import example, files_in
 from test_validate_codes import CASES, build
 
 from xl_plans.cli import main
+from xl_plans.cli.app import terminal_safe
 from xl_plans.validation import validate
 
 CORPORATE = example("hart_corporate_services_2022_23")  # warnings only
@@ -157,3 +158,35 @@ def test_a_checks_copy_name_is_refused_before_anything_is_checked(
     assert result.exit_code == 2 and words in result.output, result.output
     assert "plan checked" not in result.output and "duplicate-ref" not in result.output
     assert files_in(tmp_path) == before
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    ("Housing.xlsx", "Housing.xlsx"),
+    ("tab\there, line\nthere", "tab\there, line\nthere"),
+    ("plan\x1b[2J.xlsx", "plan\\x1b[2J.xlsx"),  # clears the screen
+    ("plan\x1b]0;Done\x07.xlsx", "plan\\x1b]0;Done\\x07.xlsx"),  # sets the window's title
+    ("10%\rAll fine", "10%\\x0dAll fine"),  # writes over the line
+    ("plan\x9b31m.xlsx", "plan\\x9b31m.xlsx"),  # a C1 control
+    ("invoice\u202excod.xlsx", "invoice\\u202excod.xlsx"),  # shows as "invoicedocx.xlsx"
+    ("Café £5 – ok", "Café £5 – ok"),
+])
+def test_what_a_terminal_would_obey_is_shown_escaped(text: str, shown: str) -> None:
+    assert terminal_safe(text) == shown
+
+
+def test_a_file_name_holding_terminal_commands_is_printed_escaped(
+        make_plan: Callable[..., Path], tmp_path: Path) -> None:
+    """A name from a shared folder reached the terminal as it is: ESC [2J cleared the screen
+    and a carriage return wrote over the line."""
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    shutil.move(build(make_plan, case("not-a-number"), "bad.xlsx"), folder / "a\x1b[2J\r.xlsx")
+    (folder / "b\x1b[31m.xlsx").write_bytes(b"not a workbook")
+    for args in (["validate", folder], ["summary", folder],
+                 ["consolidate", folder, "--quarter", "Q2", "-o", tmp_path / "c.xlsx"]):
+        result = CliRunner().invoke(main, list(map(str, args)))
+        assert result.exit_code in (1, 2), result.output
+        assert "\x1b" not in result.output and "\r" not in result.output
+        assert "b\\x1b[31m.xlsx" in result.output, result.output
+    result = run(folder / "b\x1b[31m.xlsx")  # refused with exit 2, by click's own handler
+    assert result.exit_code == 2 and "b\\x1b[31m.xlsx" in result.output, result.output

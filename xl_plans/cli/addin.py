@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from xl_plans.addin import DEFAULT_OUTPUT, AddinBuildError, build_addin
-from xl_plans.cli.app import friendly_errors, main
+from xl_plans.cli.app import friendly_errors, main, say
 
 
 @main.group()
@@ -33,5 +33,5 @@ def build(output: Path | None) -> None:
         built = build_addin(output)
     except AddinBuildError as exc:
         raise click.ClickException(str(exc)) from None
-    click.echo(f"Built {built.path}: VBA modules {', '.join(built.modules)} "
+    say(f"Built {built.path}: VBA modules {', '.join(built.modules)} "
                f"(xlwings {built.xlwings_version}) and the ribbon from macros/customUI.xml.")

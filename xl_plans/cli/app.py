@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
+import re
 import signal
 from collections.abc import Callable
 from pathlib import Path
@@ -51,6 +52,24 @@ def _stop_cleanly_on_signals() -> None:
                 ctx.call_on_close(functools.partial(signal.signal, signum, previous))
 
 
+# What a terminal takes as commands, not text: control characters but tab and line feed (ESC
+# starts colour changes, cursor moves, a new window title; a carriage return writes over the
+# line), C1 controls, and the marks that reverse the direction of text (a name can then show
+# as another). From a file's name or a cell's text they are shown escaped, never sent.
+_NOT_FOR_TERMINALS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_safe(text: str) -> str:
+    """`text` with what a terminal would obey shown as escapes: "plan\\x1b[2J.xlsx"."""
+    return _NOT_FOR_TERMINALS.sub(lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100
+                                  else f"\\u{ord(m[0]):04x}", text)
+
+
+def say(message: str, *, err: bool = False, nl: bool = True) -> None:
+    """Every line a command prints for people (JSON goes out as it is: it escapes for itself)."""
+    click.echo(terminal_safe(message), err=err, nl=nl)
+
+
 class NotAPlan(Exception):
     """A workbook that opens but is not a plan, for a command that needs one (exit 2)."""
 
@@ -86,7 +105,12 @@ def friendly_errors(func: F) -> F:
         except OSError as exc:  # a folder that is a file, a full disk, no permission
             where = f" {exc.filename}" if exc.filename else ""
             raise click.ClickException(f"Cannot use{where}: {exc.strerror or exc}.") from None
-        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+        except click.ClickException as exc:
+            # Its message may name a file or quote a cell. (click types `message` as Final,
+            # yet it is a plain attribute, set in __init__.)
+            exc.message = terminal_safe(exc.message)  # type: ignore[misc]
+            raise
+        except (click.exceptions.Exit, click.exceptions.Abort):
             raise
         except Exception as exc:
             raise click.ClickException(
@@ -143,7 +167,7 @@ def load_policy_option(path: Path | None) -> Policy:
     except PolicyError as exc:
         raise click.ClickException(f"[{exc.code}] {exc.message}") from None
     if source.path is not None:
-        click.echo(f"Scoring policy: {source.describe()}, as the Excel ribbon uses "
+        say(f"Scoring policy: {source.describe()}, as the Excel ribbon uses "
                    "(--policy FILE to choose another).", err=True)
     return policy
 

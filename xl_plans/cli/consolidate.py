@@ -19,6 +19,7 @@ from xl_plans.cli.app import (
     friendly_errors,
     main,
     policy_option,
+    say,
 )
 from xl_plans.cli.app import load_policy_option as _policy
 from xl_plans.consolidate import PlanResult, shown_name
@@ -128,14 +129,14 @@ def consolidate(paths: tuple[Path, ...], quarter: str, year: str | None, output:
             export.discard()
     used = len(result.used)
     if kept is not None:
-        click.echo(f"The earlier {output.name} is not as xl_plans wrote it (changed since, or "
+        say(f"The earlier {output.name} is not as xl_plans wrote it (changed since, or "
                    f"written by an earlier release): a copy is kept as {kept}.")
-    click.echo(f"Wrote {output}: {result.quarter.value} {result.year or ''}, {used} plan(s) "
+    say(f"Wrote {output}: {result.quarter.value} {result.year or ''}, {used} plan(s) "
                f"consolidated.")
     for problem in result.problems:
-        click.echo(f"  {problem_line(problem, result.root)}")
+        say(f"  {problem_line(problem, result.root)}")
     for service in result.missing_services:
-        click.echo(f"  Missing: no plan for {service}")
+        say(f"  Missing: no plan for {service}")
     sys.exit(EXIT_OK if result.complete else EXIT_PROBLEMS)
 
 

@@ -14,6 +14,7 @@ from xl_plans.cli.app import (
     friendly_errors,
     main,
     read_plan_for_command,
+    say,
 )
 from xl_plans.cli.consolidate import FinancialYear, refuse_missing
 from xl_plans.consolidate import common_root, export_skipped, shown_name
@@ -39,7 +40,7 @@ def new(service: str, year: str, council: str | None, output: Path) -> None:
     if not service:
         raise click.BadParameter("give the service's name", param_hint="--service")
     save_workbook(new_template(service, year, council), output)
-    click.echo(f"Created {output}: a blank {year} plan for {service}.")
+    say(f"Created {output}: a blank {year} plan for {service}.")
 
 
 @main.command()
@@ -50,7 +51,7 @@ def summary(paths: tuple[Path, ...]) -> None:
     refuse_missing(paths)
     found = find_plans(paths, set_aside=export_skipped)  # an earlier export is not a plan
     for skipped in found.skipped:
-        click.echo(f"Skipped {skipped.path}: [{skipped.code}] {skipped.reason}", err=True)
+        say(f"Skipped {skipped.path}: [{skipped.code}] {skipped.reason}", err=True)
     if not found.files:
         raise click.ClickException("No plan workbooks (.xlsx, .xlsm) were found in "
                                    + ", ".join(str(p) for p in paths) + ".")
@@ -62,16 +63,16 @@ def summary(paths: tuple[Path, ...]) -> None:
             rows.append({**plan_summary(read_plan_for_command(item)), "File": name})
         except WorkbookError as exc:
             problems += 1
-            click.echo(f"[{exc.code}] {name}: {exc.problem} {exc.hint}", err=True)
+            say(f"[{exc.code}] {name}: {exc.problem} {exc.hint}", err=True)
         except NotAPlan as exc:
             problems += 1
-            click.echo(str(exc).replace(f" {item.name}: ", f" {name}: ", 1), err=True)
+            say(str(exc).replace(f" {item.name}: ", f" {name}: ", 1), err=True)
         except Exception as exc:  # a fault of ours: said plainly, and the others still listed
             problems += 1
-            click.echo(f"[internal-error] {name}: xl_plans failed reading it "
+            say(f"[internal-error] {name}: xl_plans failed reading it "
                        f"({type(exc).__name__}: {exc}). Please report this with the file.",
                        err=True)
-    click.echo(summary_table(rows))
-    click.echo(f"{len(rows)} plan(s) read, {problems} unreadable or not plans, "
+    say(summary_table(rows))
+    say(f"{len(rows)} plan(s) read, {problems} unreadable or not plans, "
                f"{len(found.skipped)} skipped.")
     sys.exit(EXIT_PROBLEMS if problems else EXIT_OK)

@@ -14,6 +14,7 @@ from xl_plans.cli.app import (
     main,
     policy_option,
     read_plan_for_command,
+    say,
 )
 from xl_plans.cli.app import load_policy_option as _policy
 from xl_plans.excel_setup import policy_source
@@ -70,12 +71,12 @@ def status(plan_path: Path, quarter: str | None, as_of: dt.date | None,
         assert fingerprint is not None
         written = write_status_in_place(result, plan_path, fingerprint,
                                         verify=_same_plan(plan))
-        click.echo(f"Added the Status sheet to {plan_path} (backup: {written.backup}).",
+        say(f"Added the Status sheet to {plan_path} (backup: {written.backup}).",
                    err=as_json)
     elif output is not None or not as_json:
         target = write_status_file(result, plan_path, output)
-        click.echo(f"Wrote {target}.", err=as_json)
-    click.echo(summary_line(result), err=as_json)
+        say(f"Wrote {target}.", err=as_json)
+    say(summary_line(result), err=as_json)
 
 
 def _same_plan(plan: Plan) -> Callable[[Path], None]:
@@ -112,8 +113,8 @@ def policy_show(policy_file: Path | None) -> None:
     --policy, the file the Excel ribbon uses, if there is one)."""
     source = policy_file or policy_source().path
     if source is None:
-        click.echo(default_text(), nl=False)
+        say(default_text(), nl=False)
         return
     in_force = _policy(policy_file)
-    click.echo(f"# The policy in force: {source} laid over the xl_plans defaults.")
-    click.echo(policy_toml(in_force), nl=False)
+    say(f"# The policy in force: {source} laid over the xl_plans defaults.")
+    say(policy_toml(in_force), nl=False)

@@ -20,6 +20,7 @@ from xl_plans.cli.app import (
     load_policy_option,
     main,
     policy_option,
+    say,
 )
 from xl_plans.consolidate import common_root, export_skipped, shown_name
 from xl_plans.files import find_plans
@@ -50,7 +51,7 @@ def validate_command(paths: tuple[Path, ...], as_json: bool, checks_sheet: Path 
     policy = load_policy_option(policy_file)
     found = find_plans(paths, set_aside=export_skipped)  # an earlier export is not a plan
     for skipped in found.skipped:
-        click.echo(f"Skipped {skipped.path}: [{skipped.code}] {skipped.reason}", err=True)
+        say(f"Skipped {skipped.path}: [{skipped.code}] {skipped.reason}", err=True)
     if not found.files:
         raise click.UsageError("No plan workbooks to check.")
     if checks_sheet is not None and len(found.files) != 1:
@@ -63,17 +64,17 @@ def validate_command(paths: tuple[Path, ...], as_json: bool, checks_sheet: Path 
         click.echo(json.dumps([report.to_dict() for report in reports], indent=2,
                               ensure_ascii=False))
     else:
-        click.echo(issue_table(reports, common_root(found.files)))
-        click.echo(summary_line(reports))
+        say(issue_table(reports, common_root(found.files)))
+        say(summary_line(reports))
     if checks_sheet is not None and not reports[0].usable:
-        click.echo(f"No Checks copy written: {found.files[0].name} is not a readable plan.",
+        say(f"No Checks copy written: {found.files[0].name} is not a readable plan.",
                    err=True)
     elif checks_sheet is not None:
         copy = write_checks_copy(found.files[0], checks_sheet, reports[0])
-        click.echo(f"Wrote {copy.path}: a copy of {found.files[0].name} with a Checks sheet.",
+        say(f"Wrote {copy.path}: a copy of {found.files[0].name} with a Checks sheet.",
                    err=as_json)
         for note in copy.dropped:
-            click.echo(f"Note: the copy may lack what openpyxl cannot keep: {note}", err=True)
+            say(f"Note: the copy may lack what openpyxl cannot keep: {note}", err=True)
     sys.exit(exit_code(reports))
 
 
