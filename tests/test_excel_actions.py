@@ -10,6 +10,7 @@ import datetime as dt
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import openpyxl
@@ -18,6 +19,7 @@ import xlwings as xw
 from click.testing import CliRunner
 from conftest import EXAMPLES, example
 from test_validate_codes import CASES, Case, build
+from xlwings.utils import fullname_url_to_local_path
 from xlwings_payload import (
     Applied,
     actions_of,
@@ -336,9 +338,10 @@ def test_update_status_needs_a_reporting_quarter() -> None:
 
 
 @pytest.mark.parametrize(("typed", "told"), [
-    ("Q2 2024/25", "is 'Q2 2024/25', which is not read as a quarter: type only Q2 there"),
+    ("Q2 2024", "is 'Q2 2024', which is not read as a quarter: type only Q2 there"),
     ("Apr-Jun", "is 'Apr-Jun', which is not read as a quarter: type Q1, Q2, Q3 or Q4 there"),
-    ("Qtr 2", "is 'Qtr 2', which is not read as a quarter: type Q1, Q2, Q3 or Q4 there"),
+    ("Quarter two", "is 'Quarter two', which is not read as a quarter: type Q1, Q2, Q3 or Q4 "
+     "there"),
     ("Q5", "is 'Q5', which is not read as a quarter: type Q1, Q2, Q3 or Q4 there"),
     ("Q1-Q2", "is 'Q1-Q2', which is not read as a quarter: type Q1, Q2, Q3 or Q4 there"),
     (dt.datetime(2024, 9, 30), "is '2024-09-30', which is not read as a quarter: type Q1, Q2"),
@@ -354,6 +357,16 @@ def test_update_status_names_the_quarter_cell_and_what_it_holds(typed: Any, told
         f"Update status: The Reporting Quarter in Plan!B9 {told}"), reply.text
     assert reply.text.endswith(" and click Update status again.")
     assert emitted(book) == []
+
+
+@pytest.mark.parametrize("typed", ["Q1 2022/23", "2022/23 Quarter 1", "Qtr 1"])
+def test_update_status_reads_a_quarter_typed_with_its_year(typed: str) -> None:
+    """Reports are headed "Q1 2022/23": typed so in the Plan sheet, Update status refused it."""
+    start = openpyxl.load_workbook(example(HART))
+    start[schema.PLAN_SHEET]["B9"] = typed
+    reply = excel.update_status(xw.Book(json=payload(start, "plan.xlsx")),
+                                today=QUARTERS[HART][1])
+    assert not reply.problem and reply.text.startswith("Status Q1 updated"), reply.text
 
 
 def _renamed(book: openpyxl.Workbook) -> None:
@@ -415,7 +428,129 @@ def test_a_refusal_names_its_button_once(action: RibbonAction) -> None:
         assert not reply.text.startswith(f"{label}: {label}"), reply.text
 
 
+# --------------------------------------------------------------------------- protected sheets
+
+
+def com_error(what: str) -> Exception:
+    """An error as Excel gives it over COM (pywin32's com_error: code, text, exception info,
+    argument), when it refuses to change a protected sheet."""
+    return Exception(-2147352567, "Exception occurred.",
+                     (0, "Microsoft Excel", what, "xlmain11.chm", 0, -2146827284), None)
+
+
+def protecting(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    """The sheet `name` protected, as Excel's own engines tell (COM's Sheet.ProtectContents):
+    xlwings' remote engine, which runs the actions here, cannot say."""
+    monkeypatch.setattr(xw.Sheet, "api", property(
+        lambda sheet: SimpleNamespace(ProtectContents=sheet.name == name)))
+
+
+def refusing_to_clear(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    """Excel refusing to clear the sheet `name`, as it does a protected sheet (on an engine
+    that could not tell it was protected)."""
+    clear = xw.Sheet.clear
+
+    def refused(sheet: xw.Sheet) -> None:
+        if sheet.name == name:
+            raise com_error("Clear method of Range class failed")
+        clear(sheet)
+
+    monkeypatch.setattr(xw.Sheet, "clear", refused)
+
+
+def drawn_summary(tmp_path: Path) -> openpyxl.Workbook:
+    """A summary workbook Consolidate has drawn once (Q1), to be consolidated again."""
+    start = settings_filled(str(EXAMPLES), "Q1")
+    book = xw.Book(json=payload(start, "Council summary.xlsx"))
+    excel.consolidate_plans(book, today=dt.date(2022, 8, 12))
+    apply_actions(emitted(book), start)
+    start[schema.SETTINGS_SHEET]["B3"] = "Q2"
+    return start
+
+
+def test_consolidate_checks_every_sheet_for_protection_before_changing_any(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    start = drawn_summary(tmp_path)
+    protecting(monkeypatch, "Risks")
+    book = xw.Book(json=payload(start, "Council summary.xlsx"))
+    reply = excel.perform(RibbonAction.CONSOLIDATE, book)
+    assert reply.problem and reply.text == (
+        "Consolidate: The 'Risks' sheet is protected, so the summary cannot be updated: "
+        "unprotect it (Review > Unprotect Sheet) and click Consolidate again. Nothing was "
+        "changed.")
+    assert emitted(book) == []
+
+
+def test_consolidate_stopped_by_excel_says_which_sheets_changed(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Drawing stopped at a protected sheet used to say "could not finish (com_error: ...).
+    Nothing in your own sheets was changed", leaving a summary half Q2 and half Q1."""
+    start = drawn_summary(tmp_path)
+    refusing_to_clear(monkeypatch, "Risks")
+    book = xw.Book(json=payload(start, "Council summary.xlsx"))
+    reply = excel.perform(RibbonAction.CONSOLIDATE, book)
+    assert reply.problem and reply.text == (
+        "Consolidate stopped at the 'Risks' sheet: Excel would not change it (Clear method of "
+        "Range class failed). If the sheet or the workbook is protected, unprotect it (Review "
+        "> Unprotect Sheet, or Protect Workbook to unprotect its structure), and click "
+        "Consolidate again. The sheets before it (Summary, KPIs, Exceptions) now show Q2; the "
+        "others still show what they showed before.")
+
+
+@pytest.mark.parametrize(("action", "sheet"), [
+    (RibbonAction.VALIDATE, schema.CHECKS_SHEET),
+    (RibbonAction.UPDATE_STATUS, schema.STATUS_SHEET),
+])
+def test_a_protected_checks_or_status_sheet_is_named_with_what_to_do(
+        monkeypatch: pytest.MonkeyPatch, action: RibbonAction, sheet: str) -> None:
+    plan = book_from(example(HART))
+    excel.perform(action, plan)  # the sheet, written once
+    start = openpyxl.load_workbook(example(HART))
+    apply_actions(emitted(plan), start)
+    label = action.value.replace("_", " ").capitalize()
+    protecting(monkeypatch, sheet)
+    again = xw.Book(json=payload(start, "plan.xlsx"))
+    reply = excel.perform(action, again)
+    assert reply.problem and reply.text == (
+        f"{label}: The '{sheet}' sheet is protected, so it cannot be updated: unprotect it "
+        "(Review > Unprotect Sheet) and click again.")
+    assert emitted(again) == []
+    monkeypatch.undo()
+    refusing_to_clear(monkeypatch, sheet)
+    again = xw.Book(json=payload(start, "plan.xlsx"))
+    reply = excel.perform(action, again)
+    assert reply.problem and reply.text == (
+        f"{label} could not write the '{sheet}' sheet: Excel would not change it (Clear "
+        "method of Range class failed). If the sheet or the workbook is protected, unprotect "
+        "it (Review > Unprotect Sheet, or Protect Workbook to unprotect its structure), and "
+        f"click {label} again. Until then that sheet may show an earlier result, or part of "
+        "this one.")
+
+
+def test_a_workbook_too_large_for_a_plan_is_said_in_words_by_every_button(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Update status said "[too-large] plan.xlsx: ...": a code meant for logs, in a message
+    box."""
+    monkeypatch.setattr(excel, "MAX_ROWS", 10)
+    for action in (RibbonAction.VALIDATE, RibbonAction.UPDATE_STATUS):
+        reply = excel.perform(action, book_from(example(HART)))
+        label = action.value.replace("_", " ").capitalize()
+        assert reply.problem and reply.text == (
+            f"{label}: the workbook is far larger than any service plan (sheet Plan has over 10 "
+            "rows). Check it is the right file; remove unused rows and sheets and save a copy.")
+
+
 # --------------------------------------------------------------------------- New plan and Help
+
+
+def test_new_plan_keeps_a_sheet_holding_only_a_picture() -> None:
+    """A sheet with no values but the council's logo was deleted, picture and all."""
+    data = payload(openpyxl.Workbook(), "Book1.xlsx")
+    data["sheets"][0]["pictures"] = [{"name": "Council logo", "height": 50, "width": 120}]
+    book = xw.Book(json=data)
+    reply = excel.perform(RibbonAction.NEW_PLAN, book)
+    assert reply.problem and "already holds data" in reply.text
+    assert emitted(book) == []
 
 
 def test_new_plan_fills_an_empty_workbook_with_the_template(tmp_path: Path) -> None:
@@ -608,7 +743,7 @@ def services_file(folder: Path) -> Path:
 
 @pytest.mark.parametrize(("folder", "quarter", "message"), [
     (None, "Q1", "Type the folder of the service plans in 'xl_plans settings'!B2"),
-    ("no such folder", "Q1", "is relative, and this workbook has not been saved"),
+    ("no such folder", "Q1", "is relative, and this workbook has no folder on this computer"),
     ("/no/such/folder", "Q1", "The folder in 'xl_plans settings'!B2 does not exist"),
     (str(EXAMPLES), "Q5", "The Quarter in 'xl_plans settings'!B3 is 'Q5': type Q1, Q2"),
     (str(EXAMPLES), None, "The Quarter in 'xl_plans settings'!B3 is blank"),
@@ -620,6 +755,59 @@ def test_consolidate_says_what_is_wrong_with_the_settings(folder: str | None,
     reply = excel.perform(RibbonAction.CONSOLIDATE, book)
     assert reply.problem and message in reply.text
     assert emitted(book) == []
+
+
+ONEDRIVE = ("https://westshire-my.sharepoint.com/personal/jo_bloggs_westshire_gov_uk/Documents/"
+            "Plans/Council summary.xlsx")
+
+
+@pytest.fixture
+def open_from_onedrive(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Workbooks open from OneDrive, SharePoint or Teams with no synced copy: Excel's full name
+    is a web address, which xlwings' Windows and Mac engines turn into a local path with this
+    function, raising when there is none."""
+    for variable in ("OneDrive", "OneDriveCommercial", "OneDriveConsumer"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setattr(xw.Book, "fullname", property(
+        lambda _book: fullname_url_to_local_path(url=ONEDRIVE)))
+
+
+@pytest.mark.usefixtures("open_from_onedrive")
+def test_the_buttons_work_in_a_workbook_open_from_onedrive() -> None:
+    """Every button failed with "could not finish (XlwingsError: Couldn't find the local
+    OneDrive for Business folder ...)": only Consolidate needs the workbook's folder, and
+    only for a relative Folder."""
+    with pytest.raises(xw.XlwingsError):
+        xw.Book(json=payload_from(example(HART))).fullname  # noqa: B018  (as xlwings does)
+    plan = book_from(example(HART))
+    for action in (RibbonAction.VALIDATE, RibbonAction.UPDATE_STATUS):
+        reply = excel.perform(action, plan)
+        assert "could not finish" not in reply.text, reply.text
+    assert excel.read_book(book_from(example(HART))).plan.file == example(HART).name
+    summary = xw.Book(json=payload(settings_filled(str(EXAMPLES), "Q1"), "Council summary.xlsx"))
+    reply = excel.consolidate_plans(summary, today=dt.date(2022, 8, 12))
+    assert "Consolidated 2 plans for Q1 2022/23" in reply.text, reply.text
+    relative = xw.Book(json=payload(settings_filled("Plans", "Q1"), "Council summary.xlsx"))
+    reply = excel.perform(RibbonAction.CONSOLIDATE, relative)
+    assert reply.problem and reply.text == (
+        "Consolidate: The folder in 'xl_plans settings'!B2 is relative, and this workbook has "
+        "no folder on this computer (it has not been saved, or it is open from OneDrive, "
+        "SharePoint or Teams): give the full path of the plans' folder on this computer, or "
+        "save the workbook in a folder first.")
+    assert emitted(relative) == []
+
+
+@pytest.mark.parametrize(("fullname", "path"), [
+    ("C:\\Users\\jo\\Plans\\Housing.xlsx", "C:\\Users\\jo\\Plans\\Housing.xlsx"),
+    ("\\\\council\\plans\\Housing.xlsx", "\\\\council\\plans\\Housing.xlsx"),
+    ("/Users/jo/Plans/Housing.xlsx", "/Users/jo/Plans/Housing.xlsx"),
+    ("Book1", None),  # not saved yet
+    ("https://westshire.sharepoint.com/sites/Plans/Housing.xlsx", None),  # Excel on the web
+])
+def test_a_workbook_s_path_on_this_computer(monkeypatch: pytest.MonkeyPatch, fullname: str,
+                                            path: str | None) -> None:
+    monkeypatch.setattr(xw.Book, "fullname", property(lambda _book: fullname))
+    assert excel.local_path(blank_book()) == path
 
 
 def test_consolidate_never_replaces_a_sheet_it_did_not_write(tmp_path: Path) -> None:

@@ -167,14 +167,17 @@ def test_summary_settings_for_consolidate(tmp_path: Path) -> None:
     (None, "Q1", "/s/Summary.xlsx", "Type the folder of the service plans in "
      "'xl_plans settings'!B2, then click Consolidate again."),
     ("plans", "Q1", "Summary", "The folder in 'xl_plans settings'!B2 is relative, and this "
-     "workbook has not been saved"),
+     "workbook has no folder on this computer (it has not been saved, or it is open from "
+     "OneDrive, SharePoint or Teams): give the full path"),
+    ("plans", "Q1", None, "The folder in 'xl_plans settings'!B2 is relative, and this "
+     "workbook has no folder on this computer"),
     ("/no/such/folder", "Q1", "/s/Summary.xlsx", "The folder in 'xl_plans settings'!B2 does "
      "not exist: /no/such/folder."),
     ("/", "Q5", "/s/Summary.xlsx", "The Quarter in 'xl_plans settings'!B3 is 'Q5': type Q1"),
     ("/", None, "/s/Summary.xlsx", "The Quarter in 'xl_plans settings'!B3 is blank"),
 ])
 def test_summary_settings_that_cannot_be_used(folder: str | None, quarter: str | None,
-                                              workbook: str, message: str) -> None:
+                                              workbook: str | None, message: str) -> None:
     grid = settings_layout().grid()
     grid[1][1], grid[2][1] = folder, quarter
     with pytest.raises(SettingsProblem) as caught:

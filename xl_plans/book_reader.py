@@ -141,11 +141,12 @@ class SummarySettings:
     services: list[str]
 
 
-def summary_settings(values: Values, workbook: str) -> SummarySettings:
-    """What Consolidate needs from the settings sheet of the summary workbook `workbook` (its
-    full name: a relative Folder is taken from its folder). Raises SettingsProblem."""
+def summary_settings(values: Values, workbook: str | None) -> SummarySettings:
+    """What Consolidate needs from the settings sheet of the summary workbook at `workbook` (its
+    path: a relative Folder is taken from its folder; None when it has no path on this
+    computer). Raises SettingsProblem."""
     settings = read_settings(values)
-    return SummarySettings(_folder(settings, Path(workbook)), _quarter(settings),
+    return SummarySettings(_folder(settings, workbook), _quarter(settings),
                            _text(settings.get("year")),
                            [service.strip() for service in re.split(r"[;\n]", _text(
                                settings.get("services")) or "") if service.strip()])
@@ -164,18 +165,20 @@ def _where(settings: dict[str, Setting], field: str) -> str:
     return f"'{schema.SETTINGS_SHEET}'!{cell}"
 
 
-def _folder(settings: dict[str, Setting], workbook: Path) -> Path:
+def _folder(settings: dict[str, Setting], workbook: str | None) -> Path:
     text = _text(settings.get("folder"))
     if text is None:
         raise SettingsProblem(f"Type the folder of the service plans in "
                               f"{_where(settings, 'folder')}, then click Consolidate again.")
     folder = Path(text).expanduser()
     if not folder.is_absolute():
-        if not workbook.is_absolute():
-            raise SettingsProblem(f"The folder in {_where(settings, 'folder')} is relative, and "
-                                  "this workbook has not been saved: give the full path of the "
-                                  "folder, or save the workbook first.")
-        folder = workbook.parent / folder
+        if workbook is None or not Path(workbook).is_absolute():
+            raise SettingsProblem(
+                f"The folder in {_where(settings, 'folder')} is relative, and this workbook has "
+                "no folder on this computer (it has not been saved, or it is open from "
+                "OneDrive, SharePoint or Teams): give the full path of the plans' folder "
+                "on this computer, or save the workbook in a folder first.")
+        folder = Path(workbook).parent / folder
     if not folder.is_dir():
         raise SettingsProblem(f"The folder in {_where(settings, 'folder')} does not exist: "
                               f"{folder}.")

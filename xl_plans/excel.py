@@ -20,6 +20,7 @@ import math
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any
 
 import xlwings as xw
@@ -65,6 +66,46 @@ REPORT_HINT = ("Nothing in your own sheets was changed. Please report this to wh
 
 class Refusal(Exception):
     """An action that will not run on this workbook; the message says why and what to do."""
+
+
+class DrawFailed(Exception):
+    """Excel would not change one of the tool's sheets (protected, most often): which sheet,
+    and what Excel said."""
+
+    def __init__(self, sheet: str, cause: Exception) -> None:
+        super().__init__(sheet)
+        self.sheet = sheet
+        self.said = _excel_said(cause)
+
+
+UNPROTECT = ("If the sheet or the workbook is protected, unprotect it (Review > Unprotect "
+             "Sheet, or Protect Workbook to unprotect its structure)")
+
+
+def _excel_said(exc: Exception) -> str:
+    """What Excel said, in one line: a COM error carries it in its exception info, (code,
+    text, (0, 'Microsoft Excel', 'Clear method of Range class failed', ...), None)."""
+    args = exc.args
+    if len(args) >= 3 and isinstance(args[2], tuple) and len(args[2]) > 2 \
+            and isinstance(args[2][2], str) and args[2][2].strip():
+        return " ".join(args[2][2].split())
+    return _one_line(exc)
+
+
+def protected(sheet: xw.Sheet) -> bool:
+    """Is the sheet's content protected? Asked where Excel answers (Windows' COM, a Mac's
+    AppleScript); xlwings' remote engines cannot tell, and there Excel's refusal, if any,
+    comes when drawing (DrawFailed)."""
+    try:
+        api = sheet.api
+    except Exception:
+        return False
+    for answer in (lambda: api.ProtectContents, lambda: api.protect_contents.get()):
+        try:
+            return answer() is True
+        except Exception:
+            continue
+    return False
 
 
 @dataclass(frozen=True)
@@ -124,11 +165,33 @@ def read_book(book: xw.Book) -> PlanRead:
     """The plan in the workbook, read as read_workbook reads a file (book_reader.py)."""
     sheets = {sheet.name: sheet for sheet in book.sheets}
     infos = [SheetInfo(name, _visible(sheet), True) for name, sheet in sheets.items()]
-    return read_open_book(book.fullname, infos, lambda name: sheet_values(sheets[name]))
+    return read_open_book(local_path(book) or book.name, infos,
+                          lambda name: sheet_values(sheets[name]))
+
+
+def local_path(book: xw.Book) -> str | None:
+    """The workbook's path on this computer; None when it has none: not yet saved, or open
+    from OneDrive, SharePoint or Teams with no synced copy xlwings can find. (For those, Excel's
+    full name is a web address, and xlwings raises trying to turn it into a local path: the
+    buttons failed with an xlwings error. Only Consolidate needs the folder, for a relative
+    Folder setting; everything else names the workbook.)"""
+    try:
+        name = str(book.fullname)
+    except Exception:  # xlwings' XlwingsError: "Couldn't find the local OneDrive ... folder"
+        return None
+    absolute = PurePosixPath(name).is_absolute() or PureWindowsPath(name).is_absolute()
+    return name if absolute and "://" not in name else None
 
 
 def _has_data(sheet: xw.Sheet) -> bool:
-    return any(value is not None for row in sheet_values(sheet) for value in row)
+    """Does the sheet hold anything of the officer's: a value, or a picture, chart or shape
+    (a logo on an otherwise empty sheet)? When the engine cannot say, it may."""
+    if any(value is not None for row in sheet_values(sheet) for value in row):
+        return True
+    try:  # shapes are every drawing in Excel; the remote engines know only pictures
+        return bool(len(sheet.shapes) or len(sheet.pictures) or len(sheet.charts))
+    except Exception:
+        return True
 
 
 def _find_sheet(book: xw.Book, name: str) -> xw.Sheet | None:
@@ -229,6 +292,9 @@ def own_sheet(book: xw.Book, name: str, *, first: bool = False) -> xw.Sheet:
     if sheet is not None:
         if name in schema.TOOL_SHEET_MARKS and not written_by_tool(sheet):
             raise Refusal(schema.not_ours_message(sheet.name))
+        if protected(sheet):
+            raise Refusal(f"The '{sheet.name}' sheet is protected, so it cannot be updated: "
+                          "unprotect it (Review > Unprotect Sheet) and click again.")
         sheet.clear()
         return sheet
     if first:
@@ -386,7 +452,7 @@ def consolidate_plans(book: xw.Book, today: dt.date | None = None) -> Reply:
     if settings_sheet is None:
         return _start_summary_book(book)
     try:
-        settings = summary_settings(sheet_values(settings_sheet), book.fullname)
+        settings = summary_settings(sheet_values(settings_sheet), local_path(book))
     except SettingsProblem as exc:
         raise Refusal(str(exc)) from None
     policy = _policy()
@@ -403,8 +469,26 @@ def consolidate_plans(book: xw.Book, today: dt.date | None = None) -> Reply:
         layouts = summary_layouts(summary)
     finally:
         result.close()
+    # Every sheet is checked before any is changed: a summary half one quarter and half
+    # another is worse than none.
     for layout in layouts:
-        _show(book, layout, activate=False)
+        sheet = _find_sheet(book, layout.name)
+        if sheet is not None and protected(sheet):
+            raise Refusal(f"The '{sheet.name}' sheet is protected, so the summary cannot be "
+                          "updated: unprotect it (Review > Unprotect Sheet) and click "
+                          "Consolidate again. Nothing was changed.")
+    drawn: list[str] = []
+    try:
+        for layout in layouts:
+            _show(book, layout, activate=False)
+            drawn.append(layout.name)
+    except DrawFailed as failed:
+        before = (f"The sheets before it ({', '.join(drawn)}) now show {result.quarter.value}; "
+                  "the others still show what they showed before." if drawn else
+                  "Nothing was changed.")
+        raise Refusal(f"Consolidate stopped at the '{failed.sheet}' sheet: Excel would not "
+                      f"change it ({failed.said}). {UNPROTECT}, and click Consolidate again. "
+                      f"{before}") from None
     book.sheets[layouts[0].name].activate()
     used = len(result.used)
     text = (f"Consolidated {used} plan{'s' if used != 1 else ''} for {result.quarter.value}"
@@ -459,8 +543,13 @@ def show_help(book: xw.Book) -> Reply:
 
 def _show(book: xw.Book, layout: SheetLayout, *, first: bool = False,
           activate: bool = True) -> None:
-    sheet = own_sheet(book, layout.name, first=first)
-    draw(sheet, layout)
+    try:
+        sheet = own_sheet(book, layout.name, first=first)
+        draw(sheet, layout)
+    except Refusal:
+        raise
+    except Exception as exc:  # Excel refused a change: a protected sheet or workbook
+        raise DrawFailed(layout.name, exc) from exc
     if activate:
         sheet.activate()
 
@@ -496,8 +585,12 @@ def perform(action_id: str, book: xw.Book) -> Reply:
     except Refusal as exc:  # "New plan fills ..." names its button already
         text = str(exc)
         return Reply(text if text.startswith(label) else f"{label}: {text}", problem=True)
+    except DrawFailed as failed:
+        return Reply(f"{label} could not write the '{failed.sheet}' sheet: Excel would not "
+                     f"change it ({failed.said}). {UNPROTECT}, and click {label} again. Until "
+                     "then that sheet may show an earlier result, or part of this one.", True)
     except WorkbookError as exc:
-        return Reply(f"{label}: [{exc.code}] {exc.message}", problem=True)
+        return Reply(f"{label}: {exc.problem} {ribbon_route(exc.hint)}", problem=True)
     except (PolicyError, SaveError) as exc:
         return Reply(f"{label}: {exc}", problem=True)
     except Exception as exc:  # a fault of ours: a plain message, never a traceback
