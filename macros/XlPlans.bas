@@ -7,5 +7,7 @@ Attribute VB_Name = "XlPlans"
 Option Explicit
 
 Public Sub RunAction(control As IRibbonControl)
-    RunPython "import xl_plans.excel as x; x.run('" & control.Id & "')"
+    ' If the Python that Excel runs cannot load xl_plans, the officer is told so in one line
+    ' (xlwings shows what Python prints on stderr), not with a traceback.
+    RunPython "import sys; exec('try:\n import xl_plans.excel as x\nexcept Exception as e:\n sys.exit(\'Service Plans: the Python that Excel runs (\' + sys.executable + \') cannot load xl_plans (\' + str(e) + \'). Install xl_plans for that Python, as the install guide says.\')\nx.run(\'" & control.Id & "\')')"
 End Sub

@@ -11,6 +11,7 @@ import importlib.util
 import io
 import os
 import re
+import subprocess
 import sys
 import tempfile
 import textwrap
@@ -169,6 +170,23 @@ def test_a_click_runs_xl_plans_excel_run_with_the_button_id(
     monkeypatch.setattr(xl_plans, "excel", fake, raising=False)
     exec(command, {})
     assert calls == [action.value]
+
+
+@pytest.mark.parametrize("action", [RibbonAction.VALIDATE, RibbonAction.CHECK_SETUP])
+def test_a_click_where_xl_plans_cannot_load_says_so_in_one_line(action: RibbonAction,
+                                                                tmp_path: Path) -> None:
+    """Python with no xl_plans (installed for another Python, or half installed): every button,
+    Check setup too, showed a traceback ending "ModuleNotFoundError: No module named
+    'xl_plans'", which xlwings puts in a message box as it is."""
+    command = run_python_command((MACROS / "XlPlans.bas").read_text(encoding="utf-8"), action)
+    # -I -S: no site-packages, so no xl_plans; from a folder without it, as Excel runs Python.
+    done = subprocess.run([sys.executable, "-I", "-S", "-B", "-c", command], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1
+    assert done.stderr == (
+        f"Service Plans: the Python that Excel runs ({sys.executable}) cannot load xl_plans (No "
+        "module named 'xl_plans'). Install xl_plans for that Python, as the install guide "
+        "says.\n")
 
 
 def test_xlwings_module_is_the_installed_one_configured_as_ours() -> None:
