@@ -90,6 +90,8 @@ def test_examples_risks_and_heat_map(examples_q1: Any) -> None:
     heat = examples_q1.heat_maps["4x4"]
     assert heat.counts[1][1] == 6 and heat.counts[1][0] == 1  # likelihood 2: impact 2 and 1
     assert sum(map(sum, heat.counts)) == 7
+    # Corporate Services has no risk register: its default 5x5 matrix drew an empty map
+    assert list(examples_q1.heat_maps) == ["4x4"]
 
 
 def test_examples_overdue_items_and_contracts(examples_q1: Any) -> None:

@@ -514,8 +514,11 @@ def _result(plan: Plan, report: Report, status: PlanStatus, job: Job) -> PlanRes
         str(plan.file), state, code, reason,
         service=service, council=details.council, directorate=details.directorate,
         year=details.plan_year, counts=counts, summary=summary, rows=tuples,
+        # A plan with no risk register adds no matrix: its default matrix (5x5) drew an empty
+        # council heat map beside the 4x4 one every risk was on.
         heat=(status.heat_map.matrix, status.heat_map.counts,
-              [[band.value for band in row] for row in status.heat_map.bands]),
+              [[band.value for band in row] for row in status.heat_map.bands])
+        if plan.risks else None,
     )
 
 
