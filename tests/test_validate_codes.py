@@ -180,6 +180,8 @@ CASES = [
     Case("reporting-quarter-other-year", "warning", "Plan!B9",
          tables=detail("Reporting Quarter", "Q2 2023/24")),
     Case("template-outdated", "warning", "Plan!B12", post=cell("Plan", "B12", "0.9")),
+    Case("progress-status-conflict", "warning", "Priorities!G2",
+         tables=setting("Priorities", 0, **{"% Complete": 1})),
     Case("formula-uncalculated", "error", "KPIs!N2", post=cell("KPIs", "N2", "=SUM(10,20)")),
     Case("error-cell", "error", "KPIs!O3", post=cell("KPIs", "O3", "#DIV/0!")),
     Case("choice-unknown", "error", "KPIs!E2", tables=setting("KPIs", 0, Polarity="Higer")),
@@ -625,6 +627,40 @@ def test_a_reporting_quarter_typed_with_its_year(make_plan: Callable[..., Path],
     assert [(i.code, i.location, i.message) for i in report.issues] == found
     if not found:
         assert read_workbook(path).plan.details.reporting_quarter == "Q2"
+
+
+@pytest.mark.parametrize(("status", "percent", "found"), [
+    ("On track", 0.5, []),
+    ("Complete", 1, []),
+    ("Complete", "100%", []),
+    ("Cancelled", 1, []),
+    ("On track", None, []),
+    (None, 1, []),
+    ("Complete", 0.6, [("Priorities!H2", "Status of priority P1 ('Local plan adopted') is "
+                                         "Complete but its % Complete is 60%: it is scored as "
+                                         "complete.")]),
+    ("On track", "100%", [("Priorities!G2", "% Complete of priority P1 ('Local plan adopted') "
+                                            "is 100% but its Status is On track: it is scored "
+                                            "as complete.")]),
+    ("At risk", 100, [("Priorities!G2", "% Complete of priority P1 ('Local plan adopted') is "
+                                        "100% but its Status is At risk: it is scored as "
+                                        "complete.")]),  # a plain 100: read as 100%
+])
+def test_status_and_percent_complete_must_agree(make_plan: Callable[..., Path],
+                                                status: str | None, percent: Any,
+                                                found: list[tuple[str, str]]) -> None:
+    """100% complete while "On track" was scored Complete and Green with no word to the
+    officer (review 3)."""
+    tables = good()
+    row = tables["Priorities"][0]
+    for header, value in (("Status", status), ("% Complete", percent)):
+        if value is None:
+            row.pop(header, None)
+        else:
+            row[header] = value
+    issues = [i for i in validate(make_plan(tables)).issues
+              if i.code == "progress-status-conflict"]
+    assert [(i.location, i.message) for i in issues] == found
 
 
 NON_PERCENT = {"Indicator": "Number housed in to the PRS (cumulative)",

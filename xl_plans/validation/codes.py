@@ -326,6 +326,14 @@ _CHECKS: tuple[Code, ...] = (
          "Gross Budget `-1,250,000` (a sign slipped in), or FTE `12%`.",
          "Type the gross budget and FTE as they stand in the ledger and establishment: "
          "£1,250,000, 24.5."),
+    # ------------------------------------------------------------------ delivery
+    Code("progress-status-conflict", W, "Rows", "Status and % Complete disagree",
+         "A priority outcome's Status is Complete while its % Complete is under 100%, or its % "
+         "Complete is 100% while its Status says otherwise (On track, At risk ...). Either way "
+         "it is scored as complete, which the committee may read as premature.",
+         "Status `On track` with % Complete `100%`: \"% Complete of priority P1 ('Local plan "
+         "adopted') is 100% but its Status is On track: it is scored as complete.\"",
+         "Make the two agree: Status Complete with 100%, or the share actually done."),
     # ------------------------------------------------------------------ dates
     Code("date-out-of-range", W, "Dates", "Date far from the plan year",
          "A target or due date is more than 2 years before the plan year starts or 5 years "

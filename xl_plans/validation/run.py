@@ -16,7 +16,17 @@ from xl_plans.kpi import KpiStatus
 from xl_plans.model import Plan
 from xl_plans.policy import Policy, default_policy
 from xl_plans.reader import PlanRead, read_workbook
-from xl_plans.validation import budget, dates, details, fields, kpis, risks, rows, structure
+from xl_plans.validation import (
+    budget,
+    dates,
+    delivery,
+    details,
+    fields,
+    kpis,
+    risks,
+    rows,
+    structure,
+)
 from xl_plans.validation.codes import SEVERITY_RANK, Severity
 from xl_plans.validation.context import Context
 from xl_plans.validation.report import Issue, Report
@@ -41,6 +51,7 @@ CHECKS: tuple[Check, ...] = (
     risks.check_matrix_named,
     budget.check_budget_year,
     budget.check_budget_figures,
+    delivery.check_progress_status,
     dates.check_date_range,
     dates.check_contract_dates,
     dates.check_review_dates,
