@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -38,38 +40,58 @@ def kpi(**typed: Any) -> Kpi:
 CASES: list[tuple[dict[str, Any], int, Rag, str]] = [
     # Cumulative: the annual target pro rata, or the quarter's profile target.
     (dict(Polarity=HIGHER, Measure="Cumulative", Unit="%", Annual_Target=0.98, Q1=0.293), 1,
-     Rag.GREEN, "29.3% vs 24.5% expected by Q1 (98% annual, cumulative): Green"),
+     Rag.GREEN, "29.3% vs 24.5% expected by Q1 (98% annual, cumulative): Green; year-end "
+                "forecast capped at 100% (117.2% at this pace)"),
+    # Amber and Red name the edge: the tolerance is 10% of the expected value (45 of 50).
     (dict(Polarity=HIGHER, Measure="Cumulative", Annual_Target=100, Q2=45), 2, Rag.AMBER,
-     "45 vs 50 expected by Q2 (100 annual, cumulative): Amber (below, within 10% tolerance)"),
+     "45 vs 50 expected by Q2 (100 annual, cumulative): Amber (below, within 10% of expected: "
+     "45 or more)"),
     (dict(Polarity=HIGHER, Measure="Cumulative", Annual_Target=100, Q2=44.9), 2, Rag.RED,
-     "44.9 vs 50 expected by Q2 (100 annual, cumulative): Red (more than 10% below)"),
+     "44.9 vs 50 expected by Q2 (100 annual, cumulative): Red (more than 10% below expected: "
+     "under 45)"),
     (dict(Polarity=HIGHER, Measure="Cumulative", Annual_Target=100, Q3=75), 3, Rag.GREEN,
      "75 vs 75 expected by Q3 (100 annual, cumulative): Green"),
     (dict(Polarity=HIGHER, Measure="Cumulative", Annual_Target=100, Q4=100), 4, Rag.GREEN,
      "100 vs 100 annual target (cumulative): Green"),
     (dict(Polarity=HIGHER, Measure="Cumulative", Annual_Target=100, Q2_Target=60, Q2=58), 2,
-     Rag.AMBER, "58 vs 60 Q2 profile target (cumulative): Amber (below, within 10% tolerance)"),
+     Rag.AMBER, "58 vs 60 Q2 profile target (cumulative): Amber (below, within 10% of expected: "
+                "54 or more)"),
     (dict(Polarity=LOWER, Measure="Cumulative", Annual_Target=40, Q2=25), 2, Rag.RED,
      "25 vs 20 expected by Q2 (40 annual, cumulative, lower is better): Red (more than 10% "
-     "above)"),
+     "above expected: over 22)"),
     # Snapshot: the quarter's target, else the annual target.
     (dict(Polarity=HIGHER, Measure="Snapshot", Unit="%", Annual_Target=0.9, Q1=0.98), 1,
      Rag.GREEN, "98% vs 90% target (snapshot): Green"),
     (dict(Polarity=HIGHER, Measure="Snapshot", Unit="%", Annual_Target=0.9, Q3_Target=0.95,
           Q3=0.9), 3, Rag.AMBER,
-     "90% vs 95% Q3 profile target (snapshot): Amber (below, within 10% tolerance)"),
+     "90% vs 95% Q3 profile target (snapshot): Amber (below, within 10% of expected: 85.5% or "
+     "more)"),
+    # On a % indicator the tolerance is 10% of the expected value, not 10 points: 44% is 5
+    # points below 49%, but more than 4.9 (what-if CP7, review 3, B3).
+    (dict(Polarity=HIGHER, Measure="Cumulative", Unit="%", Annual_Target=0.98, Q2=0.44), 2,
+     Rag.RED, "44% vs 49% expected by Q2 (98% annual, cumulative): Red (more than 10% below "
+              "expected: under 44.1%)"),
+    (dict(Polarity=HIGHER, Measure="Cumulative", Unit="%", Annual_Target=0.98, Q2=0.45), 2,
+     Rag.AMBER, "45% vs 49% expected by Q2 (98% annual, cumulative): Amber (below, within 10% "
+                "of expected: 44.1% or more)"),
+    (dict(Polarity=LOWER, Measure="Snapshot", Unit="%", Annual_Target=0.2, Q1=0.23), 1,
+     Rag.RED, "23% vs 20% target (snapshot, lower is better): Red (more than 10% above "
+              "expected: over 22%)"),
     # Lower is better.
     (dict(Polarity=LOWER, Measure="Snapshot", Annual_Target=40, Q1=38), 1, Rag.GREEN,
      "38 vs 40 target (snapshot, lower is better): Green"),
     (dict(Polarity=LOWER, Measure="Snapshot", Annual_Target=40, Q1=44), 1, Rag.AMBER,
-     "44 vs 40 target (snapshot, lower is better): Amber (above, within 10% tolerance)"),
+     "44 vs 40 target (snapshot, lower is better): Amber (above, within 10% of expected: 44 or "
+     "less)"),
     (dict(Polarity=LOWER, Measure="Snapshot", Annual_Target=40, Q1=45), 1, Rag.RED,
-     "45 vs 40 target (snapshot, lower is better): Red (more than 10% above)"),
+     "45 vs 40 target (snapshot, lower is better): Red (more than 10% above expected: over 44)"),
     # A Tolerance % typed as a plain whole number is points: 1 is 1%, never 100%.
     (dict(Polarity=HIGHER, Measure="Snapshot", Annual_Target=100, Q1=98, **{"Tolerance %": 1}),
-     1, Rag.RED, "98 vs 100 target (snapshot): Red (more than 1% below; its own tolerance)"),
+     1, Rag.RED, "98 vs 100 target (snapshot): Red (more than 1% below expected: under 99; its "
+                 "own tolerance)"),
     (dict(Polarity=HIGHER, Measure="Snapshot", Annual_Target=100, Q1=96, **{"Tolerance %": 5}),
-     1, Rag.AMBER, "96 vs 100 target (snapshot): Amber (below, within its own 5% tolerance)"),
+     1, Rag.AMBER, "96 vs 100 target (snapshot): Amber (below, within 5% of expected: 95 or "
+                   "more; its own tolerance)"),
     # A zero target on a % indicator: the absolute tolerance is in percentage points.
     (dict(Polarity=LOWER, Measure="Snapshot", Unit="%", Annual_Target="0%", Q1=0.4), 1, Rag.RED,
      "40% vs 0% target (snapshot, lower is better): Red (more than 1% above a zero target)"),
@@ -90,46 +112,66 @@ CASES: list[tuple[dict[str, Any], int, Rag, str]] = [
     # A KPI's own tolerance; typed as 5 it is 5%.
     ({"Polarity": HIGHER, "Measure": "Snapshot", "Annual Target": 100, "Tolerance %": "5%",
       "Q1": 96}, 1,
-     Rag.AMBER, "96 vs 100 target (snapshot): Amber (below, within its own 5% tolerance)"),
+     Rag.AMBER, "96 vs 100 target (snapshot): Amber (below, within 5% of expected: 95 or more; "
+                "its own tolerance)"),
     ({"Polarity": HIGHER, "Measure": "Snapshot", "Annual Target": 100, "Tolerance %": 5,
       "Q1": 94}, 1,
-     Rag.RED, "94 vs 100 target (snapshot): Red (more than 5% below; its own tolerance)"),
+     Rag.RED, "94 vs 100 target (snapshot): Red (more than 5% below expected: under 95; its own "
+              "tolerance)"),
     # Target band: one value widened by the tolerance, or a range typed as text.
     (dict(Polarity=BAND, Measure="Snapshot", Annual_Target=50, Q1=52), 1, Rag.GREEN,
      "52 vs 50 target (snapshot, target band): Green (inside 45 to 55)"),
     (dict(Polarity=BAND, Measure="Snapshot", Annual_Target=50, Q1=41), 1, Rag.AMBER,
-     "41 vs 50 target (snapshot, target band): Amber (outside 45 to 55, within 10% "
-     "tolerance)"),
+     "41 vs 50 target (snapshot, target band): Amber (outside 45 to 55, inside 40 to 60 with "
+     "the 10% tolerance)"),
     (dict(Polarity=BAND, Measure="Snapshot", Annual_Target=50, Q1=61), 1, Rag.RED,
      "61 vs 50 target (snapshot, target band): Red (outside 40 to 60: 45 to 55 widened by the "
      "10% tolerance)"),
     (dict(Polarity=BAND, Measure="Snapshot", Unit="%", Annual_Target="95% to 105%",
           Q1="110%"), 1, Rag.AMBER,
      "110% vs 95% to 105% target (snapshot, target band): Amber (outside 95% to 105%, "
-     "within 10% tolerance)"),
+     "inside 85.5% to 115.5% with the 10% tolerance)"),
     (dict(Polarity=BAND, Measure="Snapshot", Unit="%", Annual_Target="95-105%", Q1=0.99), 1,
      Rag.GREEN, "99% vs 95% to 105% target (snapshot, target band): Green (inside 95% to "
                 "105%)"),
     (dict(Polarity=BAND, Measure="Snapshot", Annual_Target="between 5 and 10", Q1=2), 1,
      Rag.RED, "2 vs 5 to 10 target (snapshot, target band): Red (outside 4.5 to 11: 5 to 10 "
               "widened by the 10% tolerance)"),
+    # Band edges shown exactly, and the figure to as many places: the band 0.675 to 0.825
+    # showed as "0.68 to 0.82" (review 3, B4: what-if hart_community_partnerships KPI 6, Q1).
+    (dict(Polarity=BAND, Measure="Cumulative", Annual_Target=3, Q1=0.75), 1, Rag.GREEN,
+     "0.75 vs 0.75 expected by Q1 (3 annual, cumulative, target band): Green (inside 0.675 to "
+     "0.825)"),
+    (dict(Polarity=BAND, Measure="Cumulative", Annual_Target=3, Q1=0.8249), 1, Rag.GREEN,
+     "0.8249 vs 0.75 expected by Q1 (3 annual, cumulative, target band): Green (inside 0.675 "
+     "to 0.825)"),
+    (dict(Polarity=BAND, Measure="Cumulative", Annual_Target=3, Q1=0.826), 1, Rag.AMBER,
+     "0.826 vs 0.75 expected by Q1 (3 annual, cumulative, target band): Amber (outside 0.675 "
+     "to 0.825, inside 0.6 to 0.9 with the 10% tolerance)"),
+    (dict(Polarity=BAND, Measure="Cumulative", Unit="%", Annual_Target="95-105%", Q1=0.2), 1,
+     Rag.RED, "20% vs 23.75% to 26.25% expected by Q1 (95-105% annual, cumulative, target "
+              "band): Red (outside 21.375% to 28.875%: 23.75% to 26.25% widened by the 10% "
+              "tolerance)"),
     # Figures shown with the decimals that make the miss visible ("85% vs 85%: Red" hid
     # 84.995%, and "100 vs 100: Red" 99.996).
     (dict(Polarity=HIGHER, Measure="Snapshot", Unit="%", Annual_Target="85%", **{"Tolerance %": 0},
           Q1=0.84995), 1, Rag.RED,
-     "84.995% vs 85% target (snapshot): Red (more than 0% below; its own tolerance)"),
+     "84.995% vs 85% target (snapshot): Red (more than 0% below expected: under 85%; its own "
+     "tolerance)"),
     (dict(Polarity=HIGHER, Measure="Snapshot", Annual_Target=100, **{"Tolerance %": 0},
           Q1=99.996), 1,
-     Rag.RED, "99.996 vs 100 target (snapshot): Red (more than 0% below; its own tolerance)"),
+     Rag.RED, "99.996 vs 100 target (snapshot): Red (more than 0% below expected: under 100; "
+              "its own tolerance)"),
     # ... and on either side of where Amber ends (90 is exactly 10% below 100)
     (dict(Polarity=HIGHER, Measure="Snapshot", Annual_Target=100, Q1=89.996), 1, Rag.RED,
-     "89.996 vs 100 target (snapshot): Red (more than 10% below)"),
+     "89.996 vs 100 target (snapshot): Red (more than 10% below expected: under 90)"),
     (dict(Polarity=HIGHER, Measure="Snapshot", Annual_Target=100, Q1=90.004), 1, Rag.AMBER,
-     "90.004 vs 100 target (snapshot): Amber (below, within 10% tolerance)"),
+     "90.004 vs 100 target (snapshot): Amber (below, within 10% of expected: 90 or more)"),
     (dict(Polarity=HIGHER, Measure="Snapshot", Annual_Target=100, Q1=90), 1, Rag.AMBER,
-     "90 vs 100 target (snapshot): Amber (below, within 10% tolerance)"),
+     "90 vs 100 target (snapshot): Amber (below, within 10% of expected: 90 or more)"),
     (dict(Polarity=LOWER, Measure="Snapshot", Annual_Target=2.5, Q1=2.504), 1, Rag.AMBER,
-     "2.504 vs 2.5 target (snapshot, lower is better): Amber (above, within 10% tolerance)"),
+     "2.504 vs 2.5 target (snapshot, lower is better): Amber (above, within 10% of expected: "
+     "2.75 or less)"),
     (dict(Polarity=BAND, Measure="Snapshot", Annual_Target=100, Q1=120.5), 1, Rag.RED,
      "120.5 vs 100 target (snapshot, target band): Red (outside 80 to 120: 90 to 110 widened "
      "by the 10% tolerance)"),
@@ -145,7 +187,7 @@ CASES: list[tuple[dict[str, Any], int, Rag, str]] = [
      Rag.NOT_DUE, "Annual measure, reported in Q4: not due at Q3"),
     (dict(Polarity=LOWER, Measure="Annual", Unit="£", Annual_Target=25, Q4=26.5), 4, Rag.AMBER,
      "£26.50 vs £25 annual target (annual measure, lower is better): Amber (above, within 10% "
-     "tolerance)"),
+     "of expected: £27.50 or less)"),
     (dict(Polarity=LOWER, Measure="Annual", Unit="£", Annual_Target=25), 4, Rag.NO_DATA,
      "No Q4 figure (the cell is blank)"),
     # Info only: no RAG, whatever the figures.
@@ -177,10 +219,11 @@ CASES: list[tuple[dict[str, Any], int, Rag, str]] = [
     # A percentage number typed into a % column, said so in the reason.
     (dict(Polarity=HIGHER, Measure="Cumulative", Unit="%", Annual_Target=0.98, Q1=29.3), 1,
      Rag.GREEN, "29.3% vs 24.5% expected by Q1 (98% annual, cumulative): Green; Q1 29.3 read "
-                "as 29.3%"),
+                "as 29.3%; year-end forecast capped at 100% (117.2% at this pace)"),
     (dict(Polarity=HIGHER, Measure="Cumulative", Unit="%", Annual_Target=98, Q1=29.3), 1,
      Rag.GREEN, "29.3% vs 24.5% expected by Q1 (98% annual, cumulative): Green; Q1 29.3 read "
-                "as 29.3%; target 98 read as 98%"),
+                "as 29.3%; target 98 read as 98%; year-end forecast capped at 100% (117.2% at "
+                "this pace)"),
     # A No data reason does not carry a note about last quarter's figure (read for the
     # direction of travel), only about what decided the RAG.
     (dict(Polarity=HIGHER, Measure="Snapshot", Unit="%", Annual_Target=90, Q1=85), 2,
@@ -194,11 +237,12 @@ CASES: list[tuple[dict[str, Any], int, Rag, str]] = [
                                   "(inside 95% to 105%); target '95 to 105' read as 95% to 105%"),
     # No unit, but the target was typed with a % sign: a % KPI.
     (dict(Polarity=HIGHER, Measure="Snapshot", Annual_Target="90%", Q1=85), 1, Rag.AMBER,
-     "85% vs 90% target (snapshot): Amber (below, within 10% tolerance); Q1 85 read as 85%"),
+     "85% vs 90% target (snapshot): Amber (below, within 10% of expected: 81% or more); Q1 85 "
+     "read as 85%"),
     # Missing polarity or measure: an assumption, said so.
     (dict(Measure="Snapshot", Annual_Target=10, Q1=8), 1, Rag.RED,
-     "8 vs 10 target (snapshot): Red (more than 10% below); polarity not set: higher is "
-     "better assumed"),
+     "8 vs 10 target (snapshot): Red (more than 10% below expected: under 9); polarity not set: "
+     "higher is better assumed"),
     (dict(Polarity=HIGHER, Annual_Target=10, Q1=10), 1, Rag.GREEN,
      "10 vs 10 target (snapshot): Green; measure not set: read as a snapshot"),
 ]
@@ -269,6 +313,21 @@ TRAVEL = [
      Direction.IMPROVING, Direction.NOT_AVAILABLE),
     (dict(Polarity=BAND, Measure="Snapshot", Annual_Target=50, Q1=70, Q2=40,
           Last_Year_Q2=50), 2, Direction.IMPROVING, Direction.WORSENING),
+    # a cumulative Target band: better is nearer the band expected by each quarter, not a
+    # larger share of it (review 3, A1: what-if hart_community_partnerships KPIs 6 and 5.2,
+    # inside the band at Q1 and above it at Q2, were "Improving")
+    (dict(Polarity=BAND, Measure="Cumulative", Annual_Target=3, Q2_Target="2 to 4", Q1=0.75,
+          Q2=4.3), 2, Direction.WORSENING, Direction.NOT_AVAILABLE),
+    (dict(Polarity=BAND, Measure="Cumulative", Annual_Target="18 to 22", Q1=5, Q2=12), 2,
+     Direction.WORSENING, Direction.NOT_AVAILABLE),
+    (dict(Polarity=BAND, Measure="Cumulative", Annual_Target="18 to 22", Q1=7, Q2=10), 2,
+     Direction.IMPROVING, Direction.NOT_AVAILABLE),  # 30% above at Q1, inside at Q2
+    (dict(Polarity=BAND, Measure="Cumulative", Annual_Target="18 to 22", Q1=3, Q2=8), 2,
+     Direction.IMPROVING, Direction.NOT_AVAILABLE),  # 1.5 below 4.5 (30%), 1 below 9 (10%)
+    (dict(Polarity=BAND, Measure="Cumulative", Annual_Target="18 to 22", Q1=5.2, Q2=9.5), 2,
+     Direction.NO_CHANGE, Direction.NOT_AVAILABLE),  # inside both times
+    (dict(Polarity=BAND, Measure="Cumulative", Annual_Target="18 to 22", Q1=5, Q2=8), 2,
+     Direction.WORSENING, Direction.NOT_AVAILABLE),  # below, where higher read 89% as worse
     (dict(Polarity=LOWER, Measure="Annual", Annual_Target=25, Q4=20, Last_Year_Q4=22), 4,
      Direction.NOT_AVAILABLE, Direction.IMPROVING),
     (dict(Polarity=HIGHER, Measure="Snapshot", Unit="Yes/No", Annual_Target="Yes", Q1="No",
@@ -282,6 +341,34 @@ def test_direction_of_travel(typed: dict[str, Any], quarter: int, previous: Dire
     status = kpi_status(kpi(**typed), quarter)
     assert (status.vs_previous.direction, status.vs_last_year.direction) == (previous,
                                                                              last_year)
+
+
+# (KPI as typed, quarter, what the text against the previous quarter says)
+TRAVEL_TEXT = [
+    (dict(Polarity=BAND, Measure="Cumulative", Annual_Target=3, Q2_Target="2 to 4", Q1=0.75,
+          Q2=4.3), 2, "worsening: above the band by 10% of expected to date, inside it at Q1"),
+    (dict(Polarity=BAND, Measure="Cumulative", Annual_Target="18 to 22", Q1=7, Q2=10), 2,
+     "improving: inside the band to date, above it by 30% of expected at Q1"),
+    (dict(Polarity=HIGHER, Measure="Cumulative", Annual_Target=100, Q1=30, Q2=50), 2,
+     "worsening: 100% of expected to date, 120% at Q1"),
+    # Say what is missing (review 3, B1: "no Q1 figure or expected value" was said of
+    # hart_corporate_services CP1, CP6 and CP7 at Q2, whose Q1 is filled in and Q2 blank).
+    (dict(Polarity=HIGHER, Measure="Cumulative", Unit="%", Annual_Target=0.98, Q1=0.293), 2,
+     "no Q2 figure to compare"),
+    (dict(Polarity=HIGHER, Measure="Cumulative", Annual_Target=100, Q2=50), 2,
+     "no Q1 figure to compare"),
+    (dict(Polarity=HIGHER, Measure="Cumulative", Annual_Target=100, Q1="-", Q2=50), 2,
+     "no Q1 figure to compare"),
+    (dict(Polarity=HIGHER, Measure="Cumulative", Annual_Target="TBC", Q1=20, Q2=50), 2,
+     "no expected value for Q2 to compare"),
+    (dict(Polarity=HIGHER, Measure="Cumulative", Q1=20, Q2_Target=60, Q2=50), 2,
+     "no expected value for Q1 to compare"),
+]
+
+
+@pytest.mark.parametrize(("typed", "quarter", "text"), TRAVEL_TEXT)
+def test_direction_of_travel_text(typed: dict[str, Any], quarter: int, text: str) -> None:
+    assert kpi_status(kpi(**typed), quarter).vs_previous.text == text
 
 
 def test_direction_is_separate_from_rag() -> None:
@@ -314,6 +401,25 @@ FORECASTS = [
      Rag.GREEN),
     (dict(Polarity=LOWER, Measure="Cumulative", Annual_Target="zero", Q1_Target=0, Q1=3), 1,
      12.0, Rag.RED),
+    # A rate cannot pass 100%: a % indicator's forecast stops there (review 3, C1:
+    # hart_corporate_services CP6 29.3% and CP7 29.5% at Q1 were forecast 117.2% and 118%) ...
+    (dict(Polarity=HIGHER, Measure="Cumulative", Unit="%", Annual_Target=0.98, Q1=0.293), 1,
+     1.0, Rag.GREEN),
+    (dict(Polarity=HIGHER, Measure="Cumulative", Unit="%", Annual_Target=0.98, Q2_Target=0.4,
+          Q2=0.5), 2, 1.0, Rag.GREEN),  # against profile: 125% of 98%
+    (dict(Polarity=HIGHER, Measure="Cumulative", Unit="%", Q1=0.3), 1, 1.0, None),
+    # ... and is rated capped: 104% is Red against 92% lower is better, 100% Amber
+    (dict(Polarity=LOWER, Measure="Cumulative", Unit="%", Annual_Target=0.92, Q1=0.26), 1,
+     1.0, Rag.AMBER),
+    # ... unless the target or the figure is above 100%: then more means something
+    (dict(Polarity=HIGHER, Measure="Cumulative", Unit="%", Annual_Target=1.2, Q1=0.4), 1,
+     1.6, Rag.GREEN),
+    (dict(Polarity=HIGHER, Measure="Cumulative", Unit="%", Annual_Target=0.98, Q2=1.1), 2,
+     2.2, Rag.GREEN),
+    (dict(Polarity=HIGHER, Measure="Cumulative", Annual_Target=98, Q1=29.3), 1, 117.2,
+     Rag.GREEN),  # not a %: a count
+    (dict(Polarity=HIGHER, Measure="Cumulative", Unit="%", Annual_Target=0.98, Q2=0.49), 2,
+     0.98, Rag.GREEN),  # 100% or under: as it was
 ]
 
 
@@ -324,6 +430,17 @@ def test_year_end_forecast(typed: dict[str, Any], quarter: int, forecast: float 
     assert status.forecast is None if forecast is None \
         else status.forecast == pytest.approx(forecast)
     assert status.forecast_rag is rag
+
+
+def test_a_capped_forecast_is_said_in_the_reason() -> None:
+    capped = kpi_status(kpi(Polarity=LOWER, Measure="Cumulative", Unit="%", Annual_Target=0.92,
+                            Q1=0.26), 1)
+    assert capped.reason == ("26% vs 23% expected by Q1 (92% annual, cumulative, lower is "
+                             "better): Red (more than 10% above expected: over 25.3%); year-end "
+                             "forecast capped at 100% (104% at this pace)")
+    plain = kpi_status(kpi(Polarity=HIGHER, Measure="Cumulative", Unit="%", Annual_Target=1.2,
+                           Q1=0.4), 1)
+    assert "capped" not in plain.reason
 
 
 # --------------------------------------------------------------------------- formatting
@@ -360,8 +477,14 @@ def test_golden_hart_corporate_services_q1() -> None:
     statuses = {k.ref: kpi_status(k, plan.details.reporting_quarter) for k in plan.kpis}
     assert {ref: s.rag for ref, s in statuses.items()} == HART_Q1
     cp6 = statuses["CP6"]
-    assert cp6.reason == "29.3% vs 24.5% expected by Q1 (98% annual, cumulative): Green"
+    assert cp6.reason == ("29.3% vs 24.5% expected by Q1 (98% annual, cumulative): Green; "
+                          "year-end forecast capped at 100% (117.2% at this pace)")
     assert (cp6.actual, cp6.expected) == (pytest.approx(0.293), pytest.approx(0.245))
+    # collection rates: 29.3% and 29.5% by Q1 carried on pass 100%, which they cannot
+    assert [(statuses[ref].forecast, statuses[ref].forecast_rag) for ref in ("CP6", "CP7")] \
+        == [(1.0, Rag.GREEN), (1.0, Rag.GREEN)]
+    assert statuses["CP1"].reason == ("10% vs 25% expected by Q1 (100% annual, cumulative): "
+                                      "Red (more than 10% below expected: under 22.5%)")
     assert cp6.vs_last_year.direction is Direction.IMPROVING  # 20% at Q1 last year
     assert cp6.cells == {"actual": "KPIs!N7", "target": "KPIs!H7", "last_year": "KPIs!R7"}
     assert statuses["CP12"].reason == "Annual measure, reported in Q4: not due at Q1"
@@ -420,6 +543,58 @@ def test_direction_reverses_with_polarity(a: float, b: float) -> None:
                Direction.WORSENING: Direction.IMPROVING,
                Direction.NO_CHANGE: Direction.NO_CHANGE}
     assert lower is flipped[higher]
+
+
+def _shown(text: str) -> Decimal:
+    return Decimal(text.replace(",", "").removesuffix("%"))
+
+
+thousandths = st.integers(0, 200_000).map(lambda n: n / 1000)
+
+
+@given(thousandths, thousandths, thousandths, st.integers(1, 4), st.booleans())
+def test_a_figure_is_shown_on_the_side_of_the_band_edges_its_rag_says(
+        low: float, width: float, actual: float, quarter: int, percent: bool) -> None:
+    """Whatever the rounding, a figure rated inside a band (or its tolerance) is shown inside
+    the edges the reason names, and one rated outside is shown outside them."""
+    high = round(low + width, 3)
+    typed = dict(Polarity=BAND, Measure="Cumulative", Annual_Target=f"{low} to {high}",
+                 **{f"Q{quarter}": actual})
+    if percent:
+        typed.update(Unit="%", Annual_Target=f"{low}% to {high}%", **{f"Q{quarter}": f"{actual}%"})
+    status = kpi_status(kpi(**typed), quarter)
+    figure, verdict = status.reason.split(" vs ", 1)[0], status.reason.split("target band): ")[1]
+    x = _shown(figure)
+    edges = [_shown(n) for n in re.findall(r"-?[\d,]*\.?\d+%?", verdict)[:4]]
+    if status.rag is Rag.GREEN:
+        assert edges[0] <= x <= edges[1], status.reason
+    elif status.rag is Rag.AMBER:
+        assert not edges[0] <= x <= edges[1] and edges[2] <= x <= edges[3], status.reason
+    else:
+        assert not edges[0] <= x <= edges[1], status.reason
+
+
+@given(st.sampled_from([HIGHER, LOWER]), thousandths, thousandths, st.integers(1, 4),
+       st.sampled_from([None, 3, 7.5, 12.5]))
+def test_a_figure_is_shown_on_the_side_of_the_edge_its_rag_says(
+        polarity: str, target: float, actual: float, quarter: int,
+        tolerance: float | None) -> None:
+    """"Red (more than 10% below expected: under 44.1%)": the figure shown is under it; and
+    "Amber (... 44.1% or more)" at or over it."""
+    status = kpi_status(kpi(Polarity=polarity, Measure="Cumulative", Annual_Target=target,
+                            **{"Tolerance %": tolerance, f"Q{quarter}": actual}), quarter)
+    match = re.search(r"expected: (under|over) (\S+?)[;)]|: (\S+?) or (more|less)[;)]",
+                      status.reason)
+    if status.rag not in (Rag.AMBER, Rag.RED) or "zero target" in status.reason:
+        return
+    assert match is not None, status.reason
+    x = _shown(status.reason.split(" vs ", 1)[0])
+    if status.rag is Rag.RED:
+        edge = _shown(match[2])
+        assert x < edge if match[1] == "under" else x > edge, status.reason
+    else:
+        edge = _shown(match[3])
+        assert x >= edge if match[4] == "more" else x <= edge, status.reason
 
 
 def test_a_zero_profile_is_why_a_cumulative_kpi_has_no_direction() -> None:

@@ -246,7 +246,7 @@ def test_the_command_line_scores_with_the_policy_the_ribbon_uses(
     assert f"Scoring policy: {path} (" in result.stderr
     shown = json.loads(result.stdout)
     assert shown["policy"]["name"] == f"{path.name} (over the xl_plans defaults)"
-    assert "Red (more than 15% below)" in json.dumps(shown["kpis"])
+    assert "Red (more than 15% below expected: under" in json.dumps(shown["kpis"])
     listed = CliRunner().invoke(main, ["policy", "show"])
     assert listed.stdout.startswith(f"# The policy in force: {path} laid over")
     assert tomllib.loads(listed.stdout)["kpi"]["tolerance"] == 0.15

@@ -287,7 +287,12 @@ EXTENSIONS = [
     ("New framework required", False),
     ("New contract required", False),
     ("New agreement will be needed", False),
-    ("No end date set, reviewed annually", False),
+    # a "No" about the contract's term, not its option (Three Rivers Contracts!K6, seed 003):
+    # a rolling agreement, reviewed; neither offered nor refused
+    ("No end date set, reviewed annually", None), ("No end date", None),
+    ("No fixed end date, annual review", None), ("No expiry date", None), ("No fixed term", None),
+    ("Annual review", None), ("Rolling, reviewed annually", None),
+    ("No end date; option to extend 1 year", True), ("No end date - no extension", False),
     ("Not extendable", False),
     ("Reviewed annually", None),
     ("Option to extend for a further 12 months (not yet exercised)", True),
@@ -391,6 +396,8 @@ def test_golden_three_rivers_contracts() -> None:
                         "extension": "Contracts!K4"}
     assert statuses[0].reason == ("ended March 2022 (31 Mar 2022); review date Summer 2021 has "
                                   "passed; no extension (New framework required)")
+    # C5's "No end date set, reviewed annually" refuses nothing: no word on an extension
+    assert (statuses[4].extension_available, statuses[4].reason) == (None, "ongoing: no end date")
 
 
 @pytest.mark.parametrize(("date", "shown"), [

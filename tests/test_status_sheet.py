@@ -72,8 +72,9 @@ def test_the_kpi_table(tmp_path: Path) -> None:
     assert cp6[4].value == "Green" and fill(cp6[4]) == RAG_COLOURS[Rag.GREEN][0]
     assert cp6[5].value is None  # first quarter of a cumulative measure: nothing to compare
     assert cp6[6].value == "↑"  # up on 20% at Q1 last year
-    assert cp6[7].value == "117.2% (Green)"
-    assert cp6[8].value == "29.3% vs 24.5% expected by Q1 (98% annual, cumulative): Green"
+    assert cp6[7].value == "100% (Green)"  # 29.3% x 4 is 117.2%: a rate stops at 100%
+    assert cp6[8].value == ("29.3% vs 24.5% expected by Q1 (98% annual, cumulative): Green; "
+                            "year-end forecast capped at 100% (117.2% at this pace)")
     assert cp6[9].value == "actual KPIs!N7, target KPIs!H7, last year KPIs!R7"
     assert cp6[9].hyperlink.target == f"{HART}.xlsx"
     assert cp6[9].hyperlink.location == "'KPIs'!N7"

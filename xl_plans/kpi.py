@@ -17,9 +17,13 @@ The rules (DESIGN.md, "Scoring conventions"; numbers from the policy):
 - Direction of travel is separate from RAG: against the previous quarter and the same quarter
   last year, read through the polarity (a fall is an improvement when lower is better). A
   cumulative measure grows every quarter, so against the previous quarter it compares how far
-  ahead of or behind its expected value it is.
+  ahead of or behind its expected value it is (for a Target band, how far outside the band
+  expected by then, as a share of it).
 - A cumulative measure's year-end forecast continues its performance against profile (or a
-  straight line when there is no profile).
+  straight line when there is no profile). A % indicator's forecast stops at 100% unless its
+  target or figure is already above it: a rate such as a collection rate cannot pass 100%.
+- Reasons name the edge a figure was compared with ("Red (more than 10% below expected: under
+  44.1%)"): the tolerance is a share of the expected value, not percentage points.
 """
 
 from __future__ import annotations
@@ -193,8 +197,12 @@ def direction(current: float | None, earlier: float | None, polarity: Polarity,
 
 
 def _distance(value: float, band: tuple[float, float]) -> float:
-    low, high = band
-    return max(low - value, 0.0, value - high)
+    return abs(_signed_distance(value, band))
+
+
+def _signed_distance(value: float, band: tuple[float, float]) -> float:
+    """How far above (+) or below (-) the band; 0 inside it."""
+    return value - band[1] if value > band[1] else min(value - band[0], 0.0)
 
 
 def _yes(value: float) -> bool:
@@ -229,15 +237,38 @@ def _trim(value: float, thousands: bool = False, places: int = 2) -> str:
     return "0" if text in ("-0", "") else text
 
 
-def places_apart(value: float, compared: list[float], unit: Unit | None) -> int:
-    """Decimal places (two at least) that show `value` apart from each figure it was compared
-    with, unless they are equal: "85% vs 85% target: Red" hid an actual of 84.995%."""
-    for places in range(2, 7):
+def places_apart(value: float, compared: list[float], unit: Unit | None, least: int = 2) -> int:
+    """Decimal places (`least` at least) that show `value` apart from each figure it was
+    compared with, unless they are equal: "85% vs 85% target: Red" hid an actual of 84.995%."""
+    for places in range(least, max(least, 6) + 1):
         if all(math.isclose(value, other, rel_tol=0, abs_tol=1e-12)
                or format_value(value, unit, places) != format_value(other, unit, places)
                for other in compared):
             return places
-    return 6
+    return max(least, 6)
+
+
+_EDGE_PLACES = 4  # at most this many decimals to show an edge exactly
+
+
+def _exact_places(value: float, unit: Unit | None, least: int = 2) -> int:
+    """The fewest decimals (`least` at least) that show `value` exactly, up to four."""
+    scaled = value * 100 if unit is Unit.PERCENT else value
+    most = max(least, _EDGE_PLACES)
+    return next((places for places in range(least, most + 1)
+                 if math.isclose(round(scaled, places), scaled, rel_tol=_EPSILON,
+                                 abs_tol=1e-12)), most)
+
+
+def format_edge(value: float, unit: Unit | None, places: int = 2) -> str:
+    """An edge a figure was compared with (a band's end, where Amber ends), shown exactly when
+    up to four decimals can, and never to fewer places than the figure (`places`).
+
+    Rounded to two places, the band 0.675 to 0.825 showed as "0.68 to 0.82" (0.825 is 0.82499..
+    as a float): lopsided, and not the band. Shown to no fewer places than a figure that
+    `places_apart` shows apart from it, a figure inside never looks outside the edges shown,
+    nor one outside inside: rounding keeps order."""
+    return format_value(value, unit, _exact_places(value, unit, places))
 
 
 def _percent(fraction: float) -> str:
@@ -355,8 +386,8 @@ class _Target:
 
     def shown(self, unit: Unit | None, places: int = 2) -> str:
         if self.band is not None and not math.isclose(*self.band):
-            return (f"{format_value(self.band[0], unit, places)} to "
-                    f"{format_value(self.band[1], unit, places)}")
+            return f"{format_edge(self.band[0], unit, places)} to " \
+                   f"{format_edge(self.band[1], unit, places)}"
         return format_value(self.expected, unit, places)
 
 
@@ -386,7 +417,8 @@ def kpi_status(kpi: Kpi, quarter: Quarter | int | str, policy: Policy | None = N
     rag, reason = _rag_and_reason(kpi, reading, q, polarity, measure, actual, target,
                                   tolerance, own, policy)
     # The reason explains the RAG: only how this quarter's figure and target were read, not the
-    # figures read below for the comparisons and forecast.
+    # figures read below for the comparisons and forecast (but it says when the forecast is
+    # capped at 100%).
     rag_notes = list(reading.notes)
 
     cells: dict[str, str] = {}
@@ -398,11 +430,14 @@ def kpi_status(kpi: Kpi, quarter: Quarter | int | str, policy: Policy | None = N
             cells[role] = cell
     vs_previous = _vs_previous(kpi, reading, q, polarity, measure, actual, target, cells)
     vs_last_year = _vs_last_year(reading, q, polarity, actual, target.band, cells)
-    forecast, forecast_rag = _forecast(reading, q, polarity, measure, actual, tolerance, policy)
+    forecast, forecast_rag, capped = _forecast(reading, q, polarity, measure, actual, tolerance,
+                                               policy)
 
     notes = [*rag_notes, *assumed]
     if notes and rag not in (Rag.INFO_ONLY, Rag.NOT_DUE, Rag.NO_DATA):  # nothing was compared
         reason = f"{reason}; {'; '.join(dict.fromkeys(notes))}"
+    if capped is not None:  # (the forecast shown beside the reason is not its pace)
+        reason = f"{reason}; {capped}"
     return KpiStatus(
         ref=kpi.ref, indicator=kpi.indicator, quarter=Quarter(f"Q{q}"), polarity=kpi.polarity,
         measure=kpi.measure, unit=reading.unit, actual=actual, expected=target.expected,
@@ -448,42 +483,47 @@ def _rag_and_reason(kpi: Kpi, reading: _Reading, q: int, polarity: Polarity, mea
     else:  # where Amber ends: "90 vs 100: Red (more than 10% below)" hid 89.996
         slack = margin(expected, tolerance, zero)
         edges = (expected - slack if polarity is Polarity.HIGHER else expected + slack,)
-    # Enough decimals that the figures named show the miss the RAG is for.
-    places = places_apart(actual, [expected, *(target.band or ()), *edges], unit)
+    # Enough decimals that the figures named show the miss the RAG is for, and the figure to
+    # as many as the edges it is compared with ("0.826 ... outside 0.675 to 0.825", not 0.83).
+    least = max(_exact_places(edge, unit) for edge in [*(target.band or ()), *edges])
+    places = places_apart(actual, [expected, *(target.band or ()), *edges], unit, least)
     head = (f"{format_value(actual, unit, places)} vs {target.shown(unit, places)} "
             f"{target.text}")
     if reading.yes_no:
         rag = rate_yes_no(actual, expected)
         return rag, f"{head}: {'Green' if rag is Rag.GREEN else 'Red (target not met)'}"
-    within = f"within {'its own ' if own else ''}{_percent(tolerance)} tolerance"
-    whose = "; its own tolerance" if own else ""
+    # The tolerance is a share of the expected value, not percentage points: "44% vs 49%: Red
+    # (more than 10% below)" read as 5 points inside 10. So each verdict names the edge itself.
+    tolerated = f"{'its own' if own else 'the'} {_percent(tolerance)} tolerance"
     if polarity is Polarity.BAND:
         assert target.band is not None
         rag = rate_band(actual, *target.band, tolerance, zero)
-        amber_low, green_low, green_high, amber_high = band_edges(*target.band, tolerance, zero)
-        def span(low: float, high: float) -> str:
-            return f"{format_value(low, unit, places)} to {format_value(high, unit, places)}"
+        amber_low, green_low, green_high, amber_high = edges
 
-        inside = span(green_low, green_high)
-        # (Red names the Amber edges: the tolerance is a share of the target, not of the
-        # green edge, so "more than 10% outside 90 to 110" was not what was measured.)
-        outer = span(amber_low, amber_high)
+        def span(low: float, high: float) -> str:
+            return f"{format_edge(low, unit, places)} to {format_edge(high, unit, places)}"
+
+        inside, outer = span(green_low, green_high), span(amber_low, amber_high)
         verdict = {Rag.GREEN: f"Green (inside {inside})",
-                   Rag.AMBER: f"Amber (outside {inside}, {within})",
-                   Rag.RED: f"Red (outside {outer}: {inside} widened by "
-                            f"{'its own ' if own else 'the '}{_percent(tolerance)} tolerance)"}[rag]
+                   Rag.AMBER: f"Amber (outside {inside}, inside {outer} with {tolerated})",
+                   Rag.RED: f"Red (outside {outer}: {inside} widened by {tolerated})"}[rag]
         return rag, f"{head}: {verdict}"
     rag = rate(actual, expected, polarity, tolerance, zero)
     side = "below" if polarity is Polarity.HIGHER else "above"
-    if abs(expected) < _EPSILON:  # a zero target: the tolerance is absolute
+    if abs(expected) < _EPSILON:  # a zero target: the tolerance is absolute, itself the edge
         amount = format_value(zero, unit)
         verdict = {Rag.GREEN: "Green",
                    Rag.AMBER: f"Amber ({side} a zero target, within {amount})",
                    Rag.RED: f"Red (more than {amount} {side} a zero target)"}[rag]
     else:
+        edge = format_edge(edges[0], unit, places)
+        kept, past = ("or more", "under") if polarity is Polarity.HIGHER else ("or less", "over")
+        whose = "; its own tolerance" if own else ""
         verdict = {Rag.GREEN: "Green",
-                   Rag.AMBER: f"Amber ({side}, {within})",
-                   Rag.RED: f"Red (more than {_percent(tolerance)} {side}{whose})"}[rag]
+                   Rag.AMBER: f"Amber ({side}, within {_percent(tolerance)} of expected: "
+                              f"{edge} {kept}{whose})",
+                   Rag.RED: f"Red (more than {_percent(tolerance)} {side} expected: "
+                            f"{past} {edge}{whose})"}[rag]
     return rag, f"{head}: {verdict}"
 
 
@@ -517,28 +557,54 @@ def _vs_previous(kpi: Kpi, reading: _Reading, q: int, polarity: Polarity, measur
 def _vs_previous_cumulative(kpi: Kpi, reading: _Reading, q: int, polarity: Polarity,
                             actual: float | None, target: _Target,
                             cells: dict[str, str]) -> Trend:
-    """A cumulative figure rises every quarter: compare its share of the expected value."""
+    """A cumulative figure rises every quarter: compare its share of the expected value, or
+    for a Target band how far outside the band expected by then, as a share of it."""
     if q == 1:
         return Trend(direction=Direction.NOT_AVAILABLE,
                      text="first quarter of a cumulative measure")
     earlier = reading.value(f"q{q - 1}", f"Q{q - 1}")
-    before = _Target(reading, q - 1, polarity, kpi.measure or Measure.CUMULATIVE).expected
-    expected = target.expected
-    if actual is None or earlier is None or expected is None or before is None:
+    previous = _Target(reading, q - 1, polarity, kpi.measure or Measure.CUMULATIVE)
+    expected, before = target.expected, previous.expected
+    # Name what is missing: one text for all three, "no Q1 figure or expected value", was said
+    # when Q1 was filled in and this quarter's figure was the blank one.
+    missing = (f"no Q{q} figure" if actual is None
+               else f"no Q{q - 1} figure" if earlier is None
+               else f"no expected value for Q{q}" if expected is None
+               else f"no expected value for Q{q - 1}" if before is None else None)
+    if missing is not None:
         return Trend(direction=Direction.NOT_AVAILABLE, compared_with=earlier,
-                     text=f"no Q{q - 1} figure or expected value to compare")
+                     text=f"{missing} to compare")
+    assert actual is not None and earlier is not None
+    assert expected is not None and before is not None
     if abs(expected) < _EPSILON or abs(before) < _EPSILON:  # (no share of nothing)
         when = f"Q{q - 1}" if abs(before) < _EPSILON else f"Q{q}"
         return Trend(direction=Direction.NOT_AVAILABLE, compared_with=earlier,
                      text=f"nothing was expected by {when}: no share of it to compare")
     if (cell := reading.cell(f"q{q - 1}")) is not None:
         cells["previous"] = cell
+    if polarity is Polarity.BAND:  # (an expected value means a band was read)
+        # Better is nearer the band, as for a snapshot; the band grows every quarter, so the
+        # distance is a share of what was expected by each quarter.
+        assert target.band is not None and previous.band is not None
+        now, then = (_signed_distance(actual, target.band) / expected,
+                     _signed_distance(earlier, previous.band) / before)
+        found = direction(abs(now), abs(then), Polarity.LOWER)
+        return Trend(direction=found, compared_with=earlier,
+                     text=f"{found.value.lower()}: {_off_band(now)} to date, "
+                          f"{_off_band(then, 'it')} at Q{q - 1}")
     now, then = actual / expected, earlier / before
-    read_as = Polarity.LOWER if polarity is Polarity.LOWER else Polarity.HIGHER
-    found = direction(now, then, read_as)
+    found = direction(now, then, Polarity.LOWER if polarity is Polarity.LOWER
+                      else Polarity.HIGHER)
     return Trend(direction=found, compared_with=earlier,
                  text=f"{found.value.lower()}: {_percent(now)} of expected to date, "
                       f"{_percent(then)} at Q{q - 1}")
+
+
+def _off_band(share: float, band: str = "the band") -> str:
+    """ "above the band by 10% of expected", "inside it" """
+    if math.isclose(share, 0.0, abs_tol=_EPSILON):
+        return f"inside {band}"
+    return f"{'above' if share > 0 else 'below'} {band} by {_percent(abs(share))} of expected"
 
 
 def _vs_last_year(reading: _Reading, q: int, polarity: Polarity, actual: float | None,
@@ -566,27 +632,36 @@ def _trend(actual: float | None, earlier: float | None, polarity: Polarity,
 
 def _forecast(reading: _Reading, q: int, polarity: Polarity, measure: Measure,
               actual: float | None, tolerance: float,
-              policy: Policy) -> tuple[float | None, Rag | None]:
+              policy: Policy) -> tuple[float | None, Rag | None, str | None]:
     """A cumulative measure's year end: its performance against profile carried on, or a
-    straight line from the start of the year when there is no profile."""
+    straight line from the start of the year when there is no profile; its RAG against the
+    year's target; and a note for the reason when the forecast is capped."""
     if measure is not Measure.CUMULATIVE or reading.yes_no or actual is None \
             or polarity is Polarity.BAND:
-        return None, None
+        return None, None, None
     year = reading.value("annual_target", "target")
     if year is None:
         year = reading.value("q4_target", "Q4 target")
     profile = reading.value(f"q{q}_target", f"Q{q} target")
     if profile is not None and abs(profile) <= _EPSILON and abs(actual) <= _EPSILON \
             and year is not None and abs(year) > _EPSILON:
-        return None, None  # nothing expected and nothing done yet: no pace to carry on
+        return None, None, None  # nothing expected and nothing done yet: no pace to carry on
     if profile is not None and year is not None and abs(profile) > _EPSILON:
         forecast = actual / profile * year
     else:
         forecast = actual * 4 / q
+    note = None
+    # A rate cannot pass 100%: 29.3% collected by Q1 is not 117.2% by March. Unless the KPI's
+    # target or figure is already above 100%, when more than 100% means something for it.
+    if reading.percent and forecast > 1 + _EPSILON \
+            and all(value is None or value <= 1 + _EPSILON for value in (year, profile, actual)):
+        note = (f"year-end forecast capped at 100% ({format_value(forecast, reading.unit)} "
+                f"at this pace)")
+        forecast = 1.0
     if year is None:
-        return forecast, None
+        return forecast, None, note
     return forecast, rate(forecast, year, polarity, tolerance,
-                          zero_tolerance(policy, reading.unit))
+                          zero_tolerance(policy, reading.unit)), note
 
 
 def rag_counts(statuses: list[KpiStatus]) -> dict[str, int]:

@@ -366,10 +366,13 @@ _YES = re.compile(r"^\W*(yes|y)\b", re.IGNORECASE)
 # 3. Some left: "1 year extension used, 1 remaining", "one more available".
 _REMAINING = re.compile(r"\b(\d+|one|two|three)\s+(more\s+|further\s+)?(remaining|left|available)"
                         r"\b|\bone\s+more\s+available\b", re.IGNORECASE)
-# 4. A "not" that keeps the option open ("not yet exercised", "has not been taken up") is set
-#    aside before looking for a refusal.
+# 4. Set aside before looking for a refusal: a "not" that keeps the option open ("not yet
+#    exercised", "has not been taken up"), and a "no" about the contract's term, not its option
+#    ("No end date set, reviewed annually" refuses nothing: a rolling agreement).
 _STILL_OPEN = re.compile(r"\b(has|have)?\s*not\s+(yet\s+)?(been\s+)?(used|exercised|taken(\s+up)?"
                          r"|agreed|triggered|invoked)\b", re.IGNORECASE)
+_TERM_ONLY = re.compile(r"\bno\s+(fixed\s+|set\s+)?(end|expiry|termination)\s+date(\s+set)?\b"
+                        r"|\bno\s+fixed\s+term\b", re.IGNORECASE)
 # 5. A refusal: any other negation ("No", "N/A", "Cannot extend", "Extension not possible",
 #    "Non-renewable"), the options used up ("Extensions exhausted", "Option exercised",
 #    "Final extension taken", "Extended"), a fixed term, or a new contract ("Re-tender").
@@ -395,9 +398,12 @@ def extension_available(text: str | None) -> bool | None:
         return None
     if _YES.search(text) or _REMAINING.search(text):
         return True
-    if _REFUSES.search(_STILL_OPEN.sub(" ", text)):
+    rest = _TERM_ONLY.sub(" ", text)
+    if rest != text and not re.search(r"\w", rest):  # only the term: "No end date"
+        return None
+    if _REFUSES.search(_STILL_OPEN.sub(" ", rest)):
         return False
-    return True if _OFFERS.search(text) else None
+    return True if _OFFERS.search(rest) else None
 
 
 def expiry(end: When, today: dt.date, horizons: tuple[int, ...]) -> tuple[ContractState,
