@@ -325,13 +325,14 @@ def test_every_matrix_has_its_heat_map_in_the_workbook(make_plan: Callable[..., 
     assert sorted(result.heat_maps) == ["4x4", "5x5"]
     out = tmp_path / "council.xlsx"
     write_summary(result, out)
-    column_a = [row[0] for row in openpyxl.load_workbook(out)["Risks"].iter_rows(values_only=True)]
-    titles = [v for v in column_a if isinstance(v, str) and v.startswith("Council heat map")]
+    # (the maps start in column E, where the table's columns are of a width)
+    column_e = [row[4] for row in openpyxl.load_workbook(out)["Risks"].iter_rows(values_only=True)]
+    titles = [v for v in column_e if isinstance(v, str) and v.startswith("Council heat map")]
     assert titles == ["Council heat map (4x4 matrix): open risks",
                       "Council heat map (5x5 matrix): open risks"]
     sheet = openpyxl.load_workbook(out)["Risks"]
-    top = column_a.index(titles[0]) + 1  # 1-based row of the 4x4 title
-    assert sheet.cell(top + 2, 5).value == 1  # likelihood 4 (first row), impact 4: the fire
+    top = column_e.index(titles[0]) + 1  # 1-based row of the 4x4 title
+    assert sheet.cell(top + 2, 9).value == 1  # likelihood 4 (first row), impact 4: the fire
 
 
 def test_summary_counts_agree_with_the_sheets_and_ignore_closed_risks(

@@ -33,7 +33,7 @@ from xl_plans.validation.codes import SEVERITY_RANK
 # Fills for the offending cells and the Severity column (Excel's own "Bad", "Neutral" and a
 # light blue for a query), so the copy reads like Excel's conditional formatting.
 FILLS = {severity: openpyxl_fill(SEVERITY_FILLS[severity.value]) for severity in Severity}
-WIDTHS = (10, 16, 26, 18, 24, 70, 60)
+WIDTHS = (10, 16, 26, 18, 24, 60, 50)  # 204 characters: printed at 8 points or more
 _LAST_COLUMN = get_column_letter(len(schema.CHECKS_HEADERS))
 
 _HEADERS_BY_FIELD = {
@@ -74,7 +74,8 @@ def write_checks_copy(source: str | Path, target: str | Path, report: Report | N
         except Exception as exc:
             raise WorkbookError("corrupt-workbook", source,
                                 f"openpyxl cannot open it to copy: {exc}"[:200]) from None
-    add_checks_sheet(book, report.issues)
+    as_of = f" as of {report.as_of:%d/%m/%Y}" if report.as_of else ""
+    add_checks_sheet(book, report.issues, title=f"Checks of {source.name}{as_of}")
     # A template (.xltx) opens with openpyxl's template flag set, which would give the copy a
     # template's content type: Excel refuses an .xlsx (or .xlsm) that claims to be one.
     book.template = False
@@ -83,13 +84,16 @@ def write_checks_copy(source: str | Path, target: str | Path, report: Report | N
     return ChecksCopy(target, report, dropped)
 
 
-def checks_layout(issues: Iterable[Issue], sheet_names: Iterable[str]) -> SheetLayout:
+def checks_layout(issues: Iterable[Issue], sheet_names: Iterable[str],
+                  title: str | None = None) -> SheetLayout:
     """The Checks sheet: a header row, then one row per issue, its Cell linking to the cell
-    when the issue's sheet is one of `sheet_names` (the workbook's sheets)."""
+    when the issue's sheet is one of `sheet_names` (the workbook's sheets). `title` heads
+    every printed page (the header row stays row 1: it is how the sheet is known)."""
     issues = list(issues)
     names = set(sheet_names)
     layout = SheetLayout(schema.CHECKS_SHEET, freeze="A2", fit_rows=(1, max(2, len(issues) + 1)),
-                         autofilter=f"A1:{_LAST_COLUMN}{max(2, len(issues) + 1)}")
+                         autofilter=f"A1:{_LAST_COLUMN}{max(2, len(issues) + 1)}",
+                         print_landscape_fit=True, print_titles="1:1", print_header=title)
     for col, (text, width) in enumerate(zip(schema.CHECKS_HEADERS, WIDTHS, strict=True),
                                         start=1):
         layout.put(1, col, text, "heading")
@@ -122,14 +126,15 @@ def failure_layout(message: str, hint: str) -> SheetLayout:
     return layout
 
 
-def add_checks_sheet(book: Workbook, issues: Iterable[Issue]) -> Worksheet:
+def add_checks_sheet(book: Workbook, issues: Iterable[Issue],
+                     title: str | None = None) -> Worksheet:
     """Put a fresh Checks sheet first in `book` (replacing an old one) and highlight cells."""
     old = tool_sheet(book, schema.CHECKS_SHEET)
     if old is not None:
         book.remove(old)
     sheet = book.create_sheet(schema.CHECKS_SHEET, 0)
     issues = list(issues)
-    draw_openpyxl(sheet, checks_layout(issues, book.sheetnames))
+    draw_openpyxl(sheet, checks_layout(issues, book.sheetnames, title))
     worst: dict[tuple[str, str], Severity] = {}
     for issue in issues:
         if issue.sheet is not None and issue.sheet in book.sheetnames and issue.cell:

@@ -55,13 +55,28 @@ COLOURED = {
 }
 TOTALS = {"Budget": ("Gross Budget", "Net Budget", "FTE"),
           "Budget by Directorate": ("Services", "Gross Budget", "Net Budget", "FTE")}
-WIDE = {"Indicator": 40, "Reason": 45, "Comment": 40, "Corrective Action": 40, "Risk": 40,
-        "Priority or Project": 35, "Outcome or Milestone": 40, "Contract": 30,
-        "Why listed": 30, "Service": 24, "File": 30, "Value as typed": 24,
-        "No budget line": 30, "Figures left out": 40,
-        # wide enough for "Lower is better"; long council and directorate names wrap
-        "Polarity": 17, "Council": 30, "Directorate": 30,
-        "Vs previous quarter": 30, "Vs same quarter last year": 30}
+# Column widths in characters, where a column's header (its longest word: headers wrap) is no
+# guide. Every printed column wraps, so these are what reads well on paper rather than the
+# longest text: the tables must print at a readable size (summary_book.PRINTED_POINTS). Figure
+# columns are widened to their widest figure as written (summary_book._fitted_widths).
+WIDE = {"Indicator": 24, "Reason": 26, "Comment": 26, "Corrective Action": 24, "Risk": 26,
+        "Priority or Project": 24, "Outcome or Milestone": 28, "Contract": 22, "Supplier": 16,
+        "Why listed": 16, "Service": 18, "Value as typed": 14, "Extension": 14,
+        "No budget line": 20, "Figures left out": 30, "Council": 16, "Directorate": 16,
+        "Vs previous quarter": 18, "Vs same quarter last year": 18, "Owner": 12,
+        "Polarity": 9, "Measure": 11, "Due": 12, "End Date": 12, "Review Date": 12,
+        "State": 12, "Code": 14, "Validation": 12,
+        # a file's name is the key of Data Quality: whole on one line, not split mid-name
+        "File": 40,
+        # ratings and bands: "No target", "Very High" on one line
+        "RAG": 10, "Previous RAG": 10, "Forecast RAG": 10, "Risk band": 10,
+        "Inherent Band": 11, "Residual Band": 11, "Kind": 10, "Timing": 10,
+        # the heat map's columns: "Likelihood 5" beside five impacts of one width
+        "Status": 14, "Matrix": 11, "Inherent Score": 11, "Residual Likelihood": 11,
+        "Residual Impact": 11}
+# Where each row's figures came from: on screen and in the CSVs, not on paper (they end every
+# table that has them).
+UNPRINTED = ("File", "Sheet", "Cell")
 
 
 def summary_book(result: c.Consolidation) -> Book:
@@ -80,14 +95,17 @@ def summary_book(result: c.Consolidation) -> Book:
             widths={k: v for k, v in WIDE.items() if k in columns},
             total_row=TOTALS.get(name, ()),
             note=NOTES.get(name, ""),
+            unprinted=UNPRINTED,
         ))
+    risk_columns = c.COLUMNS["Risks"]
     heat_maps = [
         HeatMap(sheet="Risks", title=f"Council heat map ({name} matrix): open risks",
                 counts={(li + 1, ii + 1): n for li, row in enumerate(total.counts)
                         for ii, n in enumerate(row)},
                 bands={(li + 1, ii + 1): band for li, row in enumerate(total.bands)
                        for ii, band in enumerate(row)},
-                size=len(total.counts))
+                size=len(total.counts),
+                left=risk_columns.index("Status") if "Status" in risk_columns else 0)
         for name, total in sorted(result.heat_maps.items())
     ]
     bars = [sum(r.summary.get(rag) or 0 for rag in c.RAG_COLUMNS) for r in result.used]

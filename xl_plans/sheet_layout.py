@@ -26,6 +26,7 @@ from typing import Any
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.hyperlink import Hyperlink
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from xl_plans.cellwrite import plain, put
@@ -166,7 +167,12 @@ class SheetLayout:
     freeze: str | None = None  # the first unfrozen cell, "A2"
     autofilter: str | None = None  # "A1:G5"
     gridlines: bool = True
-    print_landscape_fit: bool = False  # landscape, one page wide
+    # Print settings (files only: the ribbon leaves printing to Excel). print_landscape_fit:
+    # A4 landscape, one page wide, with the sheet's name and "Page n of N" in the footer.
+    print_landscape_fit: bool = False
+    print_titles: str | None = None  # rows repeated at the top of every printed page, "1:2"
+    page_breaks: list[int] = field(default_factory=list)  # rows a new page starts before
+    print_header: str | None = None  # a line at the top of every printed page
     link_target: str | None = None  # the file links point into (a relative URI); None: this one
     # Rows (first, last) whose text sizes the columns where widths cannot be set (Excel through
     # xlwings): autofit over those rows only, so a long title line does not widen column A.
@@ -257,13 +263,18 @@ def _row_runs(points: list[tuple[int, int]]) -> Iterator[tuple[int, int, int]]:
 
 _THIN = Side(style="thin", color="BFBFBF")
 _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+# Every font a file gets names its face and size: a font without them is the application's
+# choice, and LibreOffice chose a serif one beside the sans of unstyled cells.
+FONT_NAME, FONT_SIZE = "Calibri", 11
 TABLE_STYLE = NamedStyle(name=TABLE_STYLE_NAME, border=_BOX,
+                         font=Font(name=FONT_NAME, size=FONT_SIZE),
                          alignment=Alignment(wrap_text=True, vertical="top"))
+A4 = 9  # openpyxl's (Excel's) paper size
 
 
 def openpyxl_font(look: FontLook) -> Font:
-    kwargs: dict[str, Any] = {"bold": look.bold, "italic": look.italic, "size": look.size,
-                              "color": look.colour,
+    kwargs: dict[str, Any] = {"name": FONT_NAME, "bold": look.bold, "italic": look.italic,
+                              "size": look.size or FONT_SIZE, "color": look.colour,
                               "underline": "single" if look.underline else None}
     return Font(**{k: v for k, v in kwargs.items() if v is not None})
 
@@ -323,8 +334,22 @@ def draw_openpyxl(sheet: Worksheet, layout: SheetLayout) -> None:
         sheet.auto_filter.ref = layout.autofilter
     if not layout.gridlines:
         sheet.sheet_view.showGridLines = False
+    _print_setup(sheet, layout)
+
+
+def _print_setup(sheet: Worksheet, layout: SheetLayout) -> None:
     if layout.print_landscape_fit:
         sheet.page_setup.orientation = "landscape"
+        sheet.page_setup.paperSize = A4  # unset, LibreOffice prints on US Letter
         sheet.page_setup.fitToWidth = 1
         sheet.page_setup.fitToHeight = 0
         sheet.sheet_properties.pageSetUpPr.fitToPage = True
+        # Each page says which sheet it is from and where in it (&A, &P of &N).
+        sheet.oddFooter.left.text = "&A"
+        sheet.oddFooter.right.text = "Page &P of &N"
+    if layout.print_header:
+        sheet.oddHeader.left.text = layout.print_header.replace("&", "&&")
+    if layout.print_titles:
+        sheet.print_title_rows = layout.print_titles
+    for row in layout.page_breaks:
+        sheet.row_breaks.append(Break(id=row - 1))  # a break after the row above

@@ -53,6 +53,12 @@ class Rows:
     after: int
     count: int
     data: IO[bytes]
+    # What the columns hold, to size them once all is written (summary_book): each column's
+    # lowest and highest number (or date serial) per style they were shown in, since a column's
+    # width depends on its number format; and the longest text of each column that does not
+    # wrap (its text is shown whole on one line).
+    extents: dict[tuple[int, int], tuple[float, float]] = field(default_factory=dict)
+    longest: dict[int, int] = field(default_factory=dict)
 
     def close(self) -> None:
         self.data.close()
@@ -98,6 +104,8 @@ def render(rows: Iterable[Sequence[Any]], after: int, styles: Styles,
     date_attrs = (f' s="{styles.date}"', f' s="{styles.date_time}"')
     letters = [xl_col_to_name(col) for col in range(len(attrs))]
     wrap_at = [styles.wrapped.get(col, 0) for col in range(len(attrs))]
+    longest = [0] * len(attrs)
+    extents: dict[tuple[int, str], list[float]] = {}  # (column, style attribute) -> [lo, hi]
     room = EXCEL_MAX_ROWS - after - 2  # rows that fit, with one for a note and one for a Total
     out = tempfile.TemporaryFile()  # noqa: SIM115  (Rows.close closes it, or the except)
     try:
@@ -116,6 +124,7 @@ def render(rows: Iterable[Sequence[Any]], after: int, styles: Styles,
                 for each in (attrs, *row_attrs.values()):
                     each += [f' s="{styles.plain}"' if styles.plain else ""] * more
                 wrap_at += [0] * more
+                longest += [0] * more
                 dated += [True] * more
             shown = row_attrs.get(values[key], attrs) if 0 <= key < len(values) else attrs
             lines = 1
@@ -134,7 +143,10 @@ def render(rows: Iterable[Sequence[Any]], after: int, styles: Styles,
                     if col in fill_attrs:
                         attr = fill_attrs[col].get(value, attr)
                     wrap = wrap_at[col]
-                    if wrap and (len(value) >= wrap or "\n" in value):
+                    if not wrap:
+                        if len(value) > longest[col]:
+                            longest[col] = len(value)
+                    elif len(value) >= wrap or "\n" in value:
                         needed = text_lines(value, wrap)
                         if needed > lines:
                             lines = needed
@@ -148,8 +160,15 @@ def render(rows: Iterable[Sequence[Any]], after: int, styles: Styles,
                 elif kind is int or kind is float:
                     if not math.isfinite(value):
                         continue
-                    cells.append(f'<c r="{letters[col]}{r}"{shown[col]}><v>{_number(value)}'
-                                 "</v></c>")
+                    attr = shown[col]
+                    cells.append(f'<c r="{letters[col]}{r}"{attr}><v>{number_text(value)}</v></c>')
+                    span = extents.get((col, attr))
+                    if span is None:
+                        extents[(col, attr)] = [value, value]
+                    elif value > span[1]:
+                        span[1] = value
+                    elif value < span[0]:
+                        span[0] = value
                     if sums is not None and col in sums:
                         total = sums[col]
                         sums[col] = value if total is None else total + value
@@ -159,8 +178,9 @@ def render(rows: Iterable[Sequence[Any]], after: int, styles: Styles,
                 elif value is not None:  # a date
                     timed = isinstance(value, dt.datetime) and value.time() != dt.time(0)
                     attr = date_attrs[timed] if dated[col] else shown[col]
-                    cells.append(f'<c r="{letters[col]}{r}"{attr}><v>'
-                                 f"{_number(excel_serial(value))}</v></c>")
+                    serial = excel_serial(value)
+                    cells.append(f'<c r="{letters[col]}{r}"{attr}><v>{number_text(serial)}</v></c>')
+                    extents.setdefault((col, attr), [serial, serial])
             height = (f' ht="{min(lines * LINE_HEIGHT, MAX_HEIGHT)}" customHeight="1"'
                       if lines > 1 else "")
             batch.append(f'<row r="{r}"{height}>{"".join(cells)}</row>')
@@ -178,7 +198,14 @@ def render(rows: Iterable[Sequence[Any]], after: int, styles: Styles,
     except BaseException:
         out.close()
         raise
-    return Rows(after, count, out)
+    return Rows(after, count, out,
+                {(col, _style_of(attr)): (lo, hi) for (col, attr), (lo, hi) in extents.items()},
+                {col: n for col, n in enumerate(longest) if n})
+
+
+def _style_of(attr: str) -> int:
+    """The style index in a cell's style attribute (' s="12"'); 0 for none."""
+    return int(attr[4:-1]) if attr else 0
 
 
 def text_lines(text: str, width: float) -> int:
@@ -190,7 +217,7 @@ def text_lines(text: str, width: float) -> int:
     return sum(max(1, -(-len(part) // usable)) for part in text.split("\n"))
 
 
-def _number(value: int | float) -> str:
+def number_text(value: int | float) -> str:
     """The shortest text that reads back as exactly this number; 45, not 45.0."""
     text = repr(value)
     return text[:-2] if text.endswith(".0") else text

@@ -65,7 +65,7 @@ ARROW_LEGEND = (
 NUMBER_FORMATS = {Unit.PERCENT: "0.0%", Unit.MONEY: '"£"#,##0.00', Unit.NUMBER: "General"}
 
 LINE_HEIGHT = 15  # points per line of 11-point text
-MAX_LINES = 12
+MAX_HEIGHT = 409  # points: the tallest row Excel allows (a long outcome is shown whole)
 WIDTHS = {"A": 10, "B": 46, "C": 13, "D": 13, "E": 13, "F": 13, "G": 13, "H": 14, "I": 70,
           "J": 40}
 _WIDTHS = {column_index_from_string(letter): width for letter, width in WIDTHS.items()}
@@ -184,14 +184,17 @@ class _Writer:
         self.row += 1
         return cells
 
-    def _fit_height(self, values: list[Any] | tuple[Any, ...], start: int) -> None:
+    def _fit_height(self, values: list[Any] | tuple[Any, ...], start: int,
+                    row: int | None = None) -> None:
         """Tall enough for wrapped text: spreadsheets do not size rows they did not edit."""
+        row = self.row if row is None else row
         lines = 1
         for col, value in enumerate(values, start=start):
             if isinstance(value, str):
                 lines = max(lines, text_lines(value, _WIDTHS.get(col, 13)))
-        if lines > 1:
-            self.layout.heights[self.row] = LINE_HEIGHT * min(lines, MAX_LINES)
+        height = min(LINE_HEIGHT * lines, MAX_HEIGHT)
+        if lines > 1 and height > self.layout.heights.get(row, 0):
+            self.layout.heights[row] = height
 
     def link(self, cell: Cell, addresses: dict[str, str]) -> None:
         """Show the cells used and link to the first, in this book or in the plan file."""
@@ -199,6 +202,7 @@ class _Writer:
             return
         cell.value = ", ".join(f"{role.replace('_', ' ')} {address}"
                                for role, address in addresses.items())
+        self._fit_height([cell.value], cell.col, row=cell.row)  # written after the row
         sheet_name, _, where = next(iter(addresses.values())).rpartition("!")
         cell.link = Link.to(sheet_name, where)
         cell.wear("link")
@@ -206,12 +210,20 @@ class _Writer:
     def blank(self, rows: int = 1) -> None:
         self.row += rows
 
+    def new_page(self) -> None:
+        """Print what follows from the top of a page: a table starts with its header."""
+        if self.row > 1:
+            self.layout.page_breaks.append(self.row)
+
 
 def status_layout(status: PlanStatus, plan_link: str | None = None) -> SheetLayout:
     """The Status sheet of `status`; links go to `plan_link` (the plan's file, relative to
     where the sheet is saved) or, when None, to sheets of the same workbook."""
+    # Printed: the title rows on every page; each section with a table from a new page, so
+    # that it starts with its header (a sheet repeats one set of rows, not one per table).
     layout = SheetLayout(schema.STATUS_SHEET, widths=dict(_WIDTHS), gridlines=False,
-                         print_landscape_fit=True, link_target=plan_link)
+                         print_landscape_fit=True, link_target=plan_link,
+                         print_titles="1:2")
     w = _Writer(layout)
     _title(w, status)
     _kpis(w, status)
@@ -289,6 +301,8 @@ def _kpi_row(w: _Writer, kpi: KpiStatus) -> None:
 
 def _risks(w: _Writer, status: PlanStatus) -> None:
     matrix = status.risk_matrix
+    if status.risks:
+        w.new_page()
     w.line(f"Risks ({len(status.risks)}), {matrix.name} matrix", "section")
     if not status.risks:
         w.line("No risks in the plan.")
@@ -347,6 +361,7 @@ def _risk_row(w: _Writer, risk: ScoredRisk) -> None:
 
 def _priorities(w: _Writer, status: PlanStatus) -> None:
     quarter = status.quarter.value
+    w.new_page()
     w.line("Priorities and projects", "section")
     w.headers(("State", "Priority outcomes", "Milestones"), start=2)
     for timing in Timing:
@@ -393,6 +408,8 @@ def _item_row(w: _Writer, item: ItemStatus) -> None:
 
 def _contracts(w: _Writer, status: PlanStatus) -> None:
     action = [c for c in status.contracts if c.needs_action]
+    if len(action) > 5:  # a short list follows the projects on their page
+        w.new_page()
     w.line(f"Contracts needing action ({len(action)} of {len(status.contracts)})", "section")
     if not action:
         w.line("None: no contract has ended, ends within the horizons or is past its review "
