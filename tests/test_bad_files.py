@@ -326,8 +326,10 @@ def _negative_date(folder: Path, plan: Path, office: Any) -> Path:
     """A huge negative number in a date-formatted cell: python-calamine panics on it."""
     tables = copy.deepcopy(TABLES)
     tables["Risks"][0]["Review Date"] = -1e20
+    book = tables_workbook(tables)
+    book["Risks"]["L2"].number_format = "dd/mm/yyyy"  # (the template leaves dates General)
     path = folder / "plan.xlsx"
-    save_workbook(tables_workbook(tables), path)
+    save_workbook(book, path)
     return path
 
 

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
 import openpyxl
 import pytest
 from click.testing import CliRunner
-from libreoffice import convert
+from libreoffice import convert, typed_into
 
 from xl_plans import schema
 from xl_plans.cli import main
 from xl_plans.reader import read_workbook
-from xl_plans.template import document_title, new_template, save_workbook
+from xl_plans.template import document_title, new_template, save_workbook, tables_workbook
 
 
 @pytest.fixture
@@ -69,7 +70,99 @@ def test_guidance_lists_every_choice_without_relying_on_dropdowns(template: Path
     for column in (*schema.PLAN_FIELDS, *(c for spec in schema.SHEETS for c in spec.columns)):
         if column.choices is not None:
             allowed = ", ".join(schema.choice_labels(column.choices))
-            assert f"{column.header}: one of {allowed}." in lines, column.header
+            assert any(line.startswith(f"{column.header}: ") and f"One of {allowed}." in line
+                       for line in lines), column.header
+
+
+def test_every_scoring_column_is_explained_where_it_is_filled_in(template: Path) -> None:
+    """Measure, Polarity, Tolerance and the risk scores decide every rating, and nothing in
+    the workbook said what they meant: each column's help is the message Excel shows when one
+    of its cells is selected, and a line of the Guidance."""
+    book = openpyxl.load_workbook(template)
+    guidance = [str(c.value) for c in book[schema.GUIDANCE_SHEET]["A"]]
+    explained = 0
+    for spec in schema.SHEETS:
+        prompts = {str(v.sqref): v.prompt for v in book[spec.name].data_validations.dataValidation
+                   if v.showInputMessage}
+        for index, column in enumerate(spec.columns, start=1):
+            if not column.help:
+                continue
+            letter = openpyxl.utils.get_column_letter(index)
+            assert prompts[f"{letter}2:{letter}{schema.TEMPLATE_ROWS}"] == column.help
+            assert any(line.startswith(f"{column.header}: {column.help}") for line in guidance)
+            explained += 1
+    assert explained >= 20
+    kpis = {c.field: c.help for c in schema.SHEETS_BY_NAME["KPIs"].columns}
+    assert "pro rata" in kpis["measure"] and "45%" in kpis["tolerance"]
+
+
+def test_risk_scores_are_whole_numbers_from_1_to_5(template: Path) -> None:
+    """"Medium" typed as a likelihood was caught only by Validate."""
+    sheet = openpyxl.load_workbook(template)["Risks"]
+    rules = {str(v.sqref): v for v in sheet.data_validations.dataValidation}
+    for index, column in enumerate(schema.SHEETS_BY_NAME["Risks"].columns, start=1):
+        letter = openpyxl.utils.get_column_letter(index)
+        rule = rules.get(f"{letter}2:{letter}{schema.TEMPLATE_ROWS}")
+        if "Likelihood" in column.header or "Impact" in column.header:
+            assert rule is not None and (rule.type, rule.formula1, rule.formula2) == (
+                "whole", "1", "5"), column.header
+            assert rule.showErrorMessage
+
+
+def test_date_columns_take_the_format_of_what_is_typed(template: Path, tmp_path: Path) -> None:
+    """Date columns were formatted dd/mm/yyyy. A review date typed "2019" (seed 003) then
+    became 11/07/1905, a review long passed; and "March 2025" became 01/03/2025, a deadline a
+    month early, where in a General column Excel shows it as "Mar-25", which is read as the
+    whole month (cells.month_format). Typed in LibreOffice, as an officer types them."""
+    book = openpyxl.load_workbook(template)
+    for spec in schema.SHEETS:
+        for index, column in enumerate(spec.columns, start=1):
+            if column.kind is schema.Kind.WHEN:
+                letter = openpyxl.utils.get_column_letter(index)
+                assert book[spec.name].column_dimensions[letter].number_format == "General"
+    typed = typed_into(template, [("Contracts", "J2", "2019"), ("Contracts", "I2", "2026"),
+                                  ("Risks", "L2", "2025")], tmp_path / "typed.xlsx")
+    plan = read_workbook(typed).plan
+    [contract] = plan.contracts
+    assert (contract.review_date.start, contract.review_date.end) == (
+        dt.date(2019, 1, 1), dt.date(2019, 12, 31))
+    assert contract.end_date.end == dt.date(2026, 12, 31)
+    [risk] = plan.risks
+    assert risk.review_date.end == dt.date(2025, 12, 31)
+    # "March 2025" as Excel stores it typed into a General cell: the 1st, shown "mmm-yy"
+    sheet = book["Priorities"]
+    sheet["A2"], sheet["B2"], sheet["E2"] = "P1", "Homes", dt.datetime(2025, 3, 1)
+    sheet["E2"].number_format = "mmm-yy"
+    book.save(tmp_path / "excel.xlsx")
+    [priority] = read_workbook(tmp_path / "excel.xlsx").plan.priorities
+    assert priority.target_date.end == dt.date(2025, 3, 31)
+
+
+def test_a_date_written_into_the_template_shows_as_a_date(tmp_path: Path) -> None:
+    """Date columns are left General for what officers type; a date xl_plans writes (a plan
+    copied into the template) still shows as a date, not as a serial number."""
+    path = tmp_path / "plan.xlsx"
+    save_workbook(tables_workbook({"Plan": {"Service": "Housing", "Plan Year": "2024/25"},
+                                   "Priorities": [{"Ref": "P1", "Priority": "Homes",
+                                                   "Target Date": dt.date(2025, 1, 31)}]}),
+                  path)
+    cell = openpyxl.load_workbook(path)["Priorities"]["E2"]
+    assert cell.value == dt.datetime(2025, 1, 31) and cell.number_format == schema.DATE_FORMAT
+
+
+def test_every_sheet_prints_one_page_wide_with_its_header(template: Path) -> None:
+    """The empty template printed 32 pages, the KPIs sheet 7 pages wide."""
+    book = openpyxl.load_workbook(template)
+    for sheet in book.worksheets:
+        setup = sheet.page_setup
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage, sheet.title
+        assert (setup.fitToWidth, setup.fitToHeight, setup.paperSize) == (1, 0, 9), sheet.title
+        if sheet.title != schema.GUIDANCE_SHEET:
+            assert sheet.print_title_rows == "$1:$1", sheet.title
+    guidance = book[schema.GUIDANCE_SHEET]
+    long_rows = [row for row in range(2, guidance.max_row + 1)
+                 if len(str(guidance.cell(row, 1).value)) > 150]
+    assert long_rows and all(guidance.row_dimensions[row].height >= 30 for row in long_rows)
 
 
 def test_template_opens_in_libreoffice(template: Path, tmp_path: Path) -> None:

@@ -33,9 +33,15 @@ NUMBER_FORMATS: dict[Kind, str] = {
     Kind.NUMBER: "General",
     Kind.PERCENT: "0.0%",
     Kind.MONEY: '"£"#,##0',
-    Kind.WHEN: "dd/mm/yyyy",
+    # General, not a date format: Excel then picks the format from what is typed, and the
+    # reader needs it. "March 2025" typed into a General cell gets "mmm-yy", read as the whole
+    # month; typed into a dd/mm/yyyy cell it became 01/03/2025, a deadline a month early. And
+    # "2019" stays the year 2019, not the day 11/07/1905.
+    Kind.WHEN: "General",
     Kind.CHOICE: "@",
 }
+# How a date xl_plans itself writes into a date column is shown.
+DATE_FORMAT = "dd/mm/yyyy"
 
 
 @dataclass(frozen=True)
@@ -130,13 +136,19 @@ SHEETS: tuple[Sheet, ...] = (
             _c("outcome", "Outcome", Kind.TEXT, "Expected Outcome", "Expected Outcomes",
                "Outcomes", "Success Measure", "Deliverable", width=45),
             _c("target_date", "Target Date", Kind.WHEN, "Target Completion Date",
-               "Completion Date", "Due Date", "Deadline", "Date", "Timescale", width=16),
+               "Completion Date", "Due Date", "Deadline", "Date", "Timescale", width=16,
+               help="When the outcome is due. A date (31/03/2025), a month (March 2025: its last "
+                    "day), a quarter (Q3 2024/25) or 'March 2025 and ongoing'."),
             _c("lead", "Lead", Kind.TEXT, "Lead Officer", "Responsible Officer", "Owner",
                width=18),
             _c("status", "Status", Kind.CHOICE, "Progress Status", "RAG Status",
-               choices=m.Status, width=14),
+               choices=m.Status, width=14,
+               help="Where the outcome stands. An outcome past its date and not Complete is Red "
+                    "whatever its status."),
             _c("percent_complete", "% Complete", Kind.PERCENT, "Percent Complete",
-               "Percentage Complete", "Progress %", "Complete %", width=12),
+               "Percentage Complete", "Progress %", "Complete %", width=12,
+               help="How much is done, 0% to 100%: compared with the time gone to the Target Date "
+                    "(behind is Amber, far behind Red); 100% is complete."),
             _c("update", "Update", Kind.TEXT, "Progress Update", "Comment", "Comments",
                "Progress", "Commentary", width=45),
         ),
@@ -158,15 +170,26 @@ SHEETS: tuple[Sheet, ...] = (
             _c("lead", "Lead", Kind.TEXT, "Lead Officer", "Responsible Officer", "Owner",
                width=16),
             _c("polarity", "Polarity", Kind.CHOICE, "Good Performance Is", "Direction",
-               "Better Is", choices=m.Polarity, width=16),
+               "Better Is", choices=m.Polarity, width=16,
+               help="Higher is better (e.g. % collected), Lower is better (e.g. days to decide), "
+                    "or Target band (within a range such as 95% to 105%). Blank: higher is "
+                    "better."),
             _c("measure", "Measure", Kind.CHOICE, "Measure Type", "Type", "Calculation",
-               choices=m.Measure, width=13),
+               choices=m.Measure, width=13,
+               help="Cumulative: the year so far, judged against the target pro rata (Q2: half). "
+                    "Snapshot: each quarter's own figure against the target. Annual: judged at Q4. "
+                    "Info only: not rated."),
             _c("unit", "Unit", Kind.CHOICE, "Units", "Unit of Measure", choices=m.Unit,
-               width=9),
+               width=9,
+               help='%, Number, £ or Yes/No. Type percentages with a % sign: 85%.'),
             _c("annual_target", "Annual Target", Kind.NUMBER, "Target", "Year Target",
-               "Annual Target 2024/25", "Full Year Target", required=True, width=14),
+               "Annual Target 2024/25", "Full Year Target", required=True, width=14,
+               help="The year's target: 85%, 120, £25, Yes; a band as 95% to 105%. 'INFO ONLY' for "
+                    "an indicator that is not rated."),
             _c("tolerance", "Tolerance %", Kind.PERCENT, "Tolerance", "Amber Tolerance",
-               width=11),
+               width=11,
+               help="How far short of the target is still Amber, as a share of it: 10% on a 50% "
+                    "target is Amber down to 45%. Blank: the council's policy."),
             *(_c(f"q{q}_target", f"Q{q} Target", Kind.NUMBER, f"Target Q{q}",
                  f"Quarter {q} Target", width=11) for q in _QUARTERS),
             *(_c(f"q{q}", f"Q{q}", Kind.NUMBER, f"Q{q} Actual", f"Actual Q{q}",
@@ -174,9 +197,12 @@ SHEETS: tuple[Sheet, ...] = (
             *(_c(f"last_year_q{q}", f"Last Year Q{q}", Kind.NUMBER, f"Q{q} Last Year",
                  f"Previous Year Q{q}", f"LY Q{q}", width=13) for q in _QUARTERS),
             _c("comment", "Comment", Kind.TEXT, "Comments", "Commentary", "Performance Comment",
-               "Update", width=40),
+               "Update", width=40,
+               help="Why the figures are what they are; needed for a Red indicator or a blank "
+                    "quarter."),
             _c("corrective_action", "Corrective Action", Kind.TEXT, "Action",
-               "Actions", "Remedial Action", "Improvement Action", width=40),
+               "Actions", "Remedial Action", "Improvement Action", width=40,
+               help='What will bring a Red or Amber indicator back on track, by whom and when.'),
         ),
     ),
     Sheet(
@@ -207,20 +233,33 @@ SHEETS: tuple[Sheet, ...] = (
             _c("category", "Category", Kind.TEXT, "Risk Category", "Type", width=14),
             _c("owner", "Owner", Kind.TEXT, "Risk Owner", "Lead", width=16),
             _c("inherent_likelihood", "Inherent Likelihood", Kind.NUMBER,
-               "Inherent Likelihood Score", "Gross Likelihood", width=11),
+               "Inherent Likelihood Score", "Gross Likelihood", width=11,
+               help="Likelihood before any controls: 1 (rare) to 4 or 5 (almost certain), on the "
+                    "Risk Matrix of the Plan sheet."),
             _c("inherent_impact", "Inherent Impact", Kind.NUMBER, "Inherent Impact Score",
-               "Gross Impact", width=11),
+               "Gross Impact", width=11,
+               help="Impact before any controls: 1 (minor) to 4 or 5 (critical), on the Risk "
+                    "Matrix of the Plan sheet."),
             _c("controls", "Controls", Kind.TEXT, "Existing Controls", "Mitigation",
                "Mitigating Actions", "Controls in Place", width=40),
             _c("residual_likelihood", "Residual Likelihood", Kind.NUMBER,
                "Residual Likelihood Score", "Net Likelihood", "Likelihood", "Current Likelihood",
-               required=True, width=11),
+               required=True, width=11,
+               help="Likelihood with today's controls, 1 to 4 or 5: the risk is scored, banded and "
+                    "judged against appetite on this and Residual Impact."),
             _c("residual_impact", "Residual Impact", Kind.NUMBER, "Residual Impact Score",
-               "Net Impact", "Impact", "Current Impact", required=True, width=11),
+               "Net Impact", "Impact", "Current Impact", required=True, width=11,
+               help="Impact with today's controls, 1 to 4 or 5: with Residual Likelihood, the "
+                    "risk's score."),
             _c("target_likelihood", "Target Likelihood", Kind.NUMBER, "Target Likelihood Score",
-               width=11),
-            _c("target_impact", "Target Impact", Kind.NUMBER, "Target Impact Score", width=11),
-            _c("review_date", "Review Date", Kind.WHEN, "Next Review", "Review", width=13),
+               width=11,
+               help='Likelihood aimed for once further actions are taken, 1 to 4 or 5.'),
+            _c("target_impact", "Target Impact", Kind.NUMBER, "Target Impact Score", width=11,
+               help='Impact aimed for once further actions are taken, 1 to 4 or 5.'),
+            _c("review_date", "Review Date", Kind.WHEN, "Next Review", "Review", width=13,
+               help="When the risk is next reviewed; a date passed is flagged. A date "
+                    "(31/03/2025), a month (March 2025: its last day), a quarter (Q3 2024/25) or "
+                    "'March 2025 and ongoing'."),
             _c("status", "Status", Kind.CHOICE, "Risk Status", choices=m.RiskStatus, width=10),
         ),
     ),
@@ -241,7 +280,9 @@ SHEETS: tuple[Sheet, ...] = (
             _c("milestone", "Milestone", Kind.TEXT, "Milestones", "Milestone Description",
                required=True, width=40),
             _c("due", "Due", Kind.WHEN, "Due Date", "Milestone Date", "Target Date", "When",
-               required=True, width=14),
+               required=True, width=14,
+               help="When the milestone is due. A date (31/03/2025), a month (March 2025: its last "
+                    "day), a quarter (Q3 2024/25) or 'March 2025 and ongoing'."),
             _c("status", "Status", Kind.CHOICE, "Milestone Status", choices=m.Status, width=14),
         ),
     ),
@@ -260,16 +301,23 @@ SHEETS: tuple[Sheet, ...] = (
             _c("contact", "Contact", Kind.TEXT, "Service Contact", "Contract Manager",
                "Officer", width=18),
             _c("value", "Value", Kind.MONEY, "Contract Sum", "Contract Sum £", "Contract Value",
-               "Annual Value", "Value £", width=14),
+               "Annual Value", "Value £", width=14,
+               help="The contract's value in pounds (£250,000); say whether a year's or the whole "
+                    "contract's in Value Basis."),
             _c("value_basis", "Value Basis", Kind.CHOICE, "Basis", choices=m.ValueBasis,
                width=11),
             _c("start_date", "Start Date", Kind.WHEN, "Start", "Commenced", width=13),
             _c("end_date", "End Date", Kind.WHEN, "End", "Expiry Date", "Expiry", required=True,
-               width=13),
+               width=13,
+               help="When the contract ends: flagged 12 and 6 months before. A date (31/03/2025), "
+                    "a month (March 2025: its last day), a quarter (Q3 2024/25) or 'March 2025 and "
+                    "ongoing'."),
             _c("review_date", "Review Date", Kind.WHEN, "Review", width=13),
             _c("extension_option", "Extension Option", Kind.TEXT,
                "Option to extend and length of extension", "Option to Extend", "Extension",
-               width=30),
+               width=30,
+               help="Whether the contract can be extended and for how long, e.g. 'Yes, 2 x 12 "
+                    "months' or 'No'."),
         ),
     ),
     Sheet(
@@ -280,11 +328,15 @@ SHEETS: tuple[Sheet, ...] = (
             _c("year", "Year", Kind.TEXT, "Financial Year", "Budget Year", required=True,
                width=10),
             _c("gross_budget", "Gross Budget", Kind.MONEY, "Gross", "Gross Expenditure",
-               "Gross Budget £", width=15),
+               "Gross Budget £", width=15,
+               help="The year's gross expenditure budget in pounds."),
             _c("net_budget", "Net Budget", Kind.MONEY, "Net", "Net Expenditure", "Net Budget £",
-               width=15),
+               width=15,
+               help="The year's net budget in pounds (gross less income): what the council summary "
+                    "totals."),
             _c("fte", "FTE", Kind.NUMBER, "Staff FTE", "Staff", "Staff Resources", width=9,
-               number_format="0.00"),
+               number_format="0.00",
+               help='Staff in full-time equivalents, e.g. 24.5.'),
             _c("comment", "Comment", Kind.TEXT, "Comments", "Note", "Notes", width=45),
         ),
     ),

@@ -1,12 +1,17 @@
 """The plan template: a blank workbook built from the schema, and a Plan written into it.
 
-Styled header rows, widths, frozen panes, dropdowns for every choice column, number and date
-formats on whole columns (so new rows an officer types get them too), a Guidance sheet and a
-template version stamp on the Plan sheet.
+Styled header rows, widths, frozen panes, dropdowns for every choice column and a 1-to-5 check
+on risk scores, each column's help shown when its cell is selected (an input message: notes
+would stop `status --in-place`, which refuses plans holding notes), number formats on whole
+columns (so new rows an officer types get them too; date columns are left General, see
+schema.NUMBER_FORMATS), print settings, a Guidance sheet and a template version stamp on the
+Plan sheet.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import math
 from pathlib import Path
 from typing import Any
 
@@ -90,18 +95,53 @@ def _header(cell: Any, text: str) -> None:
     cell.alignment = Alignment(wrap_text=True, vertical="center")
 
 
-def _dropdown(sheet: Worksheet, column: schema.Column, cells: str) -> None:
-    assert column.choices is not None
-    labels = schema.choice_labels(column.choices)
-    validation = DataValidation(
-        type="list", formula1='"' + ",".join(labels) + '"', allow_blank=True,
-        showErrorMessage=True, errorTitle=column.header,
-        error=f"Choose one of: {', '.join(labels)}.",
-        showInputMessage=bool(column.help), promptTitle=column.header[:32],
-        prompt=column.help[:255] or None,
-    )
+# Risk scores: whole numbers on the plan's matrix (4x4 or 5x5: validation checks which).
+RISK_SCORES = {"inherent_likelihood", "inherent_impact", "residual_likelihood",
+               "residual_impact", "target_likelihood", "target_impact"}
+
+
+def _input_rule(sheet: Worksheet, column: schema.Column, cells: str) -> None:
+    """What Excel offers and checks as a cell is filled in: a dropdown for a choice column, a
+    whole number from 1 to 5 for a risk score, and for every column with help, that help as
+    the message shown when one of its cells is selected."""
+    if column.choices is not None:
+        labels = schema.choice_labels(column.choices)
+        validation = DataValidation(
+            type="list", formula1='"' + ",".join(labels) + '"', allow_blank=True,
+            showErrorMessage=True, errorTitle=column.header[:32],
+            error=f"Choose one of: {', '.join(labels)}.")
+    elif column.field in RISK_SCORES:
+        validation = DataValidation(
+            type="whole", operator="between", formula1="1", formula2="5", allow_blank=True,
+            showErrorMessage=True, errorTitle=column.header[:32],
+            error="Type a whole number from 1 to 5 (1 to 4 on a 4x4 matrix).")
+    elif column.help:
+        validation = DataValidation(allow_blank=True)  # any value: only the message
+    else:
+        return
+    if column.help:
+        validation.showInputMessage = True
+        validation.promptTitle = column.header[:32]
+        validation.prompt = column.help[:255]
     validation.add(cells)
     sheet.add_data_validation(validation)
+
+
+def _print_setup(sheet: Worksheet, *, landscape: bool = True) -> None:
+    """One page wide, as many long as needed, on A4, with the header row on every page."""
+    sheet.page_setup.orientation = "landscape" if landscape else "portrait"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.oddFooter.left.text = "&A"
+    sheet.oddFooter.right.text = "Page &P of &N"
+
+
+def _format_of(value: Any, column_format: str) -> str:
+    """The number format of a value written into a cell: a date xl_plans writes is shown as
+    a date (schema.DATE_FORMAT) in a column left General for what officers type."""
+    return schema.DATE_FORMAT if isinstance(plain(value), dt.date) else column_format
 
 
 def _write_details(sheet: Worksheet, values: dict[str, Any]) -> None:
@@ -113,11 +153,12 @@ def _write_details(sheet: Worksheet, values: dict[str, Any]) -> None:
         label = sheet.cell(row, 1)
         put(label, column.header)
         label.font = LABEL_FONT
-        put(sheet.cell(row, 2), values.pop(column.header, None), column.format)
-        sheet.cell(row, 2).number_format = column.format
+        value = values.pop(column.header, None)
+        put(sheet.cell(row, 2), value, _format_of(value, column.format))
+        sheet.cell(row, 2).number_format = _format_of(value, column.format)
         put(sheet.cell(row, 3), column.help or None)
         if column.choices is not None:
-            _dropdown(sheet, column, f"B{row}")
+            _input_rule(sheet, column, f"B{row}")
     for label, value in values.items():
         row = sheet.max_row + 1
         put(sheet.cell(row, 1), label)
@@ -126,6 +167,8 @@ def _write_details(sheet: Worksheet, values: dict[str, Any]) -> None:
     sheet.column_dimensions["B"].width = 45
     sheet.column_dimensions["C"].width = 55
     sheet.freeze_panes = "A2"
+    _print_setup(sheet, landscape=False)
+    sheet.print_title_rows = "1:1"
 
 
 _TEMPLATE_VERSION_HEADER = next(c.header for c in schema.PLAN_FIELDS
@@ -144,19 +187,20 @@ def _write_table(sheet: Worksheet, spec: schema.Sheet, rows: list[dict[str, Any]
         dimension = sheet.column_dimensions[letter]
         dimension.width = column.width
         dimension.number_format = column.format  # new rows typed by officers get it too
-        if column.choices is not None:
-            _dropdown(sheet, column, f"{letter}2:{letter}{last_row}")
+        _input_rule(sheet, column, f"{letter}2:{letter}{last_row}")
     formats = [column.format for column in spec.columns] + ["General"] * len(extras)
     wrap = [column.kind is schema.Kind.TEXT and column.width >= 30 for column in spec.columns]
     for r, row in enumerate(rows, start=2):
         for col, header in enumerate(headers, start=1):
             cell = sheet.cell(r, col)
-            put(cell, row.get(header), formats[col - 1])
+            put(cell, row.get(header), _format_of(row.get(header), formats[col - 1]))
             if col <= len(wrap) and wrap[col - 1]:
                 cell.alignment = WRAP_TOP
     sheet.freeze_panes = "C2" if len(spec.columns) > 6 else "A2"
     sheet.row_dimensions[1].height = 32
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}1"
+    _print_setup(sheet)
+    sheet.print_title_rows = "1:1"
 
 
 def _write_guidance(sheet: Worksheet) -> None:
@@ -183,9 +227,11 @@ def _write_guidance(sheet: Worksheet) -> None:
         if help_text:
             lines.append(("text", help_text))
         for column in columns:
+            said = [column.help] if column.help else []
             if column.choices is not None:
-                allowed = ", ".join(schema.choice_labels(column.choices))
-                lines.append(("text", f"{column.header}: one of {allowed}."))
+                said.append(f"One of {', '.join(schema.choice_labels(column.choices))}.")
+            if said:
+                lines.append(("text", f"{column.header}: {' '.join(said)}"))
     lines.append(("heading", "KPI Years (multi-year plans)"))
     lines.append(("text", "The KPIs sheet holds the plan year's targets and quarterly actuals. "
                           "Targets and outturns of earlier and later years go on the KPI Years "
@@ -194,7 +240,7 @@ def _write_guidance(sheet: Worksheet) -> None:
     lines.append(("text", "Click Validate on the Service Plans ribbon (or run "
                           "'xl-plans validate PLAN.xlsx') to list every problem with a link to "
                           "its cell. Template version " + schema.TEMPLATE_VERSION + "."))
-    sheet.column_dimensions["A"].width = 110
+    sheet.column_dimensions["A"].width = GUIDANCE_WIDTH
     for row, (style, text) in enumerate(lines, start=1):
         cell = sheet.cell(row, 1)
         put(cell, text)
@@ -203,3 +249,17 @@ def _write_guidance(sheet: Worksheet) -> None:
             cell.font = TITLE_FONT
         elif style == "heading":
             cell.font = LABEL_FONT
+        else:
+            # Spreadsheets do not grow rows they did not edit themselves: LibreOffice printed
+            # these paragraphs over one another.
+            sheet.row_dimensions[row].height = LINE_HEIGHT * _lines(text, GUIDANCE_WIDTH)
+    _print_setup(sheet, landscape=False)
+
+
+GUIDANCE_WIDTH = 110
+LINE_HEIGHT = 15  # points per line of 11-point text
+
+
+def _lines(text: str, width: int) -> int:
+    """Lines `text` wraps to in a column `width` characters wide (a little narrower in use)."""
+    return max(1, math.ceil(len(text) / (width * 0.9)))
