@@ -636,6 +636,7 @@ def test_a_reporting_quarter_typed_with_its_year(make_plan: Callable[..., Path],
     ("Cancelled", 1, []),
     ("On track", None, []),
     (None, 1, []),
+    ("On track", 1.5, []),  # 150%: percent-over-100 says so, not this too
     ("Complete", 0.6, [("Priorities!H2", "Status of priority P1 ('Local plan adopted') is "
                                          "Complete but its % Complete is 60%: it is scored as "
                                          "complete.")]),

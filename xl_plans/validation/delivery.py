@@ -19,7 +19,8 @@ def check_progress_status(ctx: Context) -> Iterator[Issue]:
     for priority in ctx.plan.priorities:
         percent, _ = as_fraction(priority.percent_complete, ctx.policy)
         status = priority.status
-        if percent is None or status is None or status is Status.CANCELLED:
+        if percent is None or status is None or status is Status.CANCELLED \
+                or percent > 1 + 1e-9:  # (over 100% is percent-over-100's to say)
             continue
         done = percent >= 1 - 1e-9  # (progress.item_status's "complete")
         which = describe(PRIORITIES, priority)
@@ -31,5 +32,5 @@ def check_progress_status(ctx: Context) -> Iterator[Issue]:
                          f"{percent * 100:g}%: it is scored as complete.")
         elif done and status is not Status.COMPLETE:
             yield ctx.at("progress-status-conflict", PRIORITIES, priority, "status",
-                         f"% Complete of {which} is {percent * 100:g}% but its Status is "
-                         f"{status.value}: it is scored as complete.")
+                         f"% Complete of {which} is 100% but its Status is {status.value}: "
+                         "it is scored as complete.")
