@@ -219,3 +219,17 @@ def test_an_officers_sheet_named_status_in_any_case_is_never_replaced(tmp_path: 
         add_status_sheet(book, found)
     assert book.sheetnames == names
     assert book["STATUS"]["A1"].value == "Notes for the portfolio holder"
+
+
+def test_a_band_s_ends_show_as_the_reason_shows_them(tmp_path: Path,
+                                                    make_plan: Any) -> None:
+    """The Expected column showed a band of 0.125 to 0.375 as "0.12 to 0.38", where the
+    reason beside it says "0.125 to 0.375"."""
+    path = make_plan({"Plan": {"Service": "Parks", "Plan Year": "2024/25"},
+                      "KPIs": [{"Ref": "K1", "Indicator": "Visits per head",
+                                "Polarity": "Target band", "Measure": "Cumulative",
+                                "Unit": "Number", "Annual Target": "0.5 to 1.5", "Q1": 0.3}]})
+    out = write_status_file(status_of(path, "Q1", dt.date(2024, 7, 15)), path)
+    [row] = table(openpyxl.load_workbook(out)[schema.STATUS_SHEET], KPI_HEADERS)
+    assert row[3].value == "0.125 to 0.375"
+    assert "0.3 vs 0.125 to 0.375" in row[8].value

@@ -26,7 +26,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from xl_plans import __version__, schema
 from xl_plans.inplace import InPlaceResult, tool_sheet, write_in_place
-from xl_plans.kpi import Direction, KpiStatus, format_value
+from xl_plans.kpi import Direction, KpiStatus, format_edge, format_value
 from xl_plans.model import Rag, Unit
 from xl_plans.progress import ContractState, ContractStatus, ItemStatus, Timing
 from xl_plans.risk import ScoredRisk
@@ -282,7 +282,8 @@ def _kpis(w: _Writer, status: PlanStatus) -> None:
 def _kpi_row(w: _Writer, kpi: KpiStatus) -> None:
     fmt = NUMBER_FORMATS.get(kpi.unit) if kpi.unit else "General"
     shown = (lambda v: format_value(v, kpi.unit)) if kpi.unit is Unit.YES_NO else (lambda v: v)
-    expected = (f"{format_value(kpi.band[0], kpi.unit)} to {format_value(kpi.band[1], kpi.unit)}"
+    # A band's ends as the reason shows them: "0.125 to 0.375", not "0.12 to 0.38"
+    expected = (f"{format_edge(kpi.band[0], kpi.unit)} to {format_edge(kpi.band[1], kpi.unit)}"
                 if kpi.band and kpi.band[0] != kpi.band[1] else
                 (shown(kpi.expected) if kpi.expected is not None else None))
     forecast = (f"{format_value(kpi.forecast, kpi.unit)}"
