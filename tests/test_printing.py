@@ -20,7 +20,7 @@ from libreoffice import convert
 from test_consolidate import plan_tables, two_matrix_folder
 
 from xl_plans.checks_sheet import write_checks_copy
-from xl_plans.consolidate import consolidate
+from xl_plans.consolidate import COLUMNS, consolidate
 from xl_plans.council_summary import write_summary
 from xl_plans.policy import default_policy
 from xl_plans.reader import read_plan
@@ -71,7 +71,8 @@ def test_the_summary_prints_at_a_readable_size_without_provenance(tmp_path: Path
         assert sheet.oddFooter.right.text == "Page &P of &N"
     # File, Sheet and Cell stay on screen, off paper; the footer says so.
     kpis = book["KPIs"]
-    assert kpis.print_area is not None and "$A$1:$V$" in kpis.print_area  # to Corrective Action
+    last = openpyxl.utils.get_column_letter(COLUMNS["KPIs"].index("Corrective Action") + 1)
+    assert kpis.print_area is not None and f"$A$1:${last}$" in kpis.print_area
     assert "File, Sheet, Cell" in kpis.oddFooter.center.text
     assert not book["Budget by Directorate"].print_area  # no provenance: all printed
     sizes = printed_sizes(convert(out, "pdf", tmp_path))

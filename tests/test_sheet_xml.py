@@ -263,3 +263,12 @@ def test_csv_fields_that_could_run_get_a_quote_and_a_lone_dash_does_not(typed: A
                                                                         in_csv: Any) -> None:
     assert csv_safe(typed) == in_csv
     assert str(csv_safe(typed)) == str(in_csv)  # as written: 1000, never 1000.0
+
+
+@pytest.mark.parametrize(("value", "written"), [
+    (1000.0, 1000), (0.25, 0.25), (-5.0, -5), (float("inf"), None), (float("-inf"), None),
+    (float("nan"), None), ("-", "-"), ("-5", "-5"), ("=SUM(A1)", "'=SUM(A1)"),
+])
+def test_a_csv_field_is_what_its_cell_shows(value: Any, written: Any) -> None:
+    """A forecast from a figure of 9e307 was "inf" in the CSV, where its cell is blank."""
+    assert csv_safe(value) == written

@@ -120,10 +120,14 @@ def csv_safe(value: Any) -> Any:
     return) gets a leading ', except a lone "-" and a negative number such as "-5"; so does
     text that is one of Excel's error values ("#N/A"), which a spreadsheet would open as that
     error, not as the text typed. A whole number is written as one (1000, not Python's
-    1000.0), as the summary's cell shows it."""
+    1000.0), as the summary's cell shows it; a number too large to be one (inf, nan) is blank,
+    as its cell is."""
     value = plain(value)
-    if type(value) is float and value.is_integer() and abs(value) < 2**53:
-        return int(value)
+    if type(value) is float:
+        if not math.isfinite(value):
+            return None
+        if value.is_integer() and abs(value) < 2**53:
+            return int(value)
     if isinstance(value, str):
         value = unpaired(value)
         if (value.startswith(_CSV_TRIGGERS) and not _HARMLESS.fullmatch(value)) \

@@ -81,9 +81,13 @@ SUMMARY_COLUMNS = (
     "Risk ref", "Risks above appetite", "Contracts needing action", "Gross Budget", "Net Budget",
     "FTE", "Validation", "File",
 )
+# Figure and date columns hold numbers and dates only, so that Power BI and pandas read each
+# column as one type; what an officer typed in words ("TBC", "-", "Q1 2022/23", "March 2024")
+# is beside them in an "as typed" column.
 KPI_COLUMNS = (
     "Service", "Directorate", "Ref", "Indicator", "Polarity", "Measure", "Unit",
-    "Annual Target", "Q1", "Q2", "Q3", "Q4", "Actual", "Expected", "RAG", "Reason",
+    "Annual Target", "Q1", "Q2", "Q3", "Q4", "Figures as typed", "Actual", "Expected", "RAG",
+    "Reason",
     "Vs previous quarter", "Vs same quarter last year", "Forecast", "Forecast RAG", "Comment",
     "Corrective Action", "File", "Sheet", "Cell",
 )
@@ -94,17 +98,17 @@ EXCEPTION_COLUMNS = (
 RISK_COLUMNS = (
     "Service", "Ref", "Risk", "Owner", "Status", "Matrix", "Inherent Score", "Inherent Band",
     "Residual Likelihood", "Residual Impact", "Residual Score", "Residual Band",
-    "Above Appetite", "Target Score", "Review Date", "Review Overdue", "Reason", "File", "Sheet",
-    "Cell",
+    "Above Appetite", "Target Score", "Review Date", "Review Date as typed", "Review Overdue",
+    "Reason", "File", "Sheet", "Cell",
 )
 PRIORITY_COLUMNS = (
-    "Service", "Kind", "Ref", "Priority or Project", "Outcome or Milestone", "Due", "Status",
-    "% Complete", "Timing", "RAG", "Reason", "File", "Sheet", "Cell",
+    "Service", "Kind", "Ref", "Priority or Project", "Outcome or Milestone", "Due",
+    "Due as typed", "Status", "% Complete", "Timing", "RAG", "Reason", "File", "Sheet", "Cell",
 )
 CONTRACT_COLUMNS = (
     "Service", "Ref", "Contract", "Supplier", "Value", "Value as typed", "Value Basis",
-    "End Date", "State",
-    "Review Date", "Review Passed", "Extension", "Reason", "File", "Sheet", "Cell",
+    "End Date", "End Date as typed", "State", "Review Date", "Review Date as typed",
+    "Review Passed", "Extension", "Reason", "File", "Sheet", "Cell",
 )
 BUDGET_COLUMNS = (
     "Directorate", "Service", "Year", "Gross Budget", "Net Budget", "FTE", "File", "Sheet",
@@ -318,11 +322,21 @@ EXPORT_SKIPPED = "export-skipped"
 NOT_A_PLAN = "not-a-plan"
 # Headers a table's CSV had in earlier releases: their exports are ours too, to replace and to
 # skip (a column added must not make last quarter's export "someone else's file").
+def _without(columns: tuple[str, ...], *left_out: str) -> tuple[str, ...]:
+    return tuple(c for c in columns if c not in left_out)
+
+
 EARLIER_HEADERS: dict[tuple[str, ...], tuple[tuple[str, ...], ...]] = {
-    RISK_COLUMNS: (tuple(c for c in RISK_COLUMNS if c != "Status"),),  # Status added 2026-11
-    # 2026-12: the number and the text typed apart; the budget figures left out named; the
-    # overdue count named for what it counts
-    CONTRACT_COLUMNS: (tuple(c for c in CONTRACT_COLUMNS if c != "Value as typed"),),
+    # Status added 2026-11; 2026-12, dates as dates and the typed text apart
+    RISK_COLUMNS: (_without(RISK_COLUMNS, "Status", "Review Date as typed"),
+                   _without(RISK_COLUMNS, "Review Date as typed")),
+    # 2026-12: the number and the text typed apart (Value, then the figures and dates); the
+    # budget figures left out named; the overdue count named for what it counts
+    CONTRACT_COLUMNS: (
+        _without(CONTRACT_COLUMNS, "Value as typed", "End Date as typed", "Review Date as typed"),
+        _without(CONTRACT_COLUMNS, "End Date as typed", "Review Date as typed")),
+    KPI_COLUMNS: (_without(KPI_COLUMNS, "Figures as typed"),),
+    PRIORITY_COLUMNS: (_without(PRIORITY_COLUMNS, "Due as typed"),),
     DIRECTORATE_COLUMNS: (DIRECTORATE_COLUMNS[:-1],),
     SUMMARY_COLUMNS: (tuple("Overdue priorities" if c == "Overdue outcomes and milestones"
                             else c for c in SUMMARY_COLUMNS),),
@@ -571,6 +585,7 @@ def common_root(paths: Iterable[Path]) -> str | None:
 
 
 _FIGURES = ("annual_target", "q1", "q2", "q3", "q4")
+_FIGURE_LABELS = dict(zip(_FIGURES, ("Annual Target", "Q1", "Q2", "Q3", "Q4"), strict=True))
 
 
 def _kpi_rows(plan: Plan, status: PlanStatus, service: str, directorate: str | None,
@@ -581,15 +596,19 @@ def _kpi_rows(plan: Plan, status: PlanStatus, service: str, directorate: str | N
         # is 97%; a % sign on a blank-unit KPI's target makes it a % KPI): one scale beside
         # Actual and Expected, formatted by Unit. Words stay as typed.
         read = figures_as_read(kpi, _FIGURES, policy)
-        figures = {name: as_cell(getattr(kpi, name)) if value is None else value
-                   for name, value in zip(_FIGURES, read, strict=True)}
+        figures = dict(zip(_FIGURES, read, strict=True))
+        # Words and bands as typed ("INFO ONLY", "95% to 105%", "-"), beside the numbers.
+        typed = [f"{label}: {as_cell(getattr(kpi, name))}"
+                 for name, label in _FIGURE_LABELS.items()
+                 if figures[name] is None and isinstance(as_cell(getattr(kpi, name)), str)]
         rows.append({
             "Service": service, "Directorate": directorate, "Ref": kpi.ref,
             "Indicator": kpi.indicator, "Polarity": as_cell(kpi.polarity),
             "Measure": as_cell(kpi.measure),
             "Unit": as_cell(scored.unit), "Annual Target": figures["annual_target"],
             "Q1": figures["q1"], "Q2": figures["q2"], "Q3": figures["q3"], "Q4": figures["q4"],
-            "Actual": scored.actual, "Expected": scored.expected, "RAG": scored.rag.value,
+            "Figures as typed": "; ".join(typed) or None, "Actual": scored.actual,
+            "Expected": scored.expected, "RAG": scored.rag.value,
             "Reason": scored.reason, "Vs previous quarter": scored.vs_previous.text,
             "Vs same quarter last year": scored.vs_last_year.text,
             "Forecast": scored.forecast,
@@ -631,12 +650,16 @@ def _exception_rows(plan: Plan, status: PlanStatus, job: Job, service: str,
     return rows
 
 
-def _shown(when: When) -> str | dt.date | None:
-    """A date column's cell: a day as a date (so the summary sorts and filters by it), a month,
-    a quarter or words as typed ("March 2024 and ongoing")."""
-    if when.kind is WhenKind.DATE:
-        return when.end
-    return when.text
+def _date(when: When) -> dt.date | None:
+    """A date column's cell: the day the scoring went by (a month's or a quarter's last day,
+    a range's end), so the column sorts, filters and loads as dates; None for words."""
+    return when.end
+
+
+def _as_typed(when: When) -> str | None:
+    """What was typed in a date cell, beside _date's day, when it was not a plain date: "March
+    2024", "Q1 2022/23", "March 2024 and ongoing", "TBC"."""
+    return when.text if when.kind is not WhenKind.DATE else None
 
 
 def _risk_rows(plan: Plan, status: PlanStatus, service: str,
@@ -652,7 +675,8 @@ def _risk_rows(plan: Plan, status: PlanStatus, service: str,
             "Residual Likelihood": residual.likelihood, "Residual Impact": residual.impact,
             "Residual Score": residual.score, "Residual Band": _band(residual.band),
             "Above Appetite": "Yes" if scored.above_appetite else "No",
-            "Target Score": scored.target.score, "Review Date": _shown(risk.review_date),
+            "Target Score": scored.target.score, "Review Date": _date(risk.review_date),
+            "Review Date as typed": _as_typed(risk.review_date),
             "Review Overdue": "Yes" if scored.review_overdue else "No",
             "Reason": scored.reason,
             **_where(file, residual.cells.get("likelihood")),
@@ -692,7 +716,7 @@ def _priority_rows(plan: Plan, status: PlanStatus, service: str,
         rows.append({
             "Service": service, "Kind": item.kind.title(), "Ref": item.ref,
             "Priority or Project": item.title, "Outcome or Milestone": item.item,
-            "Due": _shown(due), "Status": as_cell(item.status),
+            "Due": _date(due), "Due as typed": _as_typed(due), "Status": as_cell(item.status),
             "% Complete": item.percent_complete, "Timing": timing,
             "RAG": item.rag.value if item.rag else None, "Reason": item.reason,
             **_where(file, item.cells.get("due") or next(iter(item.cells.values()), None)),
@@ -710,8 +734,10 @@ def _contract_rows(plan: Plan, status: PlanStatus, service: str,
             "Service": service, "Ref": scored.ref, "Contract": scored.contract,
             "Supplier": scored.supplier, "Value": _figure(contract.value),
             "Value as typed": contract.value.text, "Value Basis": as_cell(contract.value_basis),
-            "End Date": _shown(contract.end_date), "State": scored.state.value,
-            "Review Date": _shown(contract.review_date),
+            "End Date": _date(contract.end_date),
+            "End Date as typed": _as_typed(contract.end_date), "State": scored.state.value,
+            "Review Date": _date(contract.review_date),
+            "Review Date as typed": _as_typed(contract.review_date),
             "Review Passed": "Yes" if scored.review_passed else "No",
             "Extension": scored.extension, "Reason": scored.reason,
             **_where(file, scored.cells.get("end") or next(iter(scored.cells.values()), None)),

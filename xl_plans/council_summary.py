@@ -35,12 +35,17 @@ FORMATS = {"Gross Budget": MONEY, "Net Budget": MONEY, "Value": MONEY, "FTE": "0
 NOTES = {
     "Summary": "One row per service. Overdue and due counts are priority outcome rows and "
                "project milestones. Figures are traced to their cells on the other sheets.",
-    "KPIs": "Every indicator; File, Sheet and Cell give the actual used.",
+    "KPIs": "Every indicator; File, Sheet and Cell give the actual used. Figures are numbers "
+            "(a percentage as a fraction); words and bands typed instead are in Figures as "
+            "typed.",
     "Exceptions": "Red; Amber and worsening; Amber or Red two quarters running.",
     "Risks": "All risks, highest residual score first; the heat map counts open risks.",
-    "Priorities": "Priority outcomes and project milestones overdue or due this quarter.",
+    "Priorities": "Priority outcomes and project milestones overdue or due this quarter. Due "
+                  "is the day scored against (a month's or quarter's last); Due as typed, "
+                  "what was typed if not a date.",
     "Contracts": "Contracts expiring within the policy horizons, expired, or past review. "
-                 "Value is the amount read; Value as typed, the text typed (if any).",
+                 "Value and dates are as read; the columns as typed hold the text typed (if "
+                 "any).",
     "Budget": "Gross and net budget and FTE for the plan year; Cell is the Net Budget cell. "
               "A figure blank, in words (TBC) or typed as a percentage is left blank and out "
               "of the totals.",
@@ -62,8 +67,10 @@ TOTALS = {"Budget": ("Gross Budget", "Net Budget", "FTE"),
 WIDE = {"Indicator": 24, "Reason": 26, "Comment": 26, "Corrective Action": 24, "Risk": 26,
         "Priority or Project": 24, "Outcome or Milestone": 28, "Contract": 22, "Supplier": 16,
         "Why listed": 16, "Service": 18, "Value as typed": 14, "Extension": 14,
+        "Figures as typed": 12, "Due as typed": 12, "End Date as typed": 12,
+        "Review Date as typed": 12,
         "No budget line": 20, "Figures left out": 30, "Council": 16, "Directorate": 16,
-        "Vs previous quarter": 18, "Vs same quarter last year": 18, "Owner": 12,
+        "Vs previous quarter": 16, "Vs same quarter last year": 16, "Owner": 12,
         "Polarity": 9, "Measure": 11, "Due": 12, "End Date": 12, "Review Date": 12,
         "State": 12, "Code": 14, "Validation": 12,
         # a file's name is the key of Data Quality: whole on one line, not split mid-name
