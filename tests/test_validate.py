@@ -312,7 +312,9 @@ def test_the_budget_has_one_line_for_the_plan_year(make_plan: Any, years: list[s
     """The council summary takes the plan year's budget line and no other: a line for another
     year would not tie back to the ledger, so a missing one is said, not filled in."""
     report = validate(make_plan(_budget(years)))
-    assert [(i.code, i.cell, i.message) for i in report.issues] == found
+    # (a plan of only a budget is also plan-empty: not what this is about)
+    assert [(i.code, i.cell, i.message) for i in report.issues
+            if i.code != "plan-empty"] == found
 
 
 def test_a_plan_without_a_budget_sheet_is_not_asked_for_one(make_plan: Any) -> None:

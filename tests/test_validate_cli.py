@@ -79,6 +79,10 @@ def test_the_table_names_file_cell_code_severity_and_message(
     assert lines[1].split()[:4] == ["plan.xlsx", "KPIs!E2", "error", "choice-unknown"]
     assert lines[1].endswith("Polarity 'Higer' is not an allowed value (Higher is better, "
                              "Lower is better, Target band).")
+    # what to do, under the message (the README promised it; only --json had it)
+    message_at = lines[0].index("Message")
+    assert lines[2] == " " * message_at + ("What to do: Choose a value from the cell's "
+                                          "dropdown: did you mean Higher is better?")
     assert lines[-1] == ("1 plan checked: 0 valid, 1 with errors, 0 unusable; 1 error, "
                          "0 warnings, 0 queries.")
 
@@ -139,7 +143,8 @@ def test_files_in_a_folder_tree_are_named_from_the_folder_searched(
         (folder / service).mkdir(parents=True)
         shutil.move(build(make_plan, case("duplicate-ref")), folder / service)
     result = run(folder)
-    files = {line.split()[0] for line in result.stdout.splitlines()[1:-1]}
+    files = {line.split()[0] for line in result.stdout.splitlines()[1:-1]
+             if not line.startswith(" ")}  # (not the lines saying what to do)
     assert files == {str(Path("Housing", "plan.xlsx")), str(Path("Waste", "plan.xlsx"))}
     alone = run(folder / "Housing" / "plan.xlsx")
     assert alone.stdout.splitlines()[1].split()[0] == "plan.xlsx"

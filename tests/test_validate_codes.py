@@ -72,6 +72,16 @@ def good() -> Tables:
     return copy.deepcopy(GOOD)
 
 
+def _emptied(*sheets: str) -> Callable[[Tables], None]:
+    """The sheets left with their headers and no rows."""
+
+    def change(tables: Tables) -> None:
+        for sheet in sheets:
+            tables[sheet] = []
+
+    return change
+
+
 def setting(sheet: str, index: int, **values: Any) -> Callable[[Tables], None]:
     """Change typed values of one row: setting("KPIs", 0, Q1="about 40")."""
 
@@ -164,6 +174,8 @@ def _merge(name: str, cells: str) -> Callable[[Book], None]:
 CASES = [
     Case("not-a-plan", "error", "", post=_not_a_plan),
     Case("sheet-missing", "error", "KPIs", post=_rename("KPIs", "KPI's 2024")),
+    Case("plan-empty", "warning", "Priorities", tables=_emptied("Priorities", "KPIs", "Risks",
+                                                            "KPI Years")),
     Case("sheet-hidden", "warning", "Risks", post=_hide("Risks")),
     Case("header-row-missing", "error", "KPIs", post=_clear_header("KPIs")),
     Case("column-missing", "error", "KPIs!B1", post=cell("KPIs", "B1", "Indicatr")),
@@ -662,6 +674,37 @@ def test_status_and_percent_complete_must_agree(make_plan: Callable[..., Path],
     issues = [i for i in validate(make_plan(tables)).issues
               if i.code == "progress-status-conflict"]
     assert [(i.location, i.message) for i in issues] == found
+
+
+@pytest.mark.parametrize(("typed", "hint"), [
+    ("Medium", "Score it as a whole number from 1 to 5, on the plan's 5x5 matrix: 1 the lowest, "
+               "5 the highest."),
+    ("4 (Catastrophic)", "Type just the score, 4, on the plan's 5x5 matrix: 1 the lowest, 5 the "
+                         "highest."),
+])
+def test_a_risk_score_in_words_is_told_how_to_score(make_plan: Callable[..., Path], typed: str,
+                                                    hint: str) -> None:
+    """The hint was the number columns' "... leave it blank and explain in the Comment", and
+    the Risks sheet has no Comment."""
+    tables = good()
+    tables["Risks"][0]["Residual Likelihood"] = typed
+    [issue] = [i for i in validate(make_plan(tables)).issues if i.code == "not-a-number"]
+    assert (issue.location, issue.hint) == ("Risks!H2", hint)
+
+
+def test_only_an_unfilled_plan_is_said_to_be_empty(make_plan: Callable[..., Path]) -> None:
+    """A plan with no priorities, KPIs or risks was "valid" (review of the template); a plan
+    with any of them, or with a sheet missing (said as sheet-missing), is not "empty"."""
+    def empty(tables: Tables) -> list[str]:
+        return [i.code for i in validate(make_plan(tables)).issues if i.code == "plan-empty"]
+
+    tables = good()
+    _emptied("Priorities", "KPIs", "Risks", "KPI Years")(tables)
+    assert empty(tables) == ["plan-empty"]
+    for kept in ("Priorities", "KPIs", "Risks"):
+        tables = good()
+        _emptied(*({"Priorities", "KPIs", "Risks"} - {kept}), "KPI Years")(tables)
+        assert empty(tables) == [], kept
 
 
 NON_PERCENT = {"Indicator": "Number housed in to the PRS (cumulative)",

@@ -104,18 +104,27 @@ def check_copy_name(plan: Path, copy: Path) -> None:
 
 def issue_table(reports: list[Report], root: str | None = None) -> str:
     """The issues as an aligned table: file (its path from `root`, the folder searched),
-    cell, severity, code, message."""
-    rows = [(shown_name(report.file, root), issue.location or "-", issue.severity.value,
-             issue.code, issue.message) for report in reports for issue in report.issues]
-    if not rows:
+    cell, severity, code and message (which quotes the value as typed), and under the message
+    what to do."""
+    issues = [(shown_name(report.file, root), issue) for report in reports
+              for issue in report.issues]
+    if not issues:
         return "No problems found."
+    rows = [(name, issue.location or "-", issue.severity.value, issue.code, issue.message)
+            for name, issue in issues]
     widths = [max(len(row[i]) for row in [HEADERS, *rows]) for i in range(len(HEADERS) - 1)]
+    under = " " * (sum(widths) + 2 * len(widths))  # the Message column's start
 
     def line(row: tuple[str, ...]) -> str:
         return "  ".join([*(cell.ljust(width) for cell, width in zip(row, widths,
                                                                       strict=False)), row[-1]])
 
-    return "\n".join([line(HEADERS), *(line(row) for row in rows)])
+    lines = [line(HEADERS)]
+    for row, (_, issue) in zip(rows, issues, strict=True):
+        lines.append(line(row))
+        if issue.hint:
+            lines.append(f"{under}What to do: {issue.hint}")
+    return "\n".join(lines)
 
 
 def summary_line(reports: list[Report]) -> str:

@@ -172,6 +172,12 @@ def _words(ctx: Context, spec: schema.Sheet, row: Row, column: schema.Column, va
             return  # a band is how a Target band KPI's target is typed: it is scored
         hint = ("If the figure should stay within this range, set Polarity to Target band; "
                 "otherwise type one figure (50%, 260) and put the words in the Comment.")
+    elif spec.section == "risks":  # a score: the Risks sheet has no Comment for the words
+        size = ctx.matrix_size
+        lead = _leading_figure(value.text) if value.text is not None else None
+        typed = f"Type just the score, {lead[0]}" if lead else \
+            f"Score it as a whole number from 1 to {size}"
+        hint = f"{typed}, on the plan's {size}x{size} matrix: 1 the lowest, {size} the highest."
     elif value.text is not None and (lead := _leading_figure(value.text)) is not None:
         figure, rest = lead
         hint = (f"Type just the figure, {figure}, in the cell; the words ({rest}) belong in a "

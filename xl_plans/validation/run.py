@@ -35,6 +35,7 @@ Check = Callable[[Context], Iterator[Issue]]
 
 CHECKS: tuple[Check, ...] = (
     structure.check_sheets,
+    structure.check_plan_filled,
     fields.check_details,
     details.check_plan_details,
     fields.check_fields,

@@ -46,6 +46,21 @@ def check_not_a_plan(ctx: Context) -> Iterator[Issue]:
                     value=", ".join(info.name for info in read.sheets))
 
 
+def check_plan_filled(ctx: Context) -> Iterator[Issue]:
+    """A plan whose required sheets (Priorities, KPIs, Risks) are all there, with their
+    headers, and all empty: an unfilled template, which was "valid" once a Budget line was in.
+    (A missing sheet or header is reported as such, not as this too.)"""
+    read = ctx.read
+    if read is None:
+        return
+    required = [spec for spec in schema.SHEETS if spec.required]
+    if all(read.found[spec.name].header_row is not None for spec in required) \
+            and not any(getattr(ctx.plan, spec.section) for spec in required):
+        names = ", ".join(ctx.sheet_name(spec) for spec in required)
+        yield ctx.issue("plan-empty", f"The plan has no priorities, KPIs or risks yet: the "
+                        f"{names} sheets have no rows.", sheet=ctx.sheet_name(required[0]))
+
+
 def check_sheets(ctx: Context) -> Iterator[Issue]:
     read = ctx.read
     if read is None:
