@@ -485,7 +485,11 @@ def _result(plan: Plan, report: Report, status: PlanStatus, job: Job) -> PlanRes
               "queries": len(report.queries)}
     state = FileState.CONSOLIDATED if report.valid else FileState.INVALID
     reason = _reason(report)
-    code = "" if report.valid else "invalid-plan"
+    # A valid plan whose figures a warning changes (no budget line for the year, a figure
+    # left out) is coded too, so that Data Quality can be filtered to every file whose
+    # figures the totals do not fully hold.
+    code = "invalid-plan" if not report.valid else next(
+        (i.code for i in report.warnings if i.code in FIGURE_WARNINGS), "")
     reported = details.reporting_quarter
     if reported is not None and reported.number < job.quarter:
         # Scored for a later quarter than the plan reports: its figures may not be in yet.
