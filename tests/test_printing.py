@@ -153,10 +153,13 @@ def test_the_status_sheet_prints_on_a4_with_headers_and_page_numbers(tmp_path: P
     assert all(c.font.name == "Calibri" for row in sheet.iter_rows() for c in row if c.value)
     # A long outcome is not cut at 12 lines.
     assert max(d.height or 0 for d in sheet.row_dimensions.values()) <= 409
-    # Its ten columns (245 characters) print at about 4.6 points where LibreOffice measures
-    # them in DejaVu Sans (no Calibri or Carlito), about 6 with Calibri.
+    # Printed through the Reason: the Cells links stay on screen, and the footer says so.
+    assert sheet.print_area.endswith(f"$A$1:$I${sheet.max_row}")
+    assert sheet.oddFooter.center.text == "Cells: in the workbook, not printed"
+    # Its nine printed columns print at 6.5 points where LibreOffice measures them in DejaVu
+    # Sans (no Calibri or Carlito), about 8.5 with Calibri (all ten, wider: 4.6 and 6).
     pdf = convert(out, "pdf", tmp_path)
-    assert min(printed_sizes(pdf)) >= 4.5
+    assert min(printed_sizes(pdf)) >= 6.4, printed_sizes(pdf)
 
 
 def test_the_checks_sheet_prints_landscape_with_its_title(tmp_path: Path) -> None:

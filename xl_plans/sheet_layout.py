@@ -173,6 +173,10 @@ class SheetLayout:
     print_titles: str | None = None  # rows repeated at the top of every printed page, "1:2"
     page_breaks: list[int] = field(default_factory=list)  # rows a new page starts before
     print_header: str | None = None  # a line at the top of every printed page
+    # The last column printed (1-based), when the ones after it stay on screen only (links to
+    # cells, of no use on paper), and what the footer says of them.
+    print_columns: int | None = None
+    unprinted_note: str = ""
     link_target: str | None = None  # the file links point into (a relative URI); None: this one
     # Rows (first, last) whose text sizes the columns where widths cannot be set (Excel through
     # xlwings): autofit over those rows only, so a long title line does not widen column A.
@@ -347,6 +351,11 @@ def _print_setup(sheet: Worksheet, layout: SheetLayout) -> None:
         # Each page says which sheet it is from and where in it (&A, &P of &N).
         sheet.oddFooter.left.text = "&A"
         sheet.oddFooter.right.text = "Page &P of &N"
+        sheet.page_margins.left = sheet.page_margins.right = 0.4  # inches: wider columns
+    if layout.print_columns:
+        sheet.print_area = f"A1:{get_column_letter(layout.print_columns)}{max(sheet.max_row, 1)}"
+        if layout.unprinted_note:
+            sheet.oddFooter.center.text = layout.unprinted_note.replace("&", "&&")
     if layout.print_header:
         sheet.oddHeader.left.text = layout.print_header.replace("&", "&&")
     if layout.print_titles:

@@ -66,8 +66,12 @@ NUMBER_FORMATS = {Unit.PERCENT: "0.0%", Unit.MONEY: '"£"#,##0.00', Unit.NUMBER:
 
 LINE_HEIGHT = 15  # points per line of 11-point text
 MAX_HEIGHT = 409  # points: the tallest row Excel allows (a long outcome is shown whole)
-WIDTHS = {"A": 10, "B": 46, "C": 13, "D": 13, "E": 13, "F": 13, "G": 13, "H": 14, "I": 70,
+# Printed through the Reason (I): the Cells links (J) are for the screen. Narrow enough that
+# the printed columns print at about 8 point in Calibri on A4 (6 in LibreOffice's wider
+# fallback font): long text wraps, and its rows grow.
+WIDTHS = {"A": 10, "B": 40, "C": 13, "D": 13, "E": 13, "F": 13, "G": 13, "H": 14, "I": 58,
           "J": 40}
+PRINTED_COLUMNS = 9
 _WIDTHS = {column_index_from_string(letter): width for letter, width in WIDTHS.items()}
 
 KPI_HEADERS = ("Ref", "Indicator", "Actual", "Expected", "RAG", "vs last quarter",
@@ -223,7 +227,8 @@ def status_layout(status: PlanStatus, plan_link: str | None = None) -> SheetLayo
     # that it starts with its header (a sheet repeats one set of rows, not one per table).
     layout = SheetLayout(schema.STATUS_SHEET, widths=dict(_WIDTHS), gridlines=False,
                          print_landscape_fit=True, link_target=plan_link,
-                         print_titles="1:2")
+                         print_titles="1:2", print_columns=PRINTED_COLUMNS,
+                         unprinted_note="Cells: in the workbook, not printed")
     w = _Writer(layout)
     _title(w, status)
     _kpis(w, status)
