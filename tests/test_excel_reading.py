@@ -7,8 +7,10 @@ import datetime as dt
 import importlib.util
 import re
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
+import openpyxl
 import pytest
 import xlwings as xw
 from conftest import example
@@ -29,6 +31,8 @@ from xl_plans.cells import ErrorValue, SheetInfo
 from xl_plans.excel_layouts import settings_layout
 from xl_plans.model import Quarter
 from xl_plans.reader import read_workbook
+from xl_plans.template import tables_workbook
+from xl_plans.validation import validate
 
 EXAMPLE_NAMES = sorted(path.stem for path in example("x").parent.glob("*.xlsx"))
 
@@ -230,3 +234,83 @@ def test_the_remote_engine_cannot_show_formats_and_dates_stay_dates() -> None:
     values = [["Due"], [dt.datetime(2024, 3, 1)]]
     excel._show_months(book.sheets[0], values)  # xlwings: NotImplementedError, caught
     assert values[1][0] == dt.datetime(2024, 3, 1)
+
+
+class _MergesOnly:
+    """A sheet as Excel's own (COM, Mac) xlwings gives it, for what xlwings' remote engine
+    cannot show: merged cells. `areas` are openpyxl's merged ranges (1-based bounds); a range
+    answers merge_area as Excel does (the cell itself when it is in no merge)."""
+
+    def __init__(self, areas: list[tuple[int, int, int, int]]) -> None:
+        self.areas = areas
+        self.asked = 0
+        self.used_range = SimpleNamespace(merge_cells=None if areas else False)
+
+    def range(self, cell: tuple[int, int]) -> Any:
+        self.asked += 1
+        row, col = cell
+        r0, c0, r1, c1 = next(((a, b, c, d) for a, b, c, d in self.areas
+                               if a <= row <= c and b <= col <= d), (row, col, row, col))
+        return SimpleNamespace(merge_area=SimpleNamespace(
+            row=r0, column=c0, last_cell=SimpleNamespace(row=r1, column=c1)))
+
+
+def _as_excel_reads(path: Path) -> tuple[list[SheetInfo], dict[str, list[list[Any]]],
+                                          dict[str, _MergesOnly]]:
+    """A workbook's sheets, values (None where a merge hides the cell) and merges, as
+    Excel's own xlwings engines give them."""
+    book = openpyxl.load_workbook(path)
+    values = {s.title: [[c.value for c in row] for row in s.iter_rows()] for s in book}
+    merges = {s.title: _MergesOnly([(m.min_row, m.min_col, m.max_row, m.max_col)
+                                    for m in s.merged_cells.ranges]) for s in book}
+    infos = [SheetInfo(s.title, True, True) for s in book]
+    return infos, values, merges
+
+
+def test_a_merged_ref_reads_in_excel_as_from_the_file(tmp_path: Path) -> None:
+    """A Ref, Priority and Theme merged down over a priority's outcome rows: the ribbon read
+    them at the first row only, so Validate warned of a blank Ref on every other row and the
+    Status sheet showed rows with no Ref (review of the ribbon)."""
+    tables = {"Plan": {"Service": "Parks", "Plan Year": "2024/25", "Reporting Quarter": "Q1"},
+              "Priorities": [
+                  {"Ref": "P1", "Priority": "Greener parks", "Corporate Theme": "Place",
+                   "Outcome": "Plant trees", "Target Date": "March 2025", "Status": "On track"},
+                  {"Outcome": "New play area", "Target Date": "June 2024",
+                   "Status": "On track"},
+                  {"Outcome": "Café", "Target Date": "Q3 2024/25", "Status": "Not started"}],
+              "Projects": [
+                  {"Ref": "PR1", "Project": "Depot", "Milestone": "Design", "Due": "Q2 2024/25"},
+                  {"Milestone": "Build", "Due": "Q4 2024/25"}]}
+    path = tmp_path / "parks.xlsx"
+    book = tables_workbook(tables)
+    for cells in ("A2:A4", "B2:B4", "C2:C4"):
+        book["Priorities"].merge_cells(cells)
+    for cells in ("A2:A3", "B2:B3"):
+        book["Projects"].merge_cells(cells)
+    book.save(path)
+    infos, values, merges = _as_excel_reads(path)
+    read = read_open_book("parks.xlsx", infos, lambda name: values[name],
+                          lambda name, got: excel.merged_areas(merges[name], got))
+    from_file = read_workbook(path)
+    assert [(p.ref, p.priority, p.theme) for p in read.plan.priorities] == \
+        [(p.ref, p.priority, p.theme) for p in from_file.plan.priorities] == \
+        [("P1", "Greener parks", "Place")] * 3
+    assert [(m.ref, m.project) for m in read.plan.milestones] == [("PR1", "Depot")] * 2
+    assert [i.code for i in validate(read).issues] == [i.code for i in validate(from_file).issues]
+    # A sheet with no merge costs one call; one with merges, one per blank under a value.
+    assert merges["KPIs"].asked == 0 and merges["Priorities"].asked <= 12
+
+
+def test_merged_areas_are_the_merges_a_value_can_hide_under() -> None:
+    # (each is found from a blank cell under one holding a value: B3 under B2, E2 under E1)
+    values = [["Ref", "Priority", "Outcome", "Note", "More"],
+              ["P1", "Parks", "Trees", "Wide note", None],
+              [None, None, "Play area", None, None],
+              [None, None, "Café", None, None],
+              ["P2", "Roads", "Potholes", None, None]]
+    sheet = _MergesOnly([(2, 1, 4, 1), (2, 2, 4, 2), (2, 4, 2, 5)])  # A2:A4, B2:B4, D2:E2
+    assert excel.merged_areas(sheet, values) == [(1, 0, 3, 0), (1, 1, 3, 1), (1, 3, 1, 4)]  # type: ignore[arg-type]
+    assert excel.merged_areas(_MergesOnly([]), values) == []  # type: ignore[arg-type]
+    # xlwings' remote engine cannot show merges: none, as before
+    book = book_from(example("hart_corporate_services_2022_23"))
+    assert excel.merged_areas(book.sheets[1], [["Ref"], [None]]) == []

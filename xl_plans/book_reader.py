@@ -12,8 +12,10 @@ The differences from reading a file, and why:
   told apart from the error, and is treated as the error.
 - Excel calculates, so there is no formula without a value (`Uncalculated`).
 - Numbers arrive as floats: whole ones become ints, as the file reader does.
-- Merged cells are not visible through the portable part of xlwings' API: a Ref merged over
-  several rows is read once, at its first row (the file reader fills it down).
+- Merged cells: Excel's own engines (Windows, Mac) show where a merge may hide a value
+  (xl_plans.excel.merged_areas), so a Ref merged over several rows is filled down as the file
+  reader does; xlwings' remote engines (Office.js) cannot show merges, and there such a Ref is
+  read once, at its first row.
 - Number formats: Excel itself shows them, and xl_plans.excel turns a date shown as a month
   ("Mar-24") into the month, as the file reader does; xlwings' remote engines (Office.js,
   xlwings Server) cannot, and there such a date stays its 1st.
@@ -64,23 +66,30 @@ def cell_value(value: Any) -> CellValue:
     return value
 
 
-def grid_of(name: str, values: Values) -> Grid:
-    return Grid(name, [[cell_value(value) for value in row] for row in values])
+Merged = list[tuple[int, int, int, int]]  # merged areas, 0-based (r0, c0, r1, c1)
+
+
+def grid_of(name: str, values: Values, merged: Merged | None = None) -> Grid:
+    return Grid(name, [[cell_value(value) for value in row] for row in values], merged or [])
 
 
 class _Grids(Mapping[str, Grid]):
     """Grids read on first use."""
 
-    def __init__(self, names: list[str], values_of: Callable[[str], Values]) -> None:
+    def __init__(self, names: list[str], values_of: Callable[[str], Values],
+                 merged_of: Callable[[str, Values], Merged] | None = None) -> None:
         self._names = names
         self._values_of = values_of
+        self._merged_of = merged_of
         self._read: dict[str, Grid] = {}
 
     def __getitem__(self, name: str) -> Grid:
         if name not in self._names:
             raise KeyError(name)
         if name not in self._read:
-            self._read[name] = grid_of(name, self._values_of(name))
+            values = self._values_of(name)
+            merged = self._merged_of(name, values) if self._merged_of is not None else None
+            self._read[name] = grid_of(name, values, merged)
         return self._read[name]
 
     def __iter__(self) -> Iterator[str]:
@@ -90,12 +99,12 @@ class _Grids(Mapping[str, Grid]):
         return len(self._names)
 
 
-def read_open_book(file: str, sheets: list[SheetInfo],
-                   values_of: Callable[[str], Values]) -> PlanRead:
+def read_open_book(file: str, sheets: list[SheetInfo], values_of: Callable[[str], Values],
+                   merged_of: Callable[[str, Values], Merged] | None = None) -> PlanRead:
     """The plan in an open workbook named `file` (its full name, or its name when it has
-    never been saved): `sheets` in workbook order, `values_of(name)` a sheet's values from A1.
-    """
-    return read_grids(_Grids([info.name for info in sheets], values_of), sheets, file)
+    never been saved): `sheets` in workbook order, `values_of(name)` a sheet's values from A1,
+    `merged_of(name, values)` its merged areas where the engine can tell."""
+    return read_grids(_Grids([info.name for info in sheets], values_of, merged_of), sheets, file)
 
 
 # --------------------------------------------------------------------------- settings

@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any
@@ -166,7 +166,47 @@ def read_book(book: xw.Book) -> PlanRead:
     sheets = {sheet.name: sheet for sheet in book.sheets}
     infos = [SheetInfo(name, _visible(sheet), True) for name, sheet in sheets.items()]
     return read_open_book(local_path(book) or book.name, infos,
-                          lambda name: sheet_values(sheets[name]))
+                          lambda name: sheet_values(sheets[name]),
+                          lambda name, values: merged_areas(sheets[name], values))
+
+
+# Merges that matter hide a value in the columns a row is keyed by (Ref, Priority, Project...),
+# which come first; further right only Validate's merged-cells warning would notice one.
+MERGE_COLUMNS = 12
+
+
+def merged_areas(sheet: xw.Sheet,
+                 values: Sequence[Sequence[Any]]) -> list[tuple[int, int, int, int]]:
+    """The sheet's merged areas that can hide a value, 0-based (r0, c0, r1, c1), as the file
+    reader finds them in a file: a Ref merged down over a priority's outcome rows. One call
+    says whether the sheet has any merge; if so, each blank cell under one that is not (in the
+    first MERGE_COLUMNS columns) is asked for its merge area: a merge's top-left cell holds
+    its value, the cells below or beside it are blank. xlwings' remote engines cannot show
+    merges: none there (book_reader)."""
+    try:
+        if sheet.used_range.merge_cells is False:  # (None: some cells merged; True: all)
+            return []
+        found: dict[tuple[int, int], tuple[int, int, int, int]] = {}
+        covered: set[tuple[int, int]] = set()
+        for r in range(1, len(values)):
+            row, above = values[r], values[r - 1]
+            for c in range(min(len(row), MERGE_COLUMNS)):
+                if _blank(row[c]) and (r, c) not in covered and c < len(above) \
+                        and not _blank(above[c]):
+                    area = sheet.range((r + 1, c + 1)).merge_area
+                    last = area.last_cell
+                    box = (area.row - 1, area.column - 1, last.row - 1, last.column - 1)
+                    if box[:2] != box[2:] and box[:2] not in found:
+                        found[box[:2]] = box
+                        covered.update((rr, cc) for rr in range(box[0], box[2] + 1)
+                                       for cc in range(box[1], box[3] + 1))
+        return sorted(found.values())
+    except NotImplementedError:
+        return []
+
+
+def _blank(value: Any) -> bool:
+    return value is None or value == ""
 
 
 def local_path(book: xw.Book) -> str | None:
