@@ -6,10 +6,12 @@ Every action is a plain function of an `xw.Book`: it reads the sheets' values, w
 same library functions as the command line, and writes only the tool's own sheets (Checks,
 Status, Guidance, a summary's sheets): an officer's cells are never changed.
 
-Only the portable part of xlwings' Book API is used (values, fills, fonts, number formats,
-hyperlinks, sheets added, cleared, activated and deleted, column autofit, alerts), so the same
-code runs through the classic add-in on Windows and Mac and through xlwings Server's Office.js
-client; tests/test_excel_actions.py checks every action it emits against that client's list.
+Only the portable part of xlwings' Book API is used to write (values, fills, fonts, number
+formats, hyperlinks, sheets added, cleared, activated and deleted, column autofit, alerts), so
+the same code runs through the classic add-in on Windows and Mac and through xlwings Server's
+Office.js client; tests/test_excel_actions.py checks every action it emits against that
+client's list. Reading also asks Excel's own engines what the remote one cannot say (a cell's
+number format, merged cells, a sheet's protection), and does without where it cannot.
 Sheets are drawn from the renderer-neutral layouts of sheet_layout.py.
 """
 
