@@ -981,3 +981,24 @@ def test_a_reason_names_the_first_errors_and_counts_the_rest(
     reason = result.results[0].reason
     assert reason.count("#DIV/0!") == 3 and ".;" not in reason
     assert reason.endswith("; and 2 more (validate the plan to see them all).")
+
+
+def test_data_quality_says_a_plan_may_be_last_year_s_or_empty(make_plan: Callable[..., Path],
+                                                              tmp_path: Path) -> None:
+    """Warnings that put a used plan's figures in doubt are its Data Quality code and reason,
+    for finance to filter on: a Reporting Quarter of another year (last year's copy?), or a
+    plan with nothing in it."""
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    copied = plan_tables("Housing", "Place", 10, 8, 2)
+    copied["Plan"]["Reporting Quarter"] = "Q2 2022/23"
+    shutil.move(make_plan(copied, "housing.xlsx"), folder)
+    empty = plan_tables("Parks", "Place", 10, 8, 2, KPIs=[], Risks=[])
+    shutil.move(make_plan(empty, "parks.xlsx"), folder)
+    result = consolidate([folder], "Q2", today=dt.date(2023, 10, 15))
+    quality = {row[0]: row for row in result.rows("Data Quality")}
+    code, reason = COLUMNS["Data Quality"].index("Code"), COLUMNS["Data Quality"].index("Reason")
+    assert quality["housing.xlsx"][code] == "reporting-quarter-other-year"
+    assert "'Q2 2022/23' is a quarter of 2022/23" in quality["housing.xlsx"][reason]
+    assert quality["parks.xlsx"][code] == "plan-empty"
+    assert all(r.state is FileState.CONSOLIDATED for r in result.results)

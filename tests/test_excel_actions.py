@@ -306,7 +306,8 @@ def test_update_status_fills_and_links(tmp_path: Path) -> None:
     assert {"#C6EFCE", "#FFC7CE", "#1F4E79"} <= fills  # Green, Red, the header
     links = [a["args"] for a in actions if a["func"] == "addHyperlink"]
     assert links[0] == ["#'KPIs'!N2", "actual KPIs!N2, target KPIs!H2", "Go to 'KPIs'!N2"]
-    assert len(links) == 13  # one per KPI
+    # one per KPI, and one per priority outcome needing attention (HART: one overdue)
+    assert len(links) == 14 and links[-1][0].startswith("#'Priorities'!")
     [block] = [a for a in actions if a["func"] == "setValues"]  # all values in one block
     assert block["values"][0][0] == "'Status: Corporate Services 2022/23, Q1"
 

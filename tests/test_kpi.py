@@ -38,6 +38,12 @@ def kpi(**typed: Any) -> Kpi:
 
 # (KPI as typed, quarter, RAG, reason) — the reason in full: it is what members read.
 CASES: list[tuple[dict[str, Any], int, Rag, str]] = [
+    # Money: pounds and pence, and a further place only where an edge needs it (not £250.250)
+    (dict(Polarity=HIGHER, Measure="Cumulative", Unit="£", Annual_Target=1001, Q1=200), 1,
+     Rag.RED, "£200 vs £250.25 expected by Q1 (£1,001 annual, cumulative): Red (more than 10% "
+              "below expected: under £225.225)"),
+    (dict(Polarity=HIGHER, Measure="Cumulative", Unit="£", Annual_Target=99, Q1=200), 1,
+     Rag.GREEN, "£200 vs £24.75 expected by Q1 (£99 annual, cumulative): Green"),
     # Cumulative: the annual target pro rata, or the quarter's profile target.
     (dict(Polarity=HIGHER, Measure="Cumulative", Unit="%", Annual_Target=0.98, Q1=0.293), 1,
      Rag.GREEN, "29.3% vs 24.5% expected by Q1 (98% annual, cumulative): Green; year-end "
@@ -606,3 +612,12 @@ def test_a_zero_profile_is_why_a_cumulative_kpi_has_no_direction() -> None:
     assert status.vs_previous.direction is Direction.NOT_AVAILABLE
     assert status.vs_previous.text == "nothing was expected by Q1: no share of it to compare"
 
+
+
+@pytest.mark.parametrize("target", ["INFO ONLY", "TBC"])
+def test_a_kpi_not_rated_says_nothing_of_a_capped_forecast(target: str) -> None:
+    """"Info only: reported for information, no target; year-end forecast capped at 100%
+    (200% at this pace)": a forecast talked about on a KPI that is not rated."""
+    scored = kpi_status(kpi(Polarity=HIGHER, Measure="Cumulative", Unit="%",
+                            Annual_Target=target, Q1=0.5), 1)
+    assert "forecast" not in scored.reason

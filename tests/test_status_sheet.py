@@ -22,6 +22,7 @@ from xl_plans.saving import SaveError
 from xl_plans.status import PlanStatus, plan_status
 from xl_plans.status_sheet import (
     BAND_COLOURS,
+    ITEM_HEADERS,
     KPI_HEADERS,
     RAG_COLOURS,
     RISK_HEADERS,
@@ -233,3 +234,15 @@ def test_a_band_s_ends_show_as_the_reason_shows_them(tmp_path: Path,
     [row] = table(openpyxl.load_workbook(out)[schema.STATUS_SHEET], KPI_HEADERS)
     assert row[3].value == "0.125 to 0.375"
     assert "0.3 vs 0.125 to 0.375" in row[8].value
+
+
+def test_an_item_needing_attention_names_its_priority_or_project_where_it_prints(
+        tmp_path: Path) -> None:
+    """The project's name was in the last column, which is not printed: on paper, "Review
+    existing scheme" was overdue with no word of which project (review of the day's diff)."""
+    _, sheet = written(tmp_path, THREE_RIVERS, "Q1", dt.date(2022, 8, 12))
+    rows = table(sheet, ITEM_HEADERS)
+    named = [row[1].value for row in rows]
+    assert "Review the Rent Deposit Guarantee Scheme (RDGS): Review existing scheme" in named
+    assert ITEM_HEADERS[-1] == "Cells" and all(row[9].hyperlink for row in rows)
+    assert sheet.print_area.endswith(f"$A$1:$I${sheet.max_row}")  # through the Reason

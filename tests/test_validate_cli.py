@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner, Result
 from conftest import example, files_in
-from test_validate_codes import CASES, build
+from test_validate_codes import CASES, build, good
 
 from xl_plans.cli import main
 from xl_plans.cli.app import terminal_safe
@@ -195,3 +195,21 @@ def test_a_file_name_holding_terminal_commands_is_printed_escaped(
         assert "b\\x1b[31m.xlsx" in result.output, result.output
     result = run(folder / "b\x1b[31m.xlsx")  # refused with exit 2, by click's own handler
     assert result.exit_code == 2 and "b\\x1b[31m.xlsx" in result.output, result.output
+
+
+def test_json_is_terminal_safe_and_reads_back_the_same(make_plan: Callable[..., Path]) -> None:
+    """JSON escapes control characters below U+0020 itself, not C1 controls or direction
+    marks: a cell holding them reached the terminal raw through --json."""
+    tables = good()
+    tables["KPIs"][0]["Polarity"] = "Hig\u202eer\x9b2J"  # (quoted by validate)
+    tables["KPIs"][0]["Indicator"] = "Homes \u202ebuilt\x9b2J"  # (shown by status)
+    path = make_plan(tables)
+    result = run("--json", path)
+    assert "\u202e" not in result.stdout and "\x9b" not in result.stdout
+    assert "\\u202e" in result.stdout and "\\u009b" in result.stdout
+    assert json.loads(result.stdout) == [validate(path).to_dict()]  # the same text, escaped
+    status = CliRunner().invoke(main, ["status", str(path), "--quarter", "Q2", "--json"])
+    assert status.exit_code == 0, status.output
+    assert "\u202e" not in status.stdout and "\x9b" not in status.stdout
+    assert "\\u202e" in status.stdout
+    json.loads(status.stdout)

@@ -19,6 +19,7 @@ from typing import Any
 import openpyxl
 import pytest
 
+from xl_plans import schema
 from xl_plans.reader import read_workbook
 from xl_plans.validation import CODES, validate
 from xl_plans.validation.codes import CHECK_CODES
@@ -174,8 +175,8 @@ def _merge(name: str, cells: str) -> Callable[[Book], None]:
 CASES = [
     Case("not-a-plan", "error", "", post=_not_a_plan),
     Case("sheet-missing", "error", "KPIs", post=_rename("KPIs", "KPI's 2024")),
-    Case("plan-empty", "warning", "Priorities", tables=_emptied("Priorities", "KPIs", "Risks",
-                                                            "KPI Years")),
+    Case("plan-empty", "warning", "Priorities", tables=_emptied(
+        "Priorities", "KPIs", "Risks", "Projects", "Contracts", "KPI Years")),
     Case("sheet-hidden", "warning", "Risks", post=_hide("Risks")),
     Case("header-row-missing", "error", "KPIs", post=_clear_header("KPIs")),
     Case("column-missing", "error", "KPIs!B1", post=cell("KPIs", "B1", "Indicatr")),
@@ -681,6 +682,10 @@ def test_status_and_percent_complete_must_agree(make_plan: Callable[..., Path],
                "5 the highest."),
     ("4 (Catastrophic)", "Type just the score, 4, on the plan's 5x5 matrix: 1 the lowest, 5 the "
                          "highest."),
+    ("7 (Catastrophic)", "Score it as a whole number from 1 to 5, on the plan's 5x5 matrix: 1 "
+                         "the lowest, 5 the highest."),
+    ("2.5 (medium)", "Score it as a whole number from 1 to 5, on the plan's 5x5 matrix: 1 the "
+                     "lowest, 5 the highest."),
 ])
 def test_a_risk_score_in_words_is_told_how_to_score(make_plan: Callable[..., Path], typed: str,
                                                     hint: str) -> None:
@@ -693,17 +698,19 @@ def test_a_risk_score_in_words_is_told_how_to_score(make_plan: Callable[..., Pat
 
 
 def test_only_an_unfilled_plan_is_said_to_be_empty(make_plan: Callable[..., Path]) -> None:
-    """A plan with no priorities, KPIs or risks was "valid" (review of the template); a plan
-    with any of them, or with a sheet missing (said as sheet-missing), is not "empty"."""
+    """A plan with nothing in it was "valid" (review of the template); a plan with any
+    priority, KPI, risk, milestone or contract, or with a sheet missing (said as
+    sheet-missing), is not "empty"."""
     def empty(tables: Tables) -> list[str]:
         return [i.code for i in validate(make_plan(tables)).issues if i.code == "plan-empty"]
 
+    every = {"Priorities", "KPIs", "Risks", "Projects", "Contracts"}
     tables = good()
-    _emptied("Priorities", "KPIs", "Risks", "KPI Years")(tables)
+    _emptied(*every, "KPI Years")(tables)
     assert empty(tables) == ["plan-empty"]
-    for kept in ("Priorities", "KPIs", "Risks"):
+    for kept in sorted(every):
         tables = good()
-        _emptied(*({"Priorities", "KPIs", "Risks"} - {kept}), "KPI Years")(tables)
+        _emptied(*(every - {kept}), "KPI Years")(tables)
         assert empty(tables) == [], kept
 
 
@@ -765,3 +772,18 @@ def test_a_date_in_a_number_column_is_shown_as_the_officer_sees_it(
     assert issue.hint == ("Excel may have turned what was typed (such as 1/2 or 5-10) into a "
                           "date: format the cell as Number or Text (Home > Number Format) and "
                           "type the figure again.")
+
+
+def test_a_plan_from_an_older_template_is_told_what_it_would_gain(
+        make_plan: Callable[..., Path]) -> None:
+    """Template 1.0 formatted date columns dd/mm/yyyy, where "March 2025" typed became 1 March:
+    plans made from it are told what the current template does better."""
+    path = make_plan(good())
+    book = openpyxl.load_workbook(path)
+    book["Plan"]["B12"] = "1.0"
+    book.save(path)
+    [issue] = [i for i in validate(path).issues if i.code == "template-outdated"]
+    assert issue.message == (
+        f"The workbook was made from template 1.0; the current template is "
+        f"{schema.TEMPLATE_VERSION}. Since then: {schema.TEMPLATE_CHANGES['1.1']}.")
+    assert "March 2025" in issue.message

@@ -399,6 +399,7 @@ def test_quarters_tile_the_financial_year(year: int, quarter: int) -> None:
     ("2023/24 - Q3", (m.Quarter.Q3, 2023)),
     ("Q2: 2024/25", (m.Quarter.Q2, 2024)),
     ("Q2 (Jul-Sep)", (m.Quarter.Q2, None)),
+    ("Q 1 2024/25", (m.Quarter.Q1, 2024)),  # as "Q 1" alone is read
     ("Q1 2023", None),  # a calendar year: which financial year is not known
     ("Q1 2023/27", None),  # not a financial year
     ("2022/23 Q1 2023/24", None),  # two years

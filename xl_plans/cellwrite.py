@@ -52,6 +52,16 @@ def unpaired(text: str) -> str:
     return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
 
 
+# Measures every writer shares: the height of a line of 11-point text (rows are made tall
+# enough for wrapped text, as spreadsheets do not size rows they did not edit themselves),
+# Excel's paper sizes and the side margin of printed tables (narrower than Excel's 0.7 inch,
+# for wider columns), and how a date is shown.
+LINE_HEIGHT = 15  # points
+A4, A3 = 9, 8
+SIDE_MARGIN = 0.4  # inches, each side
+DATE_FORMAT = "dd/mm/yyyy"
+
+
 def put(cell: Cell, value: Any, number_format: str | None = None) -> None:
     """Write `value` (text, number, date, enum, Num or When) into an openpyxl `cell`."""
     value = plain(value)

@@ -33,7 +33,7 @@ from xl_plans.validation.codes import SEVERITY_RANK
 # Fills for the offending cells and the Severity column (Excel's own "Bad", "Neutral" and a
 # light blue for a query), so the copy reads like Excel's conditional formatting.
 FILLS = {severity: openpyxl_fill(SEVERITY_FILLS[severity.value]) for severity in Severity}
-WIDTHS = (10, 16, 26, 18, 24, 60, 50)  # 204 characters: printed at 8 points or more
+WIDTHS = (10, 16, 26, 18, 24, 60, 50)  # 204 characters: about 8 points printed in Calibri
 _LAST_COLUMN = get_column_letter(len(schema.CHECKS_HEADERS))
 
 _HEADERS_BY_FIELD = {

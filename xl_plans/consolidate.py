@@ -320,12 +320,12 @@ def consolidate(
 
 EXPORT_SKIPPED = "export-skipped"
 NOT_A_PLAN = "not-a-plan"
-# Headers a table's CSV had in earlier releases: their exports are ours too, to replace and to
-# skip (a column added must not make last quarter's export "someone else's file").
 def _without(columns: tuple[str, ...], *left_out: str) -> tuple[str, ...]:
     return tuple(c for c in columns if c not in left_out)
 
 
+# Headers a table's CSV had in earlier releases: their exports are ours too, to replace and to
+# skip (a column added must not make last quarter's export "someone else's file").
 EARLIER_HEADERS: dict[tuple[str, ...], tuple[tuple[str, ...], ...]] = {
     # Status added 2026-11; 2026-12, dates as dates and the typed text apart
     RISK_COLUMNS: (_without(RISK_COLUMNS, "Status", "Review Date as typed"),
@@ -540,9 +540,11 @@ def _result(plan: Plan, report: Report, status: PlanStatus, job: Job) -> PlanRes
     )
 
 
-# Warnings that change the summary's figures, so they are the Data Quality reason of a plan
-# with no errors: finance must see there why a service's budget is not in the totals.
-FIGURE_WARNINGS = ("budget-year-missing", "budget-figure-missing", "budget-figure-unlikely")
+# Warnings that change the summary's figures or put them in doubt, so they are the Data
+# Quality reason (and code) of a plan with no errors: finance must see there why a service's
+# budget is not in the totals, that a service's plan is empty, or that it may be last year's.
+FIGURE_WARNINGS = ("budget-year-missing", "budget-figure-missing", "budget-figure-unlikely",
+                   "plan-empty", "reporting-quarter-other-year")
 REASONS_SHOWN = 3
 
 
@@ -598,7 +600,7 @@ def _kpi_rows(plan: Plan, status: PlanStatus, service: str, directorate: str | N
     for kpi, scored in zip(plan.kpis, status.kpis, strict=True):
         # The figures as the RAG read them, in the unit it read them in (97 typed in a % KPI
         # is 97%; a % sign on a blank-unit KPI's target makes it a % KPI): one scale beside
-        # Actual and Expected, formatted by Unit. Words stay as typed.
+        # Actual and Expected, formatted by Unit. Words typed instead go to Figures as typed.
         read = figures_as_read(kpi, _FIGURES, policy)
         figures = dict(zip(_FIGURES, read, strict=True))
         # Words and bands as typed ("INFO ONLY", "95% to 105%", "-"), beside the numbers.

@@ -480,7 +480,7 @@ def _no_quarter(read: PlanRead) -> str:
     if raw is None:
         return (f"{where} is blank: type the latest quarter with actuals filled in (Q1, Q2, Q3 "
                 "or Q4) there and click Update status again.")
-    # "Q2 2024/25" or "Q2 (Jul-Sep)" names one quarter: suggest it
+    # "Q2 2024" (a calendar year) or "Q2 of the year" names one quarter: suggest it
     named = {match.upper() for match in re.findall(r"\bQ[1-4]\b", str(raw), re.IGNORECASE)}
     what = f"only {named.pop()}" if len(named) == 1 else "Q1, Q2, Q3 or Q4"
     return (f"{where} is {quote(raw)}, which is not read as a quarter: type {what} there and "

@@ -225,8 +225,10 @@ def format_value(value: float | None, unit: Unit | None, places: int = 2) -> str
         return f"{_trim(value * 100, places=places)}%"
     if unit is Unit.YES_NO:
         return "Yes" if _yes(value) else "No"
-    if unit is Unit.MONEY:
-        text = f"{abs(value):,.{places}f}".removesuffix("." + "0" * places)
+    if unit is Unit.MONEY:  # whole pounds, or pence and any further places asked for
+        pounds, _, pence = f"{abs(value):,.{places}f}".partition(".")
+        pence = pence[:2] + pence[2:].rstrip("0")  # £250.25, not £250.250
+        text = pounds if not pence.strip("0") else f"{pounds}.{pence}"
         return f"-£{text}" if value < 0 else f"£{text}"
     return _trim(value, thousands=True, places=places)
 
@@ -434,9 +436,10 @@ def kpi_status(kpi: Kpi, quarter: Quarter | int | str, policy: Policy | None = N
                                                policy)
 
     notes = [*rag_notes, *assumed]
+    compared = rag not in (Rag.INFO_ONLY, Rag.NOT_DUE, Rag.NO_DATA, Rag.NO_TARGET)
     if notes and rag not in (Rag.INFO_ONLY, Rag.NOT_DUE, Rag.NO_DATA):  # nothing was compared
         reason = f"{reason}; {'; '.join(dict.fromkeys(notes))}"
-    if capped is not None:  # (the forecast shown beside the reason is not its pace)
+    if capped is not None and compared:  # (the forecast shown beside it is not its pace)
         reason = f"{reason}; {capped}"
     return KpiStatus(
         ref=kpi.ref, indicator=kpi.indicator, quarter=Quarter(f"Q{q}"), polarity=kpi.polarity,

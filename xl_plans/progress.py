@@ -185,12 +185,17 @@ def _percent(fraction: float, places: int = 0) -> str:
 # --------------------------------------------------------------------------- items
 
 
+def is_complete(percent: float | None) -> bool:
+    """A % Complete (as a fraction) that makes an item complete: 100% (or more)."""
+    return percent is not None and percent >= 1 - 1e-9
+
+
 def item_status(row: Row, kind: Literal["priority", "milestone"], due: When,
                 status: Status | None, percent: float | None, titles: tuple[str | None, ...],
                 period: ReportingPeriod, policy: Policy, today: dt.date,
                 notes: list[str] | None = None) -> ItemStatus:
     """The timing, RAG and reason of one priority outcome or milestone."""
-    complete = percent is not None and percent >= 1 - 1e-9
+    complete = is_complete(percent)
     when = timing(due, status, complete, today, period)
     due_text = due.text or (day(due.end) if due.end else None)
     expected = None

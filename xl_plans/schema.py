@@ -12,9 +12,16 @@ from enum import Enum, StrEnum
 
 from pydantic import BaseModel
 
+from xl_plans import cellwrite
 from xl_plans import model as m
 
-TEMPLATE_VERSION = "1.0"
+TEMPLATE_VERSION = "1.1"
+# What each template version changed, for the template-outdated warning of a plan made from
+# an earlier one: what the officer gains by moving the plan into a new template.
+TEMPLATE_CHANGES = {
+    "1.1": "a month typed into a date column (March 2025) is kept as the month, not its first "
+           "day; each column says what it means when selected; risk scores take only 1 to 5",
+}
 
 
 class Kind(StrEnum):
@@ -40,8 +47,8 @@ NUMBER_FORMATS: dict[Kind, str] = {
     Kind.WHEN: "General",
     Kind.CHOICE: "@",
 }
-# How a date xl_plans itself writes into a date column is shown.
-DATE_FORMAT = "dd/mm/yyyy"
+# How a date xl_plans itself writes into a date column is shown (as every writer shows one).
+DATE_FORMAT = cellwrite.DATE_FORMAT
 
 
 @dataclass(frozen=True)

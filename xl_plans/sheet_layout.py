@@ -29,7 +29,7 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
-from xl_plans.cellwrite import plain, put
+from xl_plans.cellwrite import A4, SIDE_MARGIN, plain, put
 from xl_plans.model import Band, Rag
 from xl_plans.summary_book import FILLS as SUMMARY_FILLS
 
@@ -273,7 +273,6 @@ FONT_NAME, FONT_SIZE = "Calibri", 11
 TABLE_STYLE = NamedStyle(name=TABLE_STYLE_NAME, border=_BOX,
                          font=Font(name=FONT_NAME, size=FONT_SIZE),
                          alignment=Alignment(wrap_text=True, vertical="top"))
-A4 = 9  # openpyxl's (Excel's) paper size
 
 
 def openpyxl_font(look: FontLook) -> Font:
@@ -341,17 +340,23 @@ def draw_openpyxl(sheet: Worksheet, layout: SheetLayout) -> None:
     _print_setup(sheet, layout)
 
 
+def fit_to_width(sheet: Worksheet, *, landscape: bool = True) -> None:
+    """Printed one page wide and as many long as needed, on A4 (unset, LibreOffice prints on
+    US Letter), with narrow side margins; each page says which sheet it is from and where in
+    it (&A, &P of &N)."""
+    sheet.page_setup.orientation = "landscape" if landscape else "portrait"
+    sheet.page_setup.paperSize = A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.oddFooter.left.text = "&A"
+    sheet.oddFooter.right.text = "Page &P of &N"
+    sheet.page_margins.left = sheet.page_margins.right = SIDE_MARGIN
+
+
 def _print_setup(sheet: Worksheet, layout: SheetLayout) -> None:
     if layout.print_landscape_fit:
-        sheet.page_setup.orientation = "landscape"
-        sheet.page_setup.paperSize = A4  # unset, LibreOffice prints on US Letter
-        sheet.page_setup.fitToWidth = 1
-        sheet.page_setup.fitToHeight = 0
-        sheet.sheet_properties.pageSetUpPr.fitToPage = True
-        # Each page says which sheet it is from and where in it (&A, &P of &N).
-        sheet.oddFooter.left.text = "&A"
-        sheet.oddFooter.right.text = "Page &P of &N"
-        sheet.page_margins.left = sheet.page_margins.right = 0.4  # inches: wider columns
+        fit_to_width(sheet)
     if layout.print_columns:
         sheet.print_area = f"A1:{get_column_letter(layout.print_columns)}{max(sheet.max_row, 1)}"
         if layout.unprinted_note:

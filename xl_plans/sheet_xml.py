@@ -27,7 +27,7 @@ from typing import IO, Any
 
 from xlsxwriter.utility import xl_col_to_name
 
-from xl_plans.cellwrite import cell_value, fit_text
+from xl_plans.cellwrite import LINE_HEIGHT, cell_value, fit_text
 
 # Text needing more than the plain copy: XML's three markup characters, characters Excel
 # stores as _xHHHH_ (control characters, \r, two non-characters) and text that already looks
@@ -41,7 +41,6 @@ _FLUSH_ROWS = 500
 _SEEN_MAX = 20_000
 _SEEN_LONGEST = 200
 EXCEL_MAX_ROWS = 1_048_576
-LINE_HEIGHT = 15  # points per line of 11-point text
 MAX_HEIGHT = 409  # points: the tallest row Excel allows
 
 

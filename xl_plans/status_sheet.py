@@ -25,6 +25,7 @@ from openpyxl.utils import column_index_from_string
 from openpyxl.worksheet.worksheet import Worksheet
 
 from xl_plans import __version__, schema
+from xl_plans.cellwrite import DATE_FORMAT, LINE_HEIGHT
 from xl_plans.inplace import InPlaceResult, tool_sheet, write_in_place
 from xl_plans.kpi import Direction, KpiStatus, format_edge, format_value
 from xl_plans.model import Rag, Unit
@@ -64,7 +65,6 @@ ARROW_LEGEND = (
 # (A plain number is General: Excel shows 40 in "#,##0.##" as "40." with a stray point.)
 NUMBER_FORMATS = {Unit.PERCENT: "0.0%", Unit.MONEY: '"£"#,##0.00', Unit.NUMBER: "General"}
 
-LINE_HEIGHT = 15  # points per line of 11-point text
 MAX_HEIGHT = 409  # points: the tallest row Excel allows (a long outcome is shown whole)
 # Printed through the Reason (I): the Cells links (J) are for the screen. Narrow enough that
 # the printed columns print at about 8 point in Calibri on A4 (6 in LibreOffice's wider
@@ -78,8 +78,10 @@ KPI_HEADERS = ("Ref", "Indicator", "Actual", "Expected", "RAG", "vs last quarter
                "vs last year", "Year-end forecast", "Reason", "Cells")
 RISK_HEADERS = ("Ref", "Risk", "Owner", "Likelihood", "Impact", "Score", "Band",
                 "Flags", "Reason", "Cells")
-ITEM_HEADERS = ("Ref", "Outcome or milestone", "Kind", "Due", "RAG", "Status", "Timing",
-                "% complete", "Reason", "Priority or project")
+# (The item with its priority or project, in one cell: the last column, J, is the screen's
+# links to cells in every table, and is not printed.)
+ITEM_HEADERS = ("Ref", "Priority or project: outcome or milestone", "Kind", "Due", "RAG",
+                "Status", "Timing", "% complete", "Reason", "Cells")
 PROJECT_HEADERS = ("Ref", "Project", "Milestones", "Complete", "Overdue", "Due in quarter",
                    "Next due", "RAG")
 CONTRACT_HEADERS = ("Ref", "Contract", "Supplier", "Ends", "State", "Review date",
@@ -393,7 +395,7 @@ def _priorities(w: _Writer, status: PlanStatus) -> None:
         for project in status.projects:
             cells = w.values([project.ref, project.project, project.milestones,
                               project.complete, project.overdue, project.due_in_quarter,
-                              project.next_due, project.rag], {7: "dd/mm/yyyy"})
+                              project.next_due, project.rag], {7: DATE_FORMAT})
             if project.rag is not None:
                 cells[7].wear(rag_style(project.rag))
         w.blank()
@@ -405,11 +407,13 @@ def _needs_attention(item: ItemStatus) -> bool:
 
 
 def _item_row(w: _Writer, item: ItemStatus) -> None:
-    cells = w.values([item.ref, item.item or item.title, item.kind.capitalize(), item.due_text,
+    named = ": ".join(part for part in (item.title, item.item) if part) or None
+    cells = w.values([item.ref, named, item.kind.capitalize(), item.due_text,
                       item.rag, item.status, item.timing.value, item.percent_complete,
-                      item.reason, item.title], {8: "0%"})
+                      item.reason, None], {8: "0%"})
     if item.rag is not None:
         cells[4].wear(rag_style(item.rag))
+    w.link(cells[9], item.cells)
 
 
 def _contracts(w: _Writer, status: PlanStatus) -> None:
@@ -431,7 +435,7 @@ def _contract_row(w: _Writer, contract: ContractStatus) -> None:
     cells = w.values([contract.ref, contract.contract, contract.supplier, contract.ends,
                       contract.state.value, contract.review_date, extension,
                       contract.expires_within_months, contract.reason, None],
-                     {4: "dd/mm/yyyy"})
+                     {4: DATE_FORMAT})
     expired = contract.state is ContractState.EXPIRED
     cells[4].wear(rag_style(Rag.RED if expired else Rag.AMBER))
     w.link(cells[9], contract.cells)

@@ -33,7 +33,7 @@ from xlsxwriter.workbook import Workbook as XlsxBook
 from xlsxwriter.worksheet import Worksheet as XlsxSheet
 
 from xl_plans import sheet_xml
-from xl_plans.cellwrite import xlsx_put
+from xl_plans.cellwrite import A3, A4, DATE_FORMAT, LINE_HEIGHT, SIDE_MARGIN, xlsx_put
 from xl_plans.files import DIGEST_PART, DIGEST_PLACEHOLDER, DIGEST_PROPERTY, content_digest
 from xl_plans.saving import atomic_save
 
@@ -55,15 +55,12 @@ FILLS: dict[str, tuple[str, str]] = {
     "query": ("#DDEBF7", "#1F4E79"),
 }
 TITLE_ROWS = 3  # title, subtitle, blank; the table header follows
-LINE_HEIGHT = sheet_xml.LINE_HEIGHT  # points per line of 11-point text
 MIN_WIDTH = 7  # characters: the narrowest column (a header word or a short figure)
 
 # Printing. Body text is 11 point, shrunk to fit the page's width: a sheet goes on A4 landscape
 # if its printed columns fit there with text at PRINTED_POINTS or more, else on A3 landscape
 # (where a performance team's wide tables usually go to committee).
 PRINTED_POINTS = 7.0
-A4, A3 = 9, 8  # Excel's paper sizes
-SIDE_MARGIN = 0.4  # inches, each side: narrower than Excel's 0.7, for wider tables
 _LANDSCAPE_POINTS = {A4: 841.9, A3: 1190.6}  # the paper's long side
 
 
@@ -300,7 +297,7 @@ def _undated(core: bytes) -> bytes:
     return re.sub(rb"<dcterms:(created|modified)\b[^>]*>[^<]*</dcterms:\1>", b"", core)
 
 
-DATE, DATE_TIME = "dd/mm/yyyy", "dd/mm/yyyy hh:mm"
+DATE, DATE_TIME = DATE_FORMAT, f"{DATE_FORMAT} hh:mm"
 
 
 class _Styles:
@@ -315,8 +312,8 @@ class _Styles:
                                                      "text_wrap": True, "valign": "top"})
         self.total = workbook.add_format({"bold": True, "top": 1})
         # Text wraps in every printed column (nothing is cut off where the next cell holds
-        # text), its rows grown to fit (sheet_xml.render); figures wrap too, for the text a
-        # figure column may hold ("INFO ONLY", "TBC").
+        # text), its rows grown to fit (sheet_xml.render); figure columns wrap too, for a
+        # summary table given text in one by its caller.
         self.wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
         # Every cell at the top of its row, as wrapped text is: a row grown to show a long
         # comment keeps its service and ref level with it.

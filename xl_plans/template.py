@@ -22,9 +22,10 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from xl_plans import schema
-from xl_plans.cellwrite import fit_text, plain, put
+from xl_plans.cellwrite import LINE_HEIGHT, fit_text, plain, put
 from xl_plans.model import Plan
 from xl_plans.saving import atomic_save
+from xl_plans.sheet_layout import fit_to_width
 
 HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
 HEADER_FONT = Font(bold=True, color="FFFFFF")
@@ -127,17 +128,6 @@ def _input_rule(sheet: Worksheet, column: schema.Column, cells: str) -> None:
     sheet.add_data_validation(validation)
 
 
-def _print_setup(sheet: Worksheet, *, landscape: bool = True) -> None:
-    """One page wide, as many long as needed, on A4, with the header row on every page."""
-    sheet.page_setup.orientation = "landscape" if landscape else "portrait"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.oddFooter.left.text = "&A"
-    sheet.oddFooter.right.text = "Page &P of &N"
-
-
 def _format_of(value: Any, column_format: str) -> str:
     """The number format of a value written into a cell: a date xl_plans writes is shown as
     a date (schema.DATE_FORMAT) in a column left General for what officers type."""
@@ -167,7 +157,7 @@ def _write_details(sheet: Worksheet, values: dict[str, Any]) -> None:
     sheet.column_dimensions["B"].width = 45
     sheet.column_dimensions["C"].width = 55
     sheet.freeze_panes = "A2"
-    _print_setup(sheet, landscape=False)
+    fit_to_width(sheet, landscape=False)
     sheet.print_title_rows = "1:1"
 
 
@@ -199,7 +189,7 @@ def _write_table(sheet: Worksheet, spec: schema.Sheet, rows: list[dict[str, Any]
     sheet.freeze_panes = "C2" if len(spec.columns) > 6 else "A2"
     sheet.row_dimensions[1].height = 32
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}1"
-    _print_setup(sheet)
+    fit_to_width(sheet)
     sheet.print_title_rows = "1:1"
 
 
@@ -253,11 +243,10 @@ def _write_guidance(sheet: Worksheet) -> None:
             # Spreadsheets do not grow rows they did not edit themselves: LibreOffice printed
             # these paragraphs over one another.
             sheet.row_dimensions[row].height = LINE_HEIGHT * _lines(text, GUIDANCE_WIDTH)
-    _print_setup(sheet, landscape=False)
+    fit_to_width(sheet, landscape=False)
 
 
 GUIDANCE_WIDTH = 110
-LINE_HEIGHT = 15  # points per line of 11-point text
 
 
 def _lines(text: str, width: int) -> int:

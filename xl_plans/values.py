@@ -542,7 +542,7 @@ def parse_choice(enum: type[E], value: object, synonyms: Mapping[str, E]) -> E |
 # it is a note on the quarter ("(Jul-Sep)", "(provisional)").
 _FY_WORDS = r"(?:fy\s*)?(\d{4}|\d{2})\s*[/-]\s*(\d{2}|\d{4})"
 _TYPED_QUARTER = re.compile(
-    rf"^(?:{_FY_WORDS}\s*[,:-]?\s*)?(?:q|qtr\.?\s*|quarter\s*)([1-4])"
+    rf"^(?:{_FY_WORDS}\s*[,:-]?\s*)?(?:q\s*|qtr\.?\s*|quarter\s*)([1-4])"
     rf"(?:\s*[,:-]?\s*(?:of\s+)?{_FY_WORDS})?(?:\s*\([^()]*\))?$", re.IGNORECASE)
 
 

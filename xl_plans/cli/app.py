@@ -66,8 +66,15 @@ def terminal_safe(text: str) -> str:
 
 
 def say(message: str, *, err: bool = False, nl: bool = True) -> None:
-    """Every line a command prints for people (JSON goes out as it is: it escapes for itself)."""
+    """Every line a command prints for people (JSON goes through say_json)."""
     click.echo(terminal_safe(message), err=err, nl=nl)
+
+
+def say_json(text: str) -> None:
+    """JSON, with what a terminal would obey written as JSON escapes (\\u009b): JSON escapes
+    control characters below U+0020 itself, but not DEL, C1 controls or direction marks.
+    Those can only be inside strings, where the escape reads back as the same character."""
+    click.echo(_NOT_FOR_TERMINALS.sub(lambda m: f"\\u{ord(m[0]):04x}", text))
 
 
 class NotAPlan(Exception):

@@ -15,6 +15,7 @@ from xl_plans.cli.app import (
     policy_option,
     read_plan_for_command,
     say,
+    say_json,
 )
 from xl_plans.cli.app import load_policy_option as _policy
 from xl_plans.excel_setup import policy_source
@@ -66,7 +67,7 @@ def status(plan_path: Path, quarter: str | None, as_of: dt.date | None,
     result = plan_status(plan, str(chosen).upper(), policy, today)
 
     if as_json:
-        click.echo(result.model_dump_json(indent=2))
+        say_json(result.model_dump_json(indent=2))
     if in_place:
         assert fingerprint is not None
         written = write_status_in_place(result, plan_path, fingerprint,

@@ -21,6 +21,7 @@ from xl_plans.cli.app import (
     main,
     policy_option,
     say,
+    say_json,
 )
 from xl_plans.consolidate import common_root, export_skipped, shown_name
 from xl_plans.files import find_plans
@@ -61,7 +62,7 @@ def validate_command(paths: tuple[Path, ...], as_json: bool, checks_sheet: Path 
         check_copy_name(found.files[0], checks_sheet)
     reports = [validate(path, as_of=as_of, policy=policy) for path in found.files]
     if as_json:
-        click.echo(json.dumps([report.to_dict() for report in reports], indent=2,
+        say_json(json.dumps([report.to_dict() for report in reports], indent=2,
                               ensure_ascii=False))
     else:
         say(issue_table(reports, common_root(found.files)))

@@ -76,8 +76,9 @@ _CHECKS: tuple[Code, ...] = (
          "are Plan, Priorities, KPI's 2024, Risks. Is it KPI's 2024?\"",
          "Rename the sheet to its template name, or add it from the template."),
     Code("plan-empty", W, "The workbook", "Nothing in the plan yet",
-         "The Priorities, KPIs and Risks sheets are there but have no rows: the plan has not "
-         "been filled in, and a council summary would show the service with nothing in it.",
+         "The plan's sheets are there but hold no priorities, KPIs, risks, project milestones "
+         "or contracts: it has not been filled in, and a council summary would list the "
+         "service with no indicators, risks or deadlines.",
          "A new template with only the Plan sheet and a Budget line filled in.",
          "Fill in the service's priorities, KPIs and risks, one row each."),
     Code("sheet-hidden", W, "The workbook", "Plan sheet hidden",

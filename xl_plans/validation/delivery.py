@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from xl_plans import schema
 from xl_plans.model import Status
 from xl_plans.policy import as_fraction
+from xl_plans.progress import is_complete
 from xl_plans.validation.context import Context, describe, quote
 from xl_plans.validation.report import Issue
 
@@ -22,7 +23,7 @@ def check_progress_status(ctx: Context) -> Iterator[Issue]:
         if percent is None or status is None or status is Status.CANCELLED \
                 or percent > 1 + 1e-9:  # (over 100% is percent-over-100's to say)
             continue
-        done = percent >= 1 - 1e-9  # (progress.item_status's "complete")
+        done = is_complete(percent)  # as scoring takes it
         which = describe(PRIORITIES, priority)
         if priority.outcome:
             which += f" ({quote(priority.outcome, 40)})"

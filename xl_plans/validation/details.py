@@ -87,8 +87,11 @@ def _template(ctx: Context) -> Iterator[Issue]:
         message = (f"Template Version {quote(typed)} is not a version of the plan template "
                    f"(the current one is {schema.TEMPLATE_VERSION}).")
     elif have < current:  # type: ignore[operator]
+        changes = [change for version, change in schema.TEMPLATE_CHANGES.items()
+                   if have < (_version(version) or ())]
+        since = f" Since then: {'; '.join(changes)}." if changes else ""
         message = (f"The workbook was made from template {typed}; the current template is "
-                   f"{schema.TEMPLATE_VERSION}.")
+                   f"{schema.TEMPLATE_VERSION}.{since}")
     else:
         return
     yield ctx.at_detail("template-outdated", "template_version", message)

@@ -175,8 +175,9 @@ def _words(ctx: Context, spec: schema.Sheet, row: Row, column: schema.Column, va
     elif spec.section == "risks":  # a score: the Risks sheet has no Comment for the words
         size = ctx.matrix_size
         lead = _leading_figure(value.text) if value.text is not None else None
-        typed = f"Type just the score, {lead[0]}" if lead else \
-            f"Score it as a whole number from 1 to {size}"
+        # ("7 (Catastrophic)" on a 5x5 matrix, "2.5 (medium)": no score to keep)
+        typed = f"Type just the score, {lead[0]}" if lead and lead[0] in map(
+            str, range(1, size + 1)) else f"Score it as a whole number from 1 to {size}"
         hint = f"{typed}, on the plan's {size}x{size} matrix: 1 the lowest, {size} the highest."
     elif value.text is not None and (lead := _leading_figure(value.text)) is not None:
         figure, rest = lead

@@ -47,18 +47,21 @@ def check_not_a_plan(ctx: Context) -> Iterator[Issue]:
 
 
 def check_plan_filled(ctx: Context) -> Iterator[Issue]:
-    """A plan whose required sheets (Priorities, KPIs, Risks) are all there, with their
-    headers, and all empty: an unfilled template, which was "valid" once a Budget line was in.
-    (A missing sheet or header is reported as such, not as this too.)"""
+    """A plan whose required sheets (Priorities, KPIs, Risks) are there, with their headers,
+    and nothing in it: no priorities, KPIs, risks, project milestones or contracts. An
+    unfilled template, which was "valid" once a Budget line was in. (A missing sheet or header
+    is reported as such, not as this too.)"""
     read = ctx.read
     if read is None:
         return
     required = [spec for spec in schema.SHEETS if spec.required]
+    delivery = [*required, *(spec for spec in schema.SHEETS
+                             if spec.section in ("milestones", "contracts"))]
     if all(read.found[spec.name].header_row is not None for spec in required) \
-            and not any(getattr(ctx.plan, spec.section) for spec in required):
-        names = ", ".join(ctx.sheet_name(spec) for spec in required)
-        yield ctx.issue("plan-empty", f"The plan has no priorities, KPIs or risks yet: the "
-                        f"{names} sheets have no rows.", sheet=ctx.sheet_name(required[0]))
+            and not any(getattr(ctx.plan, spec.section) for spec in delivery):
+        yield ctx.issue("plan-empty", "The plan has nothing in it yet: no priorities, KPIs, "
+                        "risks, project milestones or contracts.",
+                        sheet=ctx.sheet_name(required[0]))
 
 
 def check_sheets(ctx: Context) -> Iterator[Issue]:
