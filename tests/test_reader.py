@@ -16,6 +16,8 @@ from xl_plans import schema
 from xl_plans.cells import ErrorValue, Uncalculated
 from xl_plans.model import Kpi, NumKind, Status, WhenKind, trusted
 from xl_plans.reader import plan_from_tables, read_plan, read_workbook
+from xl_plans.template import save_workbook, tables_workbook
+from xl_plans.validation import validate
 from xl_plans.values import normalise_key
 
 SOURCES = {module.__name__.rsplit(".", 1)[-1]: module for module in build.sources()}
@@ -168,6 +170,34 @@ def test_merged_key_cells_apply_to_every_row_they_span(tmp_path: Path) -> None:
     ]
     assert [p.update for p in plan.priorities] == ["Wide note", None, None]
     assert plan.priority_refs == ["P1"]
+
+
+def test_a_priority_s_title_typed_on_its_first_row_only_applies_to_its_other_rows(
+        tmp_path: Path) -> None:
+    """Seed 000 types priority 16's title on its first outcome only: the other rows were
+    "Priority is blank for priority 16" and showed untitled on the Status sheet. A row left
+    blank shares the first values typed for its Ref; one typed is its own."""
+    path = tmp_path / "plan.xlsx"
+    save_workbook(tables_workbook({
+        "Plan": {"Service": "Housing", "Plan Year": "2023/24"},
+        "Priorities": [
+            {"Ref": "16", "Priority": "Tackle homelessness", "Corporate Theme": "People",
+             "Outcome": "Review the strategy", "Target Date": "March 2024"},
+            {"Ref": "16", "Outcome": "Open the hub", "Target Date": "June 2024"},
+            {"Ref": "17", "Outcome": "An outcome with no priority anywhere"},
+            {"Ref": "16", "Priority": "A title of its own", "Outcome": "Report"}],
+        "Projects": [
+            {"Ref": "PR1", "Project": "Depot", "Manager": "J Bloggs", "Milestone": "Design",
+             "Due": "Q2 2023/24"},
+            {"Ref": "PR1", "Milestone": "Build", "Due": "Q4 2023/24"}]}), path)
+    plan = read_plan(path)
+    assert [(p.ref, p.priority, p.theme) for p in plan.priorities] == [
+        ("16", "Tackle homelessness", "People"), ("16", "Tackle homelessness", "People"),
+        ("17", None, None), ("16", "A title of its own", "People")]
+    assert [(m.project, m.manager) for m in plan.milestones] == [("Depot", "J Bloggs")] * 2
+    missing = [(i.location, i.message) for i in validate(path).issues
+               if i.code == "value-missing"]
+    assert missing == [("Priorities!B4", "Priority is blank for priority 17.")]
 
 
 def test_error_and_uncalculated_cells_are_never_blank(tmp_path: Path) -> None:

@@ -206,6 +206,10 @@ def _read_rows(grid: Grid, read: SheetRead, file: str, fy_start: int | None,
     extras = list(read.extra.items())
     unnamed: set[int] = set()
     unheaded: dict[int, list[int]] = {}  # row width -> its columns with no header
+    # A row's key fields left blank share the first values typed for its Ref ("Ref 16 |
+    # Priority | outcome", then "16 | (blank) | next outcome"): it belongs to that priority.
+    shared = [name for name in read.spec.key_fields if name != "ref" and name in read.columns]
+    by_ref: dict[Any, dict[str, Any]] = {}
     rows = []
     for index in range(read.header_row + 1, len(grid.rows)):
         cells = grid.rows[index]
@@ -242,6 +246,13 @@ def _read_rows(grid: Grid, read: SheetRead, file: str, fy_start: int | None,
             unnamed.update(col for col in unheaded[width] if cells[col] is not None)
         if not any_value and all(v is None for v in extra.values()):
             continue
+        if shared and values.get("ref") is not None:
+            first = by_ref.setdefault(values["ref"], {})
+            for name in shared:
+                if values[name] is None:
+                    values[name] = first.get(name)
+                else:
+                    first.setdefault(name, values[name])
         values["extra"] = extra
         values["source"] = Source.table_row(grid.name, index + 1, read.columns, cells, fills,
                                             file)

@@ -79,6 +79,8 @@ class Sheet:
     help: str = ""
     # Columns whose vertically merged cells apply to every row they span (a priority's Ref
     # merged over its outcomes); other merged cells are read once, at their top-left cell.
+    # The ones after the Ref are also what a row left blank shares with an earlier row of the
+    # same Ref (a priority's title typed on its first outcome only, as seed 000 does).
     key_fields: tuple[str, ...] = field(default=())
 
     def column(self, field_name: str) -> Column:
@@ -131,7 +133,8 @@ SHEETS: tuple[Sheet, ...] = (
         synonyms=("Service Priorities", "Priority", "Outcomes", "Service Priority"),
         key_fields=("ref", "priority", "theme"),
         help="One row per outcome. A priority with several outcomes or dates takes several "
-        "rows with the same Ref.",
+        "rows with the same Ref; its Priority and Corporate Theme may be left blank after the "
+        "first.",
         columns=(
             _c("ref", "Ref", Kind.TEXT, "Reference", "No", "Number", "Priority Ref", "ID",
                required=True, width=8),
@@ -275,7 +278,8 @@ SHEETS: tuple[Sheet, ...] = (
         synonyms=("Milestones", "Project Milestones", "Project", "Project Management"),
         key_fields=("ref", "project", "outcome", "manager", "sponsor"),
         help="One row per milestone; a project with several milestones takes several rows "
-        "with the same Ref. Due may be a date or a quarter such as Q3 2024/25.",
+        "with the same Ref (its Project, Outcome, Manager and Sponsor may be left blank after "
+        "the first). Due may be a date or a quarter such as Q3 2024/25.",
         columns=(
             _c("ref", "Ref", Kind.TEXT, "Project Ref", "Reference", "ID", width=8),
             _c("project", "Project", Kind.TEXT, "Project Title", "Project Name", required=True,
