@@ -415,6 +415,10 @@ def not_ours_message(sheet_name: str) -> str:
             f"write, and it would be replaced: rename that sheet, then try again.")
 
 
+# A risk's scores: whole numbers on the plan's matrix (the template's input check, validation).
+RISK_SCORE_FIELDS = ("inherent_likelihood", "inherent_impact", "residual_likelihood",
+                     "residual_impact", "target_likelihood", "target_impact")
+
 # The settings sheet of a council summary workbook, read by the ribbon's Consolidate button:
 # rows of Field | Value like the Plan sheet. The tool creates it, the officer fills it in.
 SETTINGS_SHEET = "xl_plans settings"

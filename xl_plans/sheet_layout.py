@@ -17,7 +17,6 @@ with openpyxl.
 from __future__ import annotations
 
 import functools
-import math
 from collections.abc import Iterable, Iterator
 from copy import copy
 from dataclasses import dataclass, field
@@ -218,12 +217,6 @@ def final_look(cell: Cell) -> Look:
         font = look.font or font
         fill = look.fill or fill
     return Look(font=font, fill=fill)
-
-
-def text_lines(text: str, width: float) -> int:
-    """How many lines `text` wraps to in a column `width` characters wide."""
-    usable = max(1, width - 1)
-    return sum(max(1, math.ceil(len(part) / usable)) for part in text.split("\n"))
 
 
 def is_number_like(value: Any) -> bool:

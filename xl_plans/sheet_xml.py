@@ -208,8 +208,8 @@ def _style_of(attr: str) -> int:
 
 
 def text_lines(text: str, width: float) -> int:
-    """How many lines `text` wraps to in a column `width` characters wide (as
-    sheet_layout.text_lines, which cannot be imported here: it imports the summary's fills)."""
+    """How many lines `text` wraps to in a column `width` characters wide: for every writer
+    (the summary's rows here, the Status sheet, the template's Guidance)."""
     usable = max(1, int(width) - 1)
     if "\n" not in text:  # the usual case, and render's hot path: no splitting
         return max(1, -(-len(text) // usable))

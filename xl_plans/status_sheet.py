@@ -41,8 +41,8 @@ from xl_plans.sheet_layout import (
     band_style,
     draw_openpyxl,
     rag_style,
-    text_lines,
 )
+from xl_plans.sheet_xml import text_lines
 from xl_plans.status import PlanStatus
 from xl_plans.template import document_title
 

@@ -11,7 +11,6 @@ Plan sheet.
 from __future__ import annotations
 
 import datetime as dt
-import math
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +25,7 @@ from xl_plans.cellwrite import LINE_HEIGHT, fit_text, plain, put
 from xl_plans.model import Plan
 from xl_plans.saving import atomic_save
 from xl_plans.sheet_layout import fit_to_width
+from xl_plans.sheet_xml import text_lines
 
 HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
 HEADER_FONT = Font(bold=True, color="FFFFFF")
@@ -96,11 +96,6 @@ def _header(cell: Any, text: str) -> None:
     cell.alignment = Alignment(wrap_text=True, vertical="center")
 
 
-# Risk scores: whole numbers on the plan's matrix (4x4 or 5x5: validation checks which).
-RISK_SCORES = {"inherent_likelihood", "inherent_impact", "residual_likelihood",
-               "residual_impact", "target_likelihood", "target_impact"}
-
-
 def _input_rule(sheet: Worksheet, column: schema.Column, cells: str) -> None:
     """What Excel offers and checks as a cell is filled in: a dropdown for a choice column, a
     whole number from 1 to 5 for a risk score, and for every column with help, that help as
@@ -111,7 +106,7 @@ def _input_rule(sheet: Worksheet, column: schema.Column, cells: str) -> None:
             type="list", formula1='"' + ",".join(labels) + '"', allow_blank=True,
             showErrorMessage=True, errorTitle=column.header[:32],
             error=f"Choose one of: {', '.join(labels)}.")
-    elif column.field in RISK_SCORES:
+    elif column.field in schema.RISK_SCORE_FIELDS:  # (1 to 5: validation checks the matrix)
         validation = DataValidation(
             type="whole", operator="between", formula1="1", formula2="5", allow_blank=True,
             showErrorMessage=True, errorTitle=column.header[:32],
@@ -242,13 +237,8 @@ def _write_guidance(sheet: Worksheet) -> None:
         else:
             # Spreadsheets do not grow rows they did not edit themselves: LibreOffice printed
             # these paragraphs over one another.
-            sheet.row_dimensions[row].height = LINE_HEIGHT * _lines(text, GUIDANCE_WIDTH)
+            sheet.row_dimensions[row].height = LINE_HEIGHT * text_lines(text, GUIDANCE_WIDTH)
     fit_to_width(sheet, landscape=False)
 
 
 GUIDANCE_WIDTH = 110
-
-
-def _lines(text: str, width: int) -> int:
-    """Lines `text` wraps to in a column `width` characters wide (a little narrower in use)."""
-    return max(1, math.ceil(len(text) / (width * 0.9)))

@@ -10,14 +10,12 @@ from xl_plans.validation.context import Context, describe, quote
 from xl_plans.validation.report import Issue
 
 RISKS = schema.SHEETS_BY_NAME["Risks"]
-SCORE_FIELDS = ("inherent_likelihood", "inherent_impact", "residual_likelihood",
-                "residual_impact", "target_likelihood", "target_impact")
 
 
 def check_scores(ctx: Context) -> Iterator[Issue]:
     size = ctx.matrix_size
     for risk in ctx.plan.risks:
-        for name in SCORE_FIELDS:
+        for name in schema.RISK_SCORE_FIELDS:
             num: Num = getattr(risk, name)
             if num.kind is not NumKind.NUMBER or num.value is None:
                 continue  # text is not-a-number; blanks are allowed or value-missing
